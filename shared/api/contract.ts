@@ -1,0 +1,264 @@
+/**
+ * The one API contract between the UI and its host.
+ *
+ * {@link ApiRequests} maps each method name to its request and response
+ * types; {@link requestSchemas} holds the zod schema that validates each
+ * request at the boundary (Electron IPC and the HTTP host run the same
+ * schemas before anything reaches the service). {@link ApiEvents} lists what
+ * the host may push to the UI. Every response is an {@link ApiResult}: errors
+ * are values with a sentence the UI shows as it is, never exceptions.
+ *
+ * Transports: Electron IPC (`electron/main/ipc-handlers.ts` + the preload's
+ * `call`) and HTTP (`POST /api/<method>` on the loopback host). Both are thin
+ * adapters over `electron/service/api-service.ts`.
+ */
+import { z } from 'zod';
+import type { Article, ArticleMeta } from '../model/article';
+import type { Session, SessionSummary } from '../model/session';
+import type { SessionOp } from '../session/session-ops';
+import {
+  annotationSchema,
+  articleMetaSchema,
+  articleSchemaZ,
+  linkSchema,
+  ratingScaleSchema,
+  sessionSettingsSchema,
+  speakerSchema,
+  viewStateSchema,
+} from '../model/session-schema';
+import { MAX_SHORT_TEXT } from '../model/limits';
+
+/** Error codes. `message` always says what happened and what to do, in words. */
+export type ApiErrorCode =
+  | 'invalid-request'
+  | 'not-found'
+  | 'too-large'
+  | 'unsupported'
+  | 'damaged'
+  | 'read-only'
+  | 'conflict'
+  | 'locked'
+  | 'io'
+  | 'refused'
+  | 'internal';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** An article in the library: a shipped seed or an import. */
+export interface LibraryEntry {
+  id: string;
+  origin: 'seed' | 'imported';
+  meta: ArticleMeta;
+  fileName: string;
+  format: Article['source']['format'];
+  chars: number;
+  paragraphs: number;
+  sha256: string;
+  importedAt: string;
+}
+
+/** Facts about the running host the UI may show. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: 'electron' | 'browser';
+  dataDir: string;
+  platform: string;
+  limits: {
+    maxArticleBytes: number;
+    maxNoteChars: number;
+    maxAnnotationsPerSession: number;
+  };
+}
+
+/** What opening a session gives the UI. */
+export interface OpenedSession {
+  session: Session;
+  /** Written by a newer version: shown, never saved. */
+  readOnly: boolean;
+  /** Something the user must be told (e.g. "restored from backup"). */
+  notice: string | null;
+  /** Journaled changes from a session that was not closed cleanly, offered back. */
+  recovery: { changes: number; lastChangeAt: string } | null;
+}
+
+/** A file produced for the user to save. Text is UTF-8; binary content is base64. */
+export interface ExportedFile {
+  fileName: string;
+  mediaType: string;
+  encoding: 'utf8' | 'base64';
+  content: string;
+  /** Extra files that belong with it (brat writes `.txt` and `.ann`). */
+  companions?: { fileName: string; mediaType: string; content: string }[];
+}
+
+/** Result of re-importing an updated article text. */
+export interface ReanchorReport {
+  anchored: number;
+  moved: number;
+  orphaned: number;
+}
+
+/** Result of importing W3C annotations into a session. */
+export interface AnnotationImportReport {
+  annotations: number;
+  links: number;
+  orphaned: number;
+  problems: string[];
+}
+
+export const EXPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'w3c', 'claimreview', 'brat'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** An uploaded file: its name and its bytes as base64. */
+const fileUpload = z.object({
+  fileName: z.string().min(1).max(1024),
+  /** Base64 of the file's bytes. The service enforces the size limit after decoding. */
+  base64: z.string().max(32 * 1024 * 1024),
+});
+
+const pasted = z.object({
+  /** Pasted plain text or HTML (HTML is sanitised like an imported file). */
+  kind: z.enum(['text', 'html']),
+  content: z.string().max(24 * 1024 * 1024),
+  label: z.string().max(MAX_SHORT_TEXT).optional(),
+});
+
+const id = z.string().min(1).max(200);
+
+export const sessionOpSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('annotation.put'), annotation: annotationSchema }),
+  z.object({ op: z.literal('annotation.delete'), id }),
+  z.object({ op: z.literal('link.put'), link: linkSchema }),
+  z.object({ op: z.literal('link.delete'), id }),
+  z.object({ op: z.literal('speaker.put'), speaker: speakerSchema }),
+  z.object({ op: z.literal('speaker.delete'), id }),
+  z.object({ op: z.literal('article.put'), article: articleSchemaZ }),
+  z.object({ op: z.literal('article.delete'), id }),
+  z.object({ op: z.literal('article.meta'), articleId: id, meta: articleMetaSchema }),
+  z.object({ op: z.literal('settings.put'), settings: sessionSettingsSchema }),
+  z.object({ op: z.literal('scale.put'), scale: ratingScaleSchema }),
+  z.object({ op: z.literal('view.put'), view: viewStateSchema }),
+  z.object({ op: z.literal('session.rename'), name: z.string().min(1).max(MAX_SHORT_TEXT) }),
+]);
+
+/** Request schemas, one per method. */
+export const requestSchemas = {
+  'app.info': z.object({}),
+  'library.list': z.object({}),
+  'library.get': z.object({ id }),
+  'library.importFile': fileUpload,
+  'library.importPasted': pasted,
+  'sessions.list': z.object({}),
+  'sessions.create': z.object({ name: z.string().max(MAX_SHORT_TEXT).optional(), articleIds: z.array(id).min(1).max(200) }),
+  'sessions.open': z.object({ id }),
+  'sessions.rename': z.object({ id, name: z.string().trim().min(1).max(MAX_SHORT_TEXT) }),
+  'sessions.delete': z.object({ id }),
+  'sessions.apply': z.object({ id, baseRevision: z.number().int().nonnegative(), ops: z.array(sessionOpSchema).min(1).max(20_000) }),
+  'sessions.flush': z.object({ id }),
+  'sessions.recover': z.object({ id, action: z.enum(['restore', 'discard']) }),
+  'sessions.restoreBackup': z.object({ id }),
+  'sessions.addArticle': z.object({ id, articleId: id }),
+  'sessions.reimportArticle': z.object({ id, articleId: id, file: fileUpload }),
+  'sessions.exportPortable': z.object({ id }),
+  'sessions.importPortable': z.object({ fileName: z.string().max(1024), content: z.string().max(96 * 1024 * 1024), onConflict: z.enum(['ask', 'copy', 'replace']) }),
+  'sessions.importAnnotations': z.object({ id, content: z.string().max(96 * 1024 * 1024), articleId: id.optional() }),
+  'export.render': z.object({
+    id,
+    format: z.enum(EXPORT_FORMATS),
+    org: z.string().max(MAX_SHORT_TEXT).optional(),
+    baseUrl: z.string().max(2048).optional(),
+  }),
+} satisfies Record<string, z.ZodType>;
+
+export type ApiMethod = keyof typeof requestSchemas;
+export type ApiRequest<M extends ApiMethod> = z.infer<(typeof requestSchemas)[M]>;
+
+/** The response type of each method. */
+export interface ApiResponses {
+  'app.info': AppInfo;
+  'library.list': LibraryEntry[];
+  'library.get': Article;
+  'library.importFile': LibraryEntry;
+  'library.importPasted': LibraryEntry;
+  'sessions.list': SessionSummary[];
+  'sessions.create': OpenedSession;
+  'sessions.open': OpenedSession;
+  'sessions.rename': SessionSummary;
+  'sessions.delete': { archivedAs: string };
+  'sessions.apply': { revision: number };
+  'sessions.flush': { revision: number };
+  'sessions.recover': OpenedSession;
+  'sessions.restoreBackup': OpenedSession;
+  'sessions.addArticle': { ops: SessionOp[] };
+  'sessions.reimportArticle': { ops: SessionOp[]; report: ReanchorReport };
+  'sessions.exportPortable': ExportedFile;
+  'sessions.importPortable': { conflict: true; existingName: string } | { conflict: false; opened: OpenedSession };
+  'sessions.importAnnotations': { ops: SessionOp[]; report: AnnotationImportReport };
+  'export.render': ExportedFile;
+}
+
+/** The typed request/response map. */
+export type ApiRequests = { [M in ApiMethod]: { request: ApiRequest<M>; response: ApiResponses[M] } };
+
+/** Commands the host pushes to the UI (from the Electron menu, or a second launch). */
+export const MENU_COMMANDS = [
+  'session.new',
+  'session.openFile',
+  'session.saveAs',
+  'article.import',
+  'article.reimport',
+  'edit.undo',
+  'edit.redo',
+  'view.help',
+  'view.library',
+  'export.html',
+  'export.pdf',
+  'export.md',
+  'export.csv',
+  'export.w3c',
+  'export.claimreview',
+  'export.brat',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Events the host may push. */
+export interface ApiEvents {
+  /** A menu item or accelerator in the desktop shell. */
+  menu: { command: MenuCommand };
+  /** The host is about to quit: flush pending edits now. */
+  'before-quit': Record<string, never>;
+}
+export type ApiEventName = keyof ApiEvents;
+
+/** Validate a request for a method. Unknown methods and bad payloads become an `invalid-request` error. */
+export function validateRequest<M extends ApiMethod>(method: string, payload: unknown): ApiResult<ApiRequest<M>> {
+  if (!Object.prototype.hasOwnProperty.call(requestSchemas, method)) {
+    return { ok: false, error: { code: 'invalid-request', message: `Unknown request "${String(method).slice(0, 60)}".` } };
+  }
+  const schema = requestSchemas[method as ApiMethod];
+  const parsed = schema.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first && first.path.length ? ` (${first.path.join('.')})` : '';
+    return {
+      ok: false,
+      error: { code: 'invalid-request', message: `The request was not valid${where}: ${first?.message ?? 'bad input'}.` },
+    };
+  }
+  return { ok: true, value: parsed.data as ApiRequest<M> };
+}
+
+/**
+ * The client the renderer uses. One implementation per transport; the UI
+ * never knows which host it runs in.
+ */
+export interface ApiClient {
+  call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResult<ApiResponses[M]>>;
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+}

@@ -1,0 +1,172 @@
+/**
+ * Parser for plain-text articles: the seed's format, and any other plain text.
+ *
+ * ## The canonical text
+ * The canonical text of a plain-text article is **the file's text itself**:
+ * the UTF-8 decoded file with a leading byte-order mark removed and line
+ * endings normalised to LF (CRLF and lone CR become LF). For a file saved with
+ * LF endings and no BOM, as the seed is, it is the file byte for byte, so an
+ * annotation offset can be checked against the file with any tool. Nothing is
+ * trimmed: whitespace that the reader does not see simply lies outside every
+ * block range.
+ *
+ * ## The seed's format
+ * ```
+ * ␠date 2017-05-17 <caption> <the same caption again>
+ *
+ * <paragraph>
+ *
+ * <paragraph> — Donald J. Trump (@realDonaldTrump) May 16, 2017
+ * ```
+ * The first line holds `date YYYY-MM-DD` (becoming the publication date) and
+ * then the photo caption, which the source repeats verbatim; the caption block
+ * covers the first copy only. Every following run of non-blank lines is a
+ * paragraph. A paragraph that ends with an embedded tweet's attribution
+ * (`— Name (@handle) Month D, YYYY`) becomes a quoted tweet whose attribution
+ * line is its own range, starting at the dash.
+ *
+ * Any other plain text: every run of non-blank lines is a paragraph.
+ */
+import type { Block, ParsedArticle, TextRange } from '../model/article';
+import { emptyMeta } from '../model/article';
+
+/** Strip one leading BOM and normalise CRLF / CR to LF. See the module comment. */
+export function normalizeNewlines(raw: string): string {
+  const noBom = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return noBom.indexOf('\r') === -1 ? noBom : noBom.replace(/\r\n?/g, '\n');
+}
+
+const HEADER_RE = /^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=[ \t]|$)/;
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+/** `— Name (@handle) Month D, YYYY` at the end of a paragraph (em dash, en dash, `--` or `-`). */
+const TWEET_ATTRIBUTION_RE = new RegExp(
+  `[ \\t\\u00a0]+((?:\\u2014|\\u2013|--|-)[ \\t\\u00a0]*[^\\n\\u2014\\u2013]{1,100}?\\(@[A-Za-z0-9_]{1,15}\\)[ \\t\\u00a0]+(?:${MONTHS})\\.?[ \\t\\u00a0]+\\d{1,2},[ \\t\\u00a0]+\\d{4})[ \\t\\u00a0]*$`,
+);
+
+/** True when the first line carries the seed's `date YYYY-MM-DD` header. */
+export function isSeedFormat(text: string): boolean {
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  return HEADER_RE.test(firstLine);
+}
+
+/**
+ * Parse a plain-text article (already normalised with {@link normalizeNewlines}).
+ * Never throws; an empty or whitespace-only text yields no blocks, which the
+ * importer refuses with a message.
+ */
+export function parsePlainText(text: string): ParsedArticle {
+  const meta = emptyMeta();
+  const blocks: Block[] = [];
+  let bodyStart = 0;
+  const nl = text.indexOf('\n');
+  const firstLineEnd = nl === -1 ? text.length : nl;
+  const header = HEADER_RE.exec(text.slice(0, firstLineEnd));
+  const format = header ? 'seed' : 'text';
+  if (header) {
+    meta.date = validDate(header[1]!) ? header[1]! : '';
+    const caption = captionRange(text, header[0].length, firstLineEnd);
+    if (caption) blocks.push({ type: 'caption', ...caption });
+    bodyStart = firstLineEnd;
+  }
+  for (const range of paragraphRanges(text, bodyStart)) blocks.push(paragraphOrTweet(text, range));
+  meta.title = deriveTitle(text, blocks);
+  return { text, blocks, marks: [], meta, format };
+}
+
+/** True for a real calendar date `YYYY-MM-DD`. */
+function validDate(d: string): boolean {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, day));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === day;
+}
+
+/**
+ * The caption on the header line, from `from` to `to`: the first copy when the
+ * rest of the line is one text written twice (separated by whitespace or not),
+ * otherwise the whole trimmed rest. Null when the line has no caption.
+ */
+function captionRange(text: string, from: number, to: number): TextRange | null {
+  const { start, end } = trimRange(text, from, to);
+  if (end <= start) return null;
+  const t = text.slice(start, end);
+  for (let gap = 0; gap <= 3; gap++) {
+    const half = (t.length - gap) / 2;
+    if (!Number.isInteger(half) || half < 1) continue;
+    if (t.slice(half, half + gap).trim() !== '') continue;
+    if (t.slice(0, half) === t.slice(half + gap)) {
+      const first = trimRange(text, start, start + half);
+      return first.end > first.start ? first : null;
+    }
+  }
+  return { start, end };
+}
+
+/** Ranges of the runs of non-blank lines from `from` on, each trimmed of surrounding whitespace. */
+function paragraphRanges(text: string, from: number): TextRange[] {
+  const out: TextRange[] = [];
+  const blank = /\n[ \t\u00a0\f\v]*(?=\n)/g;
+  let start = from;
+  const push = (s: number, e: number) => {
+    const r = trimRange(text, s, e);
+    if (r.end > r.start) out.push(r);
+  };
+  // Split at every blank line; a run between blank lines is one paragraph.
+  blank.lastIndex = from;
+  for (let m = blank.exec(text); m; m = blank.exec(text)) {
+    push(start, m.index);
+    start = m.index + m[0].length;
+  }
+  push(start, text.length);
+  return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff;
+}
+
+/** The range without leading and trailing whitespace. */
+function trimRange(text: string, start: number, end: number): TextRange {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  return { start: s, end: e };
+}
+
+/** A paragraph, or a tweet when the paragraph ends with a tweet attribution. */
+function paragraphOrTweet(text: string, r: TextRange): Block {
+  const para = text.slice(r.start, r.end);
+  if (para.includes('\n')) {
+    // A tweet in this format is one line; multi-line paragraphs stay paragraphs.
+    return { type: 'paragraph', ...r };
+  }
+  const m = TWEET_ATTRIBUTION_RE.exec(para);
+  if (m && m.index > 0) {
+    const attrStart = r.start + m.index + m[0].indexOf(m[1]!);
+    const body = trimRange(text, r.start, r.start + m.index);
+    if (body.end > body.start) {
+      return { type: 'tweet', ...body, attribution: { start: attrStart, end: attrStart + m[1]!.length } };
+    }
+  }
+  return { type: 'paragraph', ...r };
+}
+
+const TITLE_MAX = 90;
+
+/**
+ * A sensible title for an article that has none: the first sentence of the
+ * first body paragraph, cut at a word boundary near {@link TITLE_MAX}
+ * characters with an ellipsis. The user can change it.
+ */
+export function deriveTitle(text: string, blocks: readonly Block[]): string {
+  const first = blocks.find((b) => b.type === 'heading') ?? blocks.find((b) => b.type === 'paragraph') ?? blocks[0];
+  if (!first) return 'Untitled article';
+  const para = text.slice(first.start, first.end).replace(/\s+/g, ' ').trim();
+  const sentenceEnd = /[.!?](?=\s+["“‘A-Z0-9])/.exec(para);
+  let title = sentenceEnd ? para.slice(0, sentenceEnd.index + 1) : para;
+  if (title.length > TITLE_MAX) {
+    const cut = title.lastIndexOf(' ', TITLE_MAX - 1);
+    title = `${title.slice(0, cut > 30 ? cut : TITLE_MAX - 1).replace(/[\s,;:–—-]+$/, '')}…`;
+  }
+  return title.replace(/\.$/, '');
+}
