@@ -85,12 +85,12 @@ export function startApp(options: StartOptions): StartedApp {
     whenIpcIdle: () => state.ipc?.whenIdle() ?? Promise.resolve(),
     getService: () => state.service,
   });
-  const openExternal = (url: unknown, win: BrowserWindow | null) =>
+  const openLink = (url: unknown, win: BrowserWindow | null) =>
     openExternalSafe(url, win, { dialog, shell });
 
   app.on('second-instance', () => focusWindow(state.window));
   app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, { offerExternal: (url) => void openExternal(url, state.window) }),
+    hardenWebContents(contents, { offerExternal: (url) => void openLink(url, state.window) }),
   );
   app.on('before-quit', (event) => {
     if (shutdown.done) return;
@@ -135,7 +135,7 @@ export function startApp(options: StartOptions): StartedApp {
       service: state.service,
       saveFile: (file, win) =>
         saveExportedFile(file, win, { dialog, defaultDir: app.getPath('documents') }),
-      openExternal,
+      openLink,
     });
     const template = buildMenuTemplate({
       platform: process.platform,

@@ -30,7 +30,7 @@ export interface IpcHandlerDeps {
     win: BrowserWindow,
   ): Promise<ApiResult<{ savedTo: string } | { cancelled: true }>>;
   /** Validates `url` itself, asks the user, opens only https/mailto. */
-  openExternal(url: unknown, win: BrowserWindow): Promise<ApiResult<{ opened: boolean }>>;
+  openLink(url: unknown, win: BrowserWindow): Promise<ApiResult<{ opened: boolean }>>;
 }
 
 export interface IpcHandlers {
@@ -129,7 +129,7 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     guard<[unknown]>(async (win, args) => {
       if (args.length !== 1 || typeof args[0] !== 'string')
         return invalid('Opening a link needs exactly one URL.');
-      return deps.openExternal(args[0], win);
+      return deps.openLink(args[0], win);
     }),
   );
 

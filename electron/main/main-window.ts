@@ -9,10 +9,15 @@
  * origin, `window.open` is denied, `<webview>` never attaches.
  */
 import { BrowserWindow } from 'electron';
-import type { BrowserWindowConstructorOptions, WebContents, WebPreferences } from 'electron';
+import type { WebContents, WebPreferences } from 'electron';
 import { APP_ENTRY_URL, isAppUrl } from './app-origin';
 
-/** Web preferences shared by every window (main and PDF). Never relaxed anywhere. */
+/**
+ * The security checklist every window of the app satisfies (main and PDF).
+ * The windows spell their preferences out literally in `new BrowserWindow({…})`
+ * so that Electronegativity can read them; the unit tests assert that each
+ * window's preferences contain every entry of this object.
+ */
 export const SECURE_WEB_PREFERENCES = Object.freeze({
   contextIsolation: true,
   sandbox: true,
@@ -27,23 +32,20 @@ export const SECURE_WEB_PREFERENCES = Object.freeze({
   safeDialogs: true,
   // The spellchecker downloads dictionaries from the network; the app loads no remote content.
   spellcheck: false,
+  // Middle-click must not open links in new windows (window.open is denied anyway).
+  disableBlinkFeatures: 'Auxclick',
 } satisfies WebPreferences);
 
-/** The main window's web preferences: the secure set plus the preload; devtools in development only. */
-export function mainWindowWebPreferences(opts: {
+export interface MainWindowOptions {
   preloadPath: string;
-  isDev: boolean;
-}): WebPreferences {
-  return { ...SECURE_WEB_PREFERENCES, preload: opts.preloadPath, devTools: opts.isDev };
-}
-
-/** Constructor options of the main window. Shown once the first paint is ready. */
-export function mainWindowOptions(opts: {
-  preloadPath: string;
+  /** Development build: DevTools allowed. */
   isDev: boolean;
   title: string;
-}): BrowserWindowConstructorOptions {
-  return {
+}
+
+/** Create the main window (hidden until its first paint) and load `app://workbench/index.html`. */
+export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
     width: 1360,
     height: 880,
     minWidth: 800,
@@ -51,17 +53,24 @@ export function mainWindowOptions(opts: {
     show: false,
     title: opts.title,
     backgroundColor: '#ffffff',
-    webPreferences: mainWindowWebPreferences(opts),
-  };
-}
-
-/** Create the main window and load the app entry URL (`app://workbench/index.html`). */
-export function createMainWindow(opts: {
-  preloadPath: string;
-  isDev: boolean;
-  title: string;
-}): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(opts));
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+      preload: opts.preloadPath,
+      devTools: opts.isDev,
+    },
+  });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);
   return win;

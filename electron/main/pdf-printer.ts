@@ -13,7 +13,6 @@ import { randomUUID } from 'node:crypto';
 import type { BrowserWindow as BrowserWindowType, Session } from 'electron';
 import { BrowserWindow, session as electronSession } from 'electron';
 import type { PdfPrinter } from './host-types';
-import { SECURE_WEB_PREFERENCES } from './main-window';
 
 /** Partition of the PDF windows: in memory (no `persist:` prefix). */
 export const PDF_PARTITION = 'factcheck-pdf-export';
@@ -22,15 +21,6 @@ export const PDF_REPORT_ORIGIN = 'app://report';
 /** The CSP the report is served with: no script at all, only inline styles and data images. */
 export const PDF_CONTENT_SECURITY_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
-
-/** Web preferences of the hidden PDF window. */
-export const PDF_WINDOW_WEB_PREFERENCES = Object.freeze({
-  ...SECURE_WEB_PREFERENCES,
-  javascript: false,
-  partition: PDF_PARTITION,
-  devTools: false,
-  images: true,
-});
 
 export interface PdfPrinterOptions {
   /** Longest a job may take before it fails (load + print). */
@@ -98,7 +88,25 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
         show: false,
         width: 1000,
         height: 1400,
-        webPreferences: { ...PDF_WINDOW_WEB_PREFERENCES },
+        webPreferences: {
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          nodeIntegrationInWorker: false,
+          nodeIntegrationInSubFrames: false,
+          webviewTag: false,
+          webSecurity: true,
+          allowRunningInsecureContent: false,
+          experimentalFeatures: false,
+          navigateOnDragDrop: false,
+          safeDialogs: true,
+          spellcheck: false,
+          disableBlinkFeatures: 'Auxclick',
+          // The report is static HTML: no script runs in this window at all.
+          javascript: false,
+          partition: PDF_PARTITION,
+          devTools: false,
+        },
       });
       win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
       win.webContents.on('will-navigate', (event) => event.preventDefault());

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../electron-fake'));
 
 const fake = await import('../electron-fake');
-const { SECURE_WEB_PREFERENCES, createMainWindow, hardenWebContents, mainWindowWebPreferences } =
+const { SECURE_WEB_PREFERENCES, createMainWindow, hardenWebContents } =
   await import('../../../electron/main/main-window');
 const { hardenSession, isAllowedRequestUrl } =
   await import('../../../electron/main/session-hardening');
@@ -31,6 +31,7 @@ describe('window preferences', () => {
     expect(SECURE_WEB_PREFERENCES).toMatchObject(CHECKLIST);
     expect(Object.isFrozen(SECURE_WEB_PREFERENCES)).toBe(true);
     expect(SECURE_WEB_PREFERENCES).not.toHaveProperty('enableBlinkFeatures');
+    expect(SECURE_WEB_PREFERENCES.disableBlinkFeatures).toBe('Auxclick');
     expect(SECURE_WEB_PREFERENCES).not.toHaveProperty('preload');
   });
 
@@ -43,9 +44,14 @@ describe('window preferences', () => {
     const prefs = (win as unknown as InstanceType<typeof fake.BrowserWindow>).options
       .webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject(CHECKLIST);
+    expect(prefs).toMatchObject(SECURE_WEB_PREFERENCES);
     expect(prefs.preload).toBe('/app/out/electron/preload/preload.cjs');
     expect(prefs.devTools).toBe(false);
-    expect(mainWindowWebPreferences({ preloadPath: 'p', isDev: true }).devTools).toBe(true);
+    const dev = createMainWindow({ preloadPath: 'p', isDev: true, title: 'T' });
+    const devPrefs = (dev as unknown as InstanceType<typeof fake.BrowserWindow>).options
+      .webPreferences as Record<string, unknown>;
+    expect(devPrefs.devTools).toBe(true);
+    expect(devPrefs).toMatchObject(SECURE_WEB_PREFERENCES);
   });
 
   it('load only the app entry URL (no file://, no remote content) and show when ready', () => {

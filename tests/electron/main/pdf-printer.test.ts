@@ -3,8 +3,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../electron-fake'));
 
 const fake = await import('../electron-fake');
-const { createPdfPrinter, PDF_CONTENT_SECURITY_POLICY, PDF_PARTITION, PDF_WINDOW_WEB_PREFERENCES } =
+const { createPdfPrinter, PDF_CONTENT_SECURITY_POLICY, PDF_PARTITION } =
   await import('../../../electron/main/pdf-printer');
+const { SECURE_WEB_PREFERENCES } = await import('../../../electron/main/main-window');
 
 beforeEach(() => fake.resetFakeElectron());
 
@@ -25,7 +26,7 @@ describe('createPdfPrinter', () => {
       partition: PDF_PARTITION,
     });
     expect(win!.options.webPreferences).not.toHaveProperty('preload');
-    expect(PDF_WINDOW_WEB_PREFERENCES.javascript).toBe(false);
+    expect(win!.options.webPreferences).toMatchObject(SECURE_WEB_PREFERENCES);
     expect(win!.webContents.printToPDF).toHaveBeenCalledWith(
       expect.objectContaining({ printBackground: true, pageSize: 'A4' }),
     );
