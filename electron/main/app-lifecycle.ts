@@ -160,5 +160,12 @@ export function startApp(options: StartOptions): StartedApp {
       if (state.window === win) state.window = null;
     });
   });
-  return { primary: true, ready };
+  const started = ready.catch((err: unknown) => {
+    dialog.showErrorBox(
+      'Factcheck Workbench could not start',
+      String((err as Error)?.message ?? err),
+    );
+    app.quit();
+  });
+  return { primary: true, ready: started };
 }

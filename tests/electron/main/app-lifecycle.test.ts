@@ -175,6 +175,19 @@ describe('on ready', () => {
     ]);
   });
 
+  it('says why and quits when the service cannot start (the data directory is a file)', async () => {
+    writeFileSync(dataDir, 'not a folder');
+    const started = startApp({ createService, env: { [DATA_DIR_ENV]: dataDir } });
+    fake.app.becomeReady();
+    await started.ready;
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Factcheck Workbench could not start',
+      expect.any(String),
+    );
+    expect(fake.BrowserWindow.instances).toEqual([]);
+    expect(fake.app.quit).toHaveBeenCalled();
+  });
+
   it('refuses to start without the built renderer, and says so', async () => {
     rmSync(path.join(appPath, 'dist'), { recursive: true });
     const started = startApp({ createService, env: { [DATA_DIR_ENV]: dataDir } });
