@@ -39,6 +39,8 @@ export interface WriteFs {
   link(existing: string, newPath: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
+  /** fsync a directory (see {@link syncDirectory}). */
+  syncDir(dir: string): Promise<void>;
 }
 
 export const nodeWriteFs: WriteFs = {
@@ -48,6 +50,7 @@ export const nodeWriteFs: WriteFs = {
   link: (existing, newPath) => fsp.link(existing, newPath),
   copyFile: (from, to) => fsp.copyFile(from, to),
   unlink: (file) => fsp.unlink(file),
+  syncDir: (dir) => syncDirectory(dir),
 };
 
 export interface DurableWriteOptions {
@@ -109,7 +112,7 @@ export async function writeFileDurable(
       options.renameRetryMs ?? (platform === 'win32' ? 2000 : 1000),
     );
     renamed = true;
-    await syncDirectory(path.dirname(file), platform);
+    if (platform !== 'win32') await fs.syncDir(path.dirname(file));
   } finally {
     if (!renamed) await fs.unlink(temp).catch(() => undefined);
   }
