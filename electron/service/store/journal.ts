@@ -155,10 +155,14 @@ export class JournalWriter {
       return;
     }
     const text = lines.join('');
-    await writeFileDurable(this.file, text, { backup: false });
+    // Closed first: Windows cannot rename over a file that is held open.
     await this.handle.close();
-    this.handle = await fsp.open(this.file, 'a', 0o600);
-    this.size = Buffer.byteLength(text, 'utf8');
+    try {
+      await writeFileDurable(this.file, text, { backup: false });
+      this.size = Buffer.byteLength(text, 'utf8');
+    } finally {
+      this.handle = await fsp.open(this.file, 'a', 0o600);
+    }
   }
 
   async close(): Promise<void> {

@@ -21,12 +21,22 @@
  */
 import { existsSync, promises as fsp } from 'node:fs';
 import { Low } from 'lowdb';
-import type { ApiError, ApiResult, OpenedSession } from '../../../shared/api/contract';
+import type { ApiResult, OpenedSession } from '../../../shared/api/contract';
 import type { Session, SessionSummary } from '../../../shared/model/session';
 import { applyOps, type SessionOp } from '../../../shared/session/session-ops';
 import { SessionValidator } from './session-validator';
-import { SessionFileAdapter, SessionFileError, newerProblem } from './session-file';
-import { JournalWriter, journalLine, readJournal, type JournalEntry } from './journal';
+import { SessionFileAdapter, SessionFileError } from './session-file';
+import { JournalWriter, journalLine } from './journal';
+import { DamagedSessions } from './damaged-sessions';
+import {
+  findPendingBatches,
+  makeEntry,
+  opened,
+  refusal,
+  summarize,
+  unreadableSummary,
+  type Entry,
+} from './session-entry';
 import { KeyedQueue } from './keyed-queue';
 import { StoreLayout, isSafeSessionId } from './store-layout';
 import { StoreError, fail, ioError } from './store-errors';
@@ -69,43 +79,13 @@ export interface SessionStore {
   close(): Promise<void>;
 }
 
-interface Entry {
-  id: string;
-  db: Low<Session | null>;
-  adapter: SessionFileAdapter;
-  session: Session;
-  /** Revision in the session file; -1 when the file must be rewritten (migrated). */
-  savedRevision: number;
-  readOnly: boolean;
-  readOnlyNotice: string | null;
-  notice: string | null;
-  /** Journaled batches from before a crash, offered back; null when none or decided. */
-  pending: { entries: JournalEntry[]; session: Session; keepBytes: number } | null;
-  journal: JournalWriter | null;
-  /** Bytes of the journal file to keep when first opening it for writing. */
-  keepJournalBytes: number;
-  /** Journal lines newer than the file. */
-  tail: { rev: number; line: string }[];
-  batchesSinceSave: number;
-  timer: NodeJS.Timeout | null;
-  gone: boolean;
-}
-
-interface Damage {
-  status: 'damaged' | 'read-only';
-  problem: string;
-  quarantinedAs: string | null;
-  at: string;
-  name: string | null;
-}
-
 /** Open (and create if needed) the store in `dataDir`. Removes temp files of dead writers. */
 export async function openSessionStore(opts: SessionStoreOptions): Promise<SessionStore> {
   const layout = new StoreLayout(opts.dataDir);
   await layout.ensure();
   await layout.removeStaleTemps();
   const store = new Store(layout, opts);
-  await store.scanQuarantine();
+  await store.init();
   return store;
 }
 
@@ -113,33 +93,25 @@ class Store implements SessionStore {
   private readonly validator = new SessionValidator();
   private readonly entries = new Map<string, Entry>();
   private readonly loading = new Map<string, Promise<ApiResult<Entry>>>();
-  private readonly damaged = new Map<string, Damage>();
   private readonly ops = new KeyedQueue();
   private readonly saves = new KeyedQueue();
   private readonly compactAfterMs: number;
   private readonly compactAfterBatches: number;
   private closed = false;
 
+  private readonly damaged: DamagedSessions;
+
   constructor(
     private readonly layout: StoreLayout,
     private readonly opts: SessionStoreOptions,
   ) {
+    this.damaged = new DamagedSessions(layout, this.validator);
     this.compactAfterMs = opts.compactAfterMs ?? 2000;
     this.compactAfterBatches = opts.compactAfterBatches ?? 100;
   }
 
-  async scanQuarantine(): Promise<void> {
-    const live = new Set(await this.layout.sessionIds());
-    for (const q of (await this.layout.quarantined()).values()) {
-      if (live.has(q.id)) continue;
-      this.damaged.set(q.id, {
-        status: 'damaged',
-        problem: q.reason,
-        quarantinedAs: q.file,
-        at: q.at,
-        name: null,
-      });
-    }
+  init(): Promise<void> {
+    return this.damaged.scan();
   }
 
   // ---- reading ---------------------------------------------------------------------------
@@ -148,7 +120,7 @@ class Store implements SessionStore {
     const ids = new Set([
       ...(await this.layout.sessionIds()),
       ...this.entries.keys(),
-      ...this.damaged.keys(),
+      ...this.damaged.ids(),
     ]);
     const out: SessionSummary[] = [];
     for (const id of ids) {
@@ -157,7 +129,7 @@ class Store implements SessionStore {
       if (e) out.push(summarize(e));
       else {
         const d = this.damaged.get(id);
-        if (d) out.push(await this.summarizeDamage(id, d));
+        if (d) out.push(await this.damaged.summary(id, d));
         else if (got && !got.ok && got.error.code === 'io')
           out.push(unreadableSummary(id, got.error.message));
       }
@@ -205,147 +177,45 @@ class Store implements SessionStore {
         return { ok: false, error: ioError(err, 'read the session', '') };
       if (err.kind === 'unreadable') return fail('io', `${err.message} Nothing was changed.`);
       if (err.kind === 'newer') {
-        this.damaged.set(id, {
-          status: 'read-only',
-          problem: `${err.message} Update the app to open it; the file is left untouched.`,
-          quarantinedAs: null,
-          at: new Date().toISOString(),
-          name: null,
-        });
-        return fail('unsupported', this.damaged.get(id)!.problem);
+        return fail('unsupported', this.damaged.markNewer(id, err.message));
       }
-      return this.quarantine(id, err.problem);
+      return this.damaged.quarantine(id, err.problem);
     }
     const session = db.data;
     if (!session) {
       const d = this.damaged.get(id);
       return d
-        ? fail('damaged', await this.damageMessage(id, d))
+        ? fail('damaged', await this.damaged.message(id, d))
         : fail('not-found', 'There is no session with that id.');
     }
     if (session.id !== id)
-      return this.quarantine(
+      return this.damaged.quarantine(
         id,
         `names session ${session.id.slice(0, 60)}, not the ${id} of its file name`,
       );
-    const readOnly = adapter.info.readOnly;
-    const e: Entry = {
-      id,
-      db,
-      adapter,
-      session,
-      savedRevision: adapter.info.migratedFrom === null ? session.revision : -1,
-      readOnly,
-      readOnlyNotice: readOnly
-        ? `This session ${newerProblem(adapter.info.newerVersion ?? 0)}. It is shown read-only and will not be changed here; update the app to edit it.`
-        : null,
-      notice:
-        adapter.info.migratedFrom === null
-          ? null
-          : `This session was saved in an older format (${adapter.info.migratedFrom}) and has been upgraded; the original file is kept as the backup.`,
-      pending: null,
-      journal: null,
-      keepJournalBytes: 0,
-      tail: [],
-      batchesSinceSave: 0,
-      timer: null,
-      gone: false,
-    };
-    if (!readOnly) {
-      const problem = await this.scanJournal(e);
-      if (problem) return problem;
+    const e = makeEntry(id, adapter, session);
+    if (!e.readOnly) {
+      try {
+        const found = await findPendingBatches(
+          this.layout.journalFile(id),
+          session,
+          this.validator,
+        );
+        e.pending = found.pending;
+        if (found.leftover) {
+          const copy = await this.layout.copyJournalAside(id, 'unreplayable');
+          e.notice = `Some journaled changes could not be replayed; the journal was copied to ${copy}.`;
+        }
+      } catch (err) {
+        return {
+          ok: false,
+          error: ioError(err, 'read the session’s journal', 'Nothing was changed.'),
+        };
+      }
     }
     this.damaged.delete(id);
     this.entries.set(id, e);
     return { ok: true, value: e };
-  }
-
-  /** Find journaled batches newer than the file and dry-run them; they become `pending`. */
-  private async scanJournal(e: Entry): Promise<ApiResult<never> | null> {
-    let scan;
-    try {
-      scan = await readJournal(this.layout.journalFile(e.id));
-    } catch (err) {
-      return {
-        ok: false,
-        error: ioError(err, 'read the session’s journal', 'Nothing was changed.'),
-      };
-    }
-    let current = e.session;
-    const entries: JournalEntry[] = [];
-    for (const j of scan.entries) {
-      if (j.rev <= current.revision) continue;
-      if (j.rev !== current.revision + 1) break;
-      const ops = this.validator.validateOps(j.ops);
-      if (!ops.ok) break;
-      const r = applyOps(current, ops.value, j.at);
-      if (!r.ok) break;
-      current = r.session;
-      entries.push({ ...j, ops: ops.value });
-    }
-    if (entries.length) e.pending = { entries, session: current, keepBytes: scan.goodBytes };
-    return null;
-  }
-
-  private async quarantine(id: string, problem: string): Promise<ApiResult<never>> {
-    let quarantinedAs: string | null = null;
-    try {
-      quarantinedAs = await this.layout.quarantine(id, `The file ${problem}.`);
-    } catch {
-      // Could not move it (permissions): it stays where it is and is still never written.
-    }
-    const d: Damage = {
-      status: 'damaged',
-      problem: `The file ${problem}.`,
-      quarantinedAs,
-      at: new Date().toISOString(),
-      name: null,
-    };
-    this.damaged.set(id, d);
-    return fail('damaged', await this.damageMessage(id, d));
-  }
-
-  /** The backup of a session, if it exists and is valid. */
-  private async readBackup(id: string): Promise<Session | null> {
-    const adapter = new SessionFileAdapter(this.layout.backupFile(id), this.validator);
-    try {
-      const s = await adapter.read();
-      return s && !adapter.info.readOnly && s.id === id ? s : null;
-    } catch {
-      return null;
-    }
-  }
-
-  private async damageMessage(id: string, d: Damage): Promise<string> {
-    if (d.status === 'read-only') return d.problem;
-    const backup = await this.readBackup(id);
-    const where = d.quarantinedAs
-      ? ` It was moved to ${d.quarantinedAs}; nothing was deleted.`
-      : ' It was left where it is and will not be written.';
-    const offer = backup
-      ? ` A valid backup saved at ${backup.updatedAt} can be restored.`
-      : ' No valid backup was found.';
-    return `This session could not be opened. ${d.problem}${where}${offer}`;
-  }
-
-  private async summarizeDamage(id: string, d: Damage): Promise<SessionSummary> {
-    const backup = d.status === 'damaged' ? await this.readBackup(id) : null;
-    return {
-      id,
-      name: backup?.name ?? d.name ?? `Damaged session ${id.slice(0, 8)}`,
-      updatedAt: d.at,
-      createdAt: backup?.createdAt ?? d.at,
-      articleTitles: backup?.articles.map((a) => a.meta.title) ?? [],
-      annotationCount: backup?.annotations.length ?? 0,
-      linkCount: backup?.links.length ?? 0,
-      status: d.status,
-      problem:
-        d.status === 'damaged'
-          ? `${d.problem}${d.quarantinedAs ? ' It was moved to the quarantine folder.' : ''}`
-          : d.problem,
-      backupAvailable: backup !== null,
-      recoveryAvailable: false,
-    };
   }
 
   // ---- changing --------------------------------------------------------------------------
@@ -365,7 +235,7 @@ class Store implements SessionStore {
       if (this.entries.has(id) || existsSync(this.layout.sessionFile(id)) || this.damaged.has(id)) {
         return fail<OpenedSession>('conflict', 'A session with this id already exists.');
       }
-      const e = this.newEntry(id, v.value);
+      const e = this.freshEntry(id, v.value);
       try {
         await this.saves.run(id, () => e.db.write());
       } catch (err) {
@@ -376,29 +246,14 @@ class Store implements SessionStore {
     });
   }
 
-  private newEntry(id: string, session: Session): Entry {
+  /** An entry for a session about to be written by this store. */
+  private freshEntry(id: string, session: Session): Entry {
     const adapter = new SessionFileAdapter(
       this.layout.sessionFile(id),
       this.validator,
       this.opts.writeOptions,
     );
-    return {
-      id,
-      db: new Low<Session | null>(adapter, session),
-      adapter,
-      session,
-      savedRevision: session.revision,
-      readOnly: false,
-      readOnlyNotice: null,
-      notice: null,
-      pending: null,
-      journal: null,
-      keepJournalBytes: 0,
-      tail: [],
-      batchesSinceSave: 0,
-      timer: null,
-      gone: false,
-    };
+    return makeEntry(id, adapter, session);
   }
 
   async apply(
@@ -417,7 +272,7 @@ class Store implements SessionStore {
     baseRevision: number,
     ops: unknown,
   ): Promise<ApiResult<{ revision: number }>> {
-    const refused = this.refusal(e);
+    const refused = refusal(e);
     if (refused) return refused;
     if (baseRevision !== e.session.revision) {
       return fail(
@@ -455,26 +310,15 @@ class Store implements SessionStore {
     return { ok: true, value: { revision: r.session.revision } };
   }
 
-  private refusal(e: Entry): ApiResult<never> | null {
-    if (e.gone) return fail('not-found', 'That session has been deleted.');
-    if (e.readOnly) return fail('read-only', e.readOnlyNotice ?? 'This session is read-only.');
-    if (e.pending) {
-      const n = e.pending.entries.length;
-      return fail(
-        'refused',
-        `This session has ${n} unsaved change${n === 1 ? '' : 's'} from before the app closed unexpectedly (the last at ${e.pending.entries[n - 1]!.at}). Restore or discard ${n === 1 ? 'it' : 'them'} before making new changes.`,
-      );
-    }
-    return null;
-  }
-
   async rename(id: string, name: string): Promise<ApiResult<SessionSummary>> {
     const got = await this.entry(id);
     if (!got.ok) return got;
     const e = got.value;
+    const trimmed = name.trim();
+    if (!trimmed) return fail('invalid-request', 'A session needs a name.');
     return this.ops.run(id, async () => {
       const r = await this.applyNow(e, e.session.revision, [
-        { op: 'session.rename', name: name.trim() },
+        { op: 'session.rename', name: trimmed },
       ]);
       return r.ok ? { ok: true as const, value: summarize(e) } : r;
     });
@@ -590,7 +434,7 @@ class Store implements SessionStore {
     if (this.closed) return fail('internal', 'The session store has been closed.');
     if (!isSafeSessionId(id)) return fail('not-found', 'There is no session with that id.');
     if (!this.entries.has(id) && !this.damaged.has(id)) await this.entry(id); // learn the file's state first
-    const backup = await this.readBackup(id);
+    const backup = await this.damaged.readBackup(id);
     if (!backup) return fail('not-found', 'This session has no valid backup to restore.');
     return this.ops.run(id, async () => {
       const old = this.entries.get(id);
@@ -602,7 +446,7 @@ class Store implements SessionStore {
         if (!old.pending) await this.writeSnapshot(old).catch(() => undefined);
         await this.retire(old);
       }
-      const e = this.newEntry(id, backup);
+      const e = this.freshEntry(id, backup);
       e.savedRevision = -1;
       try {
         await this.layout.setAsideJournal(id);
@@ -717,52 +561,3 @@ class Store implements SessionStore {
     }
   }
 }
-
-function opened(e: Entry): OpenedSession {
-  const notice = [e.readOnlyNotice, e.notice].filter(Boolean).join(' ') || null;
-  e.notice = null; // one-shot; the read-only notice stays
-  return {
-    session: e.session,
-    readOnly: e.readOnly,
-    notice,
-    recovery: e.pending
-      ? {
-          changes: e.pending.entries.length,
-          lastChangeAt: e.pending.entries[e.pending.entries.length - 1]!.at,
-        }
-      : null,
-  };
-}
-
-function summarize(e: Entry): SessionSummary {
-  const s = e.session;
-  return {
-    id: e.id,
-    name: s.name,
-    updatedAt: s.updatedAt,
-    createdAt: s.createdAt,
-    articleTitles: s.articles.map((a) => a.meta.title),
-    annotationCount: s.annotations.length,
-    linkCount: s.links.length,
-    status: e.readOnly ? 'read-only' : 'ok',
-    ...(e.readOnly ? { problem: e.readOnlyNotice ?? '' } : {}),
-    recoveryAvailable: e.pending !== null,
-  };
-}
-
-function unreadableSummary(id: string, problem: string): SessionSummary {
-  const now = new Date().toISOString();
-  return {
-    id,
-    name: `Unreadable session ${id.slice(0, 8)}`,
-    updatedAt: now,
-    createdAt: now,
-    articleTitles: [],
-    annotationCount: 0,
-    linkCount: 0,
-    status: 'damaged',
-    problem,
-  };
-}
-
-export type { ApiError };

@@ -29,12 +29,19 @@ import { sessionOpSchema } from '../../../shared/api/contract';
 import { articleToDoc, checkArticleStructure } from '../../../shared/article/article-doc';
 import { articleSchema } from '../../../shared/article/article-schema';
 import { sha256Hex } from '../../../shared/text/sha256';
+import {
+  MAX_ANNOTATIONS_PER_SESSION,
+  MAX_ARTICLES_PER_SESSION,
+  MAX_LINKS_PER_SESSION,
+} from '../../../shared/model/limits';
 
 /** The session's own fields, with its big arrays left for per-record checks. */
 const sessionShellSchema = sessionSchema.extend({
-  articles: z.array(z.unknown()),
-  annotations: z.array(z.unknown()),
-  links: z.array(z.unknown()),
+  articles: z.array(z.unknown()).max(MAX_ARTICLES_PER_SESSION),
+  annotations: z.array(z.unknown()).max(MAX_ANNOTATIONS_PER_SESSION, {
+    message: `holds more than ${MAX_ANNOTATIONS_PER_SESSION.toLocaleString('en')} annotations, the limit per session`,
+  }),
+  links: z.array(z.unknown()).max(MAX_LINKS_PER_SESSION),
 });
 const opsSchema = z.array(sessionOpSchema);
 

@@ -135,6 +135,14 @@ export class StoreLayout {
     return first;
   }
 
+  /** Copy a journal aside (it stays in place); returns where the copy went. */
+  async copyJournalAside(id: string, why: string): Promise<string> {
+    await fsp.mkdir(this.discardedDir, { recursive: true });
+    const target = uniquePath(path.join(this.discardedDir, `${id}.journal.${fileStamp()}.${why}`));
+    await fsp.copyFile(this.journalFile(id), target);
+    return target;
+  }
+
   /** Move a journal aside (recovery discarded, or superseded); returns where it went, or null if absent. */
   async setAsideJournal(id: string): Promise<string | null> {
     if (!existsSync(this.journalFile(id))) return null;

@@ -130,6 +130,46 @@ describe('recovery after a crash', () => {
   });
 });
 
+describe('journal replay', () => {
+  it('keeps a copy of journaled lines it cannot replay and offers the ones before them', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fcw-leftover-'));
+    dirs.push(dir);
+    const crashed = await openSessionStore({
+      dataDir: dir,
+      compactAfterMs: 1e9,
+      compactAfterBatches: 1e9,
+    });
+    const s = makeSession({ id: 'leftover' });
+    expect((await crashed.create(s)).ok).toBe(true);
+    expect((await crashed.apply('leftover', 0, [{ op: 'session.rename', name: 'One' }])).ok).toBe(
+      true,
+    );
+    expect((await crashed.apply('leftover', 1, [{ op: 'session.rename', name: 'Two' }])).ok).toBe(
+      true,
+    );
+    // `crashed` is abandoned without close(), as after a crash; then the journal gets a bad line.
+    const journal = path.join(dir, 'sessions', 'leftover.journal');
+    appendFileSync(
+      journal,
+      `garbage\n${JSON.stringify({ rev: 3, at: '2024-01-01T00:00:00.000Z', ops: [] })}\n`,
+    );
+    const store = await openSessionStore({ dataDir: dir });
+    const r = await store.open('leftover');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.recovery?.changes).toBe(2);
+    expect(r.value.notice).toMatch(/could not be replayed; the journal was copied to .*discarded/);
+    const copies = readdirSync(path.join(dir, 'discarded'));
+    expect(copies).toHaveLength(1);
+    expect(readFileSync(path.join(dir, 'discarded', copies[0]!), 'utf8')).toBe(
+      readFileSync(journal, 'utf8'),
+    );
+    const restored = await store.recover('leftover', 'restore');
+    expect(restored.ok && restored.value.session.name).toBe('Two');
+    await store.close();
+  });
+});
+
 describe('journal parsing', () => {
   const line = (rev: number) =>
     `${JSON.stringify({ rev, at: '2024-01-01T00:00:00.000Z', ops: [] })}\n`;
