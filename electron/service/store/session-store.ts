@@ -237,6 +237,7 @@ class Store implements SessionStore {
       }
       const e = this.freshEntry(id, v.value);
       try {
+        await this.layout.setAsideJournal(id); // a stray journal must never replay onto it
         await this.saves.run(id, () => e.db.write());
       } catch (err) {
         return { ok: false, error: ioError(err, 'save the new session', 'Nothing was written.') };
@@ -490,17 +491,25 @@ class Store implements SessionStore {
     return this.ops.run(id, async () => {
       if (e.readOnly)
         return fail<OpenedSession>('read-only', e.readOnlyNotice ?? 'This session is read-only.');
+      const before = { session: e.session, savedRevision: e.savedRevision };
       try {
         if (e.pending) await this.layout.setAsideJournal(id);
-        else await this.writeSnapshot(e); // the latest state becomes the backup
+        else {
+          // The latest state becomes the backup, and the journal is emptied before the new
+          // content lands, so no old batch can ever be replayed onto the replacement.
+          await this.writeSnapshot(e);
+          if (e.journal) await this.trimJournal(e);
+          else await (await JournalWriter.open(this.layout.journalFile(id), 0)).close();
+        }
         e.pending = null;
+        e.tail = [];
+        e.batchesSinceSave = 0;
         e.session = v.value;
         e.savedRevision = -1;
         await this.writeSnapshot(e);
-        if (e.journal) await e.journal.reset([]);
-        e.tail = [];
-        e.batchesSinceSave = 0;
       } catch (err) {
+        e.session = before.session;
+        e.savedRevision = before.savedRevision;
         const error =
           err instanceof StoreError
             ? err.error

@@ -8,7 +8,7 @@
  * <dataDir>/sessions/<id>.json         the session (schemaVersion inside)
  * <dataDir>/sessions/<id>.json.bak     the previous saved version
  * <dataDir>/sessions/<id>.journal      batches not yet compacted into the file
- * <dataDir>/quarantine/<id>.json.<ts>  a file that failed validation (+ .reason.txt)
+ * <dataDir>/quarantine/<id>.json.<ts>  a file that failed validation (+ .reason.txt, .journal)
  * <dataDir>/archive/<id>.<ts>.json     a deleted session (+ .json.bak, .journal)
  * <dataDir>/discarded/<id>.journal.<ts> recovered changes the user chose not to restore
  * ```
@@ -88,6 +88,8 @@ export class StoreLayout {
     const target = uniquePath(path.join(this.quarantineDir, `${id}.json.${fileStamp()}`));
     await fsp.rename(this.sessionFile(id), target);
     await fsp.writeFile(`${target}.reason.txt`, `${reason}\n`).catch(() => undefined);
+    // Its journal belongs to the damaged version: kept beside it, never replayed onto another.
+    await fsp.rename(this.journalFile(id), `${target}.journal`).catch(() => undefined);
     return target;
   }
 

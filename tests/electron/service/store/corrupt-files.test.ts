@@ -102,7 +102,7 @@ describe('corrupt session files', () => {
     for (const [id, f] of Object.entries(fixtures)) {
       expect(existsSync(file(id)), id).toBe(false);
       const name = quarantined.find(
-        (n) => n.startsWith(`${id}.json.`) && !n.endsWith('.reason.txt'),
+        (n) => /^[\w-]+\.json\.[\dT-]+Z$/.test(n) && n.startsWith(`${id}.json.`),
       );
       expect(name, id).toBeDefined();
       const q = path.join(dir, 'quarantine', name!);

@@ -173,6 +173,24 @@ describe('session store on real lowdb files', () => {
     expect(bak.name).toBe('Original');
   });
 
+  it('replace saves unsaved edits into the backup and leaves no batch to replay onto the new content', async () => {
+    const s = makeSession({ name: 'Original' });
+    unwrap(await store.create(s));
+    for (let rev = 0; rev < 3; rev++)
+      unwrap(await store.apply(s.id, rev, [{ op: 'session.rename', name: `Edit ${rev}` }]));
+    unwrap(await store.replace({ ...makeSession({ name: 'Replacement' }), id: s.id }));
+    const bak = JSON.parse(
+      readFileSync(path.join(dir, 'sessions', `${s.id}.json.bak`), 'utf8'),
+    ) as Session;
+    expect(bak).toMatchObject({ name: 'Edit 2', revision: 3 });
+    expect(readFileSync(path.join(dir, 'sessions', `${s.id}.journal`), 'utf8')).toBe('');
+    // As after a crash right now: a second store sees the replacement and nothing to recover.
+    const other = await openSessionStore({ dataDir: dir });
+    const reopened = unwrap(await other.open(s.id));
+    expect(reopened.recovery).toBeNull();
+    expect(reopened.session.name).toBe('Replacement');
+  });
+
   it('accepts a second article through an op and validates it through ProseMirror', async () => {
     const s = makeSession();
     unwrap(await store.create(s));
