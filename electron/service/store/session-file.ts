@@ -8,7 +8,8 @@
  * Writing goes through {@link writeFileDurable} (temp file, fsync, `.bak`, rename, directory
  * fsync), one write per file at a time, and never to a file of a newer format. The JSON is
  * compact, not indented as lowdb's `JSONFile` writes it: at 10,000 annotations indentation adds
- * a fifth to the bytes and to the stringify time of every full save.
+ * about a third to the bytes written (8.5 → 11.2 MB) and a tenth to the stringify time of every
+ * full save.
  */
 import { promises as fsp } from 'node:fs';
 import type { Adapter } from 'lowdb';
