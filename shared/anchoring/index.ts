@@ -11,3 +11,9 @@ export {
   MIN_CONTEXT_SUPPORT,
 } from './match-quote';
 export type { AnchorMatch, QuoteSelectors } from './match-quote';
+export { reanchorAnnotations } from './reanchor';
+export type { ReanchorReport } from './reanchor';
+export { diffTexts, MAX_CHAR_EDIT_LENGTH } from './text-diff';
+export type { Hunk, OffsetMap } from './text-diff';
+export { sentenceAround, quotationAround } from './text-units';
+export type { TextUnitRange } from './text-units';

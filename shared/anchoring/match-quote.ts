@@ -56,11 +56,12 @@ export const QUOTE_WEIGHT = 50;
 export const PREFIX_WEIGHT = 20;
 export const SUFFIX_WEIGHT = 20;
 /**
- * Bonus for a candidate near the hinted position: enough to choose between
- * look-alikes whose context is equally good, too small to outvote context.
+ * Bonus for a candidate near the hinted position, falling linearly to 0 at
+ * {@link NEAR_HINT_DISTANCE}: enough to choose the nearer of look-alikes
+ * whose context is equally good, too small to outvote context.
  */
 export const NEAR_HINT_WEIGHT = 10;
-/** How close (UTF-16 units, start to start) a candidate must be to the hint to earn the bonus. */
+/** How close (UTF-16 units, start to start) a candidate must be to the hint to earn any bonus. */
 export const NEAR_HINT_DISTANCE = 64;
 /**
  * Quotes at least this long (UTF-16 units) identify their passage by
@@ -69,7 +70,16 @@ export const NEAR_HINT_DISTANCE = 64;
 export const SELF_EVIDENT_QUOTE_LENGTH = 48;
 /** Least mean prefix/suffix similarity for moving a short quote (see above). */
 export const MIN_CONTEXT_SUPPORT = 0.5;
-/** Text is scanned approximately in chunks so that one look-alike cannot hide the rest. */
+/**
+ * Far from the hint (or with none) an approximate match may have only one
+ * error per this many UTF-16 units of quote (fewer than near the hint, since
+ * nothing but the quote and its context vouches for a distant passage). It is
+ * also the piece length of the pigeonhole filter that keeps that search from
+ * scanning the whole text: a quote shorter than twice this is matched far
+ * away only exactly.
+ */
+export const APPROX_PIECE_LENGTH = 10;
+/** Long stretches are scanned approximately in chunks of this many UTF-16 units. */
 const APPROX_CHUNK_LENGTH = 1 << 14;
 /** Scores closer than this are a tie. */
 const SCORE_EPSILON = 1e-9;
@@ -115,26 +125,33 @@ export function anchorSelector(index: AnchorIndex, sel: QuoteSelectors): AnchorM
 
   const exactStarts = index.occurrences(exact);
   const candidates = exactStarts.map((at) => scoreCandidate(q, at, at + exact.length, 0));
-  const budget = Math.min(MAX_APPROX_ERRORS, Math.floor(exact.length * MAX_ERROR_RATE));
-  if (budget > 0) {
-    const bestExact = candidates.reduce((m, c) => Math.max(m, c.score), -Infinity);
-    const contextMax =
-      (quote.prefix.length > 0 ? PREFIX_WEIGHT : 0) + (quote.suffix.length > 0 ? SUFFIX_WEIGHT : 0);
-    // The best an approximate candidate (at least one error) could score, far from / near the hint.
-    const farBound = QUOTE_WEIGHT * (1 - 1 / exact.length) + contextMax;
-    let from = -1;
-    let to = -1;
-    if (bestExact <= farBound + SCORE_EPSILON) {
-      from = 0;
-      to = text.length;
-    } else if (hint && bestExact <= farBound + NEAR_HINT_WEIGHT + SCORE_EPSILON) {
-      from = Math.max(0, hint.start - NEAR_HINT_DISTANCE - budget);
-      to = Math.min(text.length, hint.start + NEAR_HINT_DISTANCE + exact.length + budget);
-    }
-    if (from >= 0) {
-      for (const c of approximateCandidates(q, budget, from, to, exactStarts)) candidates.push(c);
+  let best = candidates.reduce((m, c) => Math.max(m, c.score), -Infinity);
+  const contextMax =
+    (quote.prefix.length > 0 ? PREFIX_WEIGHT : 0) + (quote.suffix.length > 0 ? SUFFIX_WEIGHT : 0);
+  // The most an approximate candidate (one error or more) far from the hint could score:
+  // when the best so far beats it, no approximate search can change the answer.
+  const farBound = QUOTE_WEIGHT * (1 - 1 / exact.length) + contextMax;
+  const approx: ApproxSearch = { q, exactStarts, seen: new Set(), found: [] };
+
+  const nearBudget = Math.min(MAX_APPROX_ERRORS, Math.floor(exact.length * MAX_ERROR_RATE));
+  if (hint && nearBudget > 0 && best <= farBound + NEAR_HINT_WEIGHT + SCORE_EPSILON) {
+    const from = hint.start - NEAR_HINT_DISTANCE - nearBudget;
+    scanApproximate(
+      approx,
+      from,
+      hint.start + NEAR_HINT_DISTANCE + exact.length + nearBudget,
+      nearBudget,
+    );
+    best = approx.found.reduce((m, c) => Math.max(m, c.score), best);
+  }
+  const pieces = Math.floor(exact.length / APPROX_PIECE_LENGTH);
+  const farBudget = Math.min(nearBudget, pieces - 1);
+  if (farBudget > 0 && best <= farBound + SCORE_EPSILON) {
+    for (const [from, to] of pieceWindows(index, exact, pieces, farBudget)) {
+      scanApproximate(approx, from, to, farBudget);
     }
   }
+  for (const c of clusterApproximate(approx.found)) candidates.push(c);
 
   const chosen = choose(candidates, exact.length);
   return chosen ? toMatch(index, chosen.start, chosen.end, chosen.errors, position) : null;
@@ -153,49 +170,94 @@ function positionToUtf16(
 function scoreCandidate(q: Query, start: number, end: number, errors: number): Candidate {
   const p = prefixSimilarity(q.text, start, q.quote.prefix);
   const s = suffixSimilarity(q.text, end, q.quote.suffix);
-  const near = q.hint !== null && Math.abs(start - q.hint.start) <= NEAR_HINT_DISTANCE;
+  const distance = q.hint === null ? Infinity : Math.abs(start - q.hint.start);
+  const nearness = distance <= NEAR_HINT_DISTANCE ? 1 - distance / (NEAR_HINT_DISTANCE + 1) : 0;
   const score =
     QUOTE_WEIGHT * (1 - errors / q.quote.exact.length) +
     PREFIX_WEIGHT * (p ?? 0) +
     SUFFIX_WEIGHT * (s ?? 0) +
-    (near ? NEAR_HINT_WEIGHT : 0);
+    NEAR_HINT_WEIGHT * nearness;
   const sides = (p === null ? 0 : 1) + (s === null ? 0 : 1);
   const support = sides === 0 ? null : ((p ?? 0) + (s ?? 0)) / sides;
   const atHint = errors === 0 && q.hint !== null && q.hint.start === start && q.hint.end === end;
   return { start, end, errors, score, support, atHint };
 }
 
+/** State of one approximate search: raw matches so far, deduplicated. */
+interface ApproxSearch {
+  q: Query;
+  exactStarts: readonly number[];
+  seen: Set<string>;
+  found: Candidate[];
+}
+
 /**
- * Approximate matches of the quote in `text[from, to)`, scored, one per
- * cluster of overlapping matches, none overlapping an exact occurrence.
+ * Add the approximate matches (1 to `budget` errors) in `text[from, to)`,
+ * skipping those overlapping an exact occurrence. Long stretches are scanned
+ * in overlapping chunks because the matcher reports only the lowest-error
+ * matches of each call, and one look-alike must not hide the rest.
  */
-function approximateCandidates(
-  q: Query,
-  budget: number,
-  from: number,
-  to: number,
-  exactStarts: readonly number[],
-): Candidate[] {
-  const exact = q.quote.exact;
-  const seen = new Set<string>();
-  const found: Candidate[] = [];
-  const overlap = exact.length + budget;
-  for (let chunk = from; chunk < to; chunk += APPROX_CHUNK_LENGTH) {
-    const chunkEnd = Math.min(to, chunk + APPROX_CHUNK_LENGTH + overlap);
-    for (const m of search(q.text.slice(chunk, chunkEnd), exact, budget)) {
+function scanApproximate(s: ApproxSearch, from: number, to: number, budget: number): void {
+  const { text, quote } = s.q;
+  const exact = quote.exact;
+  const lo = Math.max(0, from);
+  const hi = Math.min(text.length, to);
+  for (let chunk = lo; chunk < hi; chunk += APPROX_CHUNK_LENGTH) {
+    const chunkEnd = Math.min(hi, chunk + APPROX_CHUNK_LENGTH + exact.length + budget);
+    for (const m of search(text.slice(chunk, chunkEnd), exact, budget)) {
       if (m.errors === 0) continue; // exact occurrences are already candidates
       let start = chunk + m.start;
       let end = chunk + m.end;
-      if (isLowSurrogateAfterHigh(q.text, start)) start--;
-      if (isLowSurrogateAfterHigh(q.text, end)) end++;
+      if (isLowSurrogateAfterHigh(text, start)) start--;
+      if (isLowSurrogateAfterHigh(text, end)) end++;
       const key = `${start}:${end}`;
-      if (seen.has(key) || overlapsExact(exactStarts, exact.length, start, end)) continue;
-      seen.add(key);
-      found.push(scoreCandidate(q, start, end, m.errors));
+      if (s.seen.has(key) || overlapsExact(s.exactStarts, exact.length, start, end)) continue;
+      s.seen.add(key);
+      s.found.push(scoreCandidate(s.q, start, end, m.errors));
     }
-    if (chunkEnd >= to) break;
+    if (chunkEnd >= hi) break;
   }
-  // Overlapping approximate matches are one passage seen a few ways: keep the best of each.
+}
+
+/**
+ * Where a match with at most `budget` errors can be (pigeonhole): cut the
+ * quote into `pieces` disjoint pieces; `budget` < `pieces` edits leave one
+ * piece intact, so every match contains an exact occurrence of some piece,
+ * displaced by at most `budget`. Returns merged windows around those hits.
+ */
+function pieceWindows(
+  index: AnchorIndex,
+  exact: string,
+  pieces: number,
+  budget: number,
+): Array<[number, number]> {
+  const windows: Array<[number, number]> = [];
+  const done = new Set<string>();
+  for (let k = 0; k < pieces; k++) {
+    const offset = k * APPROX_PIECE_LENGTH;
+    const piece = exact.slice(
+      offset,
+      k === pieces - 1 ? exact.length : offset + APPROX_PIECE_LENGTH,
+    );
+    if (done.has(`${offset}:${piece}`)) continue;
+    done.add(`${offset}:${piece}`);
+    for (const at of index.occurrences(piece)) {
+      const start = at - offset;
+      windows.push([start - budget, start + exact.length + 2 * budget]);
+    }
+  }
+  windows.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const w of windows) {
+    const last = merged[merged.length - 1];
+    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+    else merged.push([w[0], w[1]]);
+  }
+  return merged;
+}
+
+/** Overlapping approximate matches are one passage seen a few ways: keep the best of each. */
+function clusterApproximate(found: Candidate[]): Candidate[] {
   found.sort((a, b) => a.start - b.start || a.end - b.end);
   const kept: Candidate[] = [];
   let clusterEnd = -1;
