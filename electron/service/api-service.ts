@@ -26,6 +26,8 @@ import {
 import { openLibrary, type Library } from './library';
 import { importArticleFile, importPasted } from './import/article-import';
 import { openSessionStore, type SessionStore } from './store';
+import { reanchorAnnotations } from '../../shared/anchoring';
+import type { SessionOp } from '../../shared/session/session-ops';
 
 /** Prints HTML to PDF bytes (Chromium in Node, `printToPDF` in Electron). */
 export interface PdfPrinter {
@@ -138,6 +140,34 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
         };
       }
       return ok({ ops: [{ op: 'article.put' as const, article: a }] });
+    },
+    'sessions.reimportArticle': async ({ id, articleId, file }) => {
+      const opened = await store.open(id);
+      if (!opened.ok) return opened;
+      const old = opened.value.session.articles.find((a) => a.id === articleId);
+      if (!old) return notFound('That article is not in this session.');
+      const bytes = decodeBase64(file.base64);
+      if (!bytes)
+        return {
+          ok: false,
+          error: {
+            code: 'invalid-request',
+            message: 'The file could not be read (its contents were not sent correctly).',
+          },
+        };
+      const parsed = await importArticleFile(file.fileName, bytes);
+      if (!parsed.ok) return parsed;
+      // The updated text replaces the old one under the same id; the journalist's metadata is kept,
+      // filling only what the old snapshot lacked.
+      const meta = { ...old.meta };
+      for (const k of Object.keys(meta) as (keyof typeof meta)[])
+        if (!meta[k]) meta[k] = parsed.value.meta[k];
+      const article = { ...parsed.value, id: old.id, meta };
+      const mine = opened.value.session.annotations.filter((a) => a.target.articleId === old.id);
+      const { annotations, report } = reanchorAnnotations(old.text, article.text, mine);
+      const ops: SessionOp[] = [{ op: 'article.put', article }];
+      for (const a of annotations) ops.push({ op: 'annotation.put', annotation: a });
+      return ok({ ops, report });
     },
   };
 
