@@ -18,7 +18,7 @@ import type { BrowserWindow } from 'electron';
 import { buildMenuTemplate } from './app-menu';
 import { APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler, registerAppSchemePrivileged } from './app-protocol';
-import type { ShellApiService, ShellServiceOptions } from './host-types';
+import type { ApiService, ApiServiceOptions } from '../service/api-service';
 import { registerIpcHandlers, sendBridgeEvent } from './ipc-handlers';
 import type { IpcHandlers } from './ipc-handlers';
 import { createMainWindow, hardenWebContents } from './main-window';
@@ -38,7 +38,7 @@ export function dataDirOverride(env: Record<string, string | undefined>): string
 }
 
 export interface StartOptions {
-  createService(options: ShellServiceOptions): Promise<ShellApiService>;
+  createService(options: ApiServiceOptions): Promise<ApiService>;
   /** Defaults to `process.env`. */
   env?: Record<string, string | undefined>;
 }
@@ -73,7 +73,7 @@ export function startApp(options: StartOptions): StartedApp {
 
   const state: {
     window: BrowserWindow | null;
-    service: ShellApiService | null;
+    service: ApiService | null;
     ipc: IpcHandlers | null;
   } = {
     window: null,

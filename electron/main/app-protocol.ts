@@ -16,20 +16,21 @@ import { protocol } from 'electron';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './app-origin';
 
 /**
- * The app's Content Security Policy. No inline or remote script, no eval;
- * `connect-src` is the app itself (the API goes over IPC, not the network).
- * Inline styles are allowed because ProseMirror and Preact set `style`
- * attributes; CSS cannot reach the network since img/font/connect are 'self'.
+ * The app's Content Security Policy. No inline or remote script, no eval, no
+ * inline style; `connect-src` is the app itself (the API goes over IPC, not
+ * the network). The same directives as browser mode's policy (APP_CSP in
+ * electron/web/web-host.ts; a test keeps the two in step), plus explicit
+ * `'none'` for workers, media and manifests.
  */
 export const APP_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: blob:",
-  "font-src 'self' data:",
+  "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
+  "worker-src 'none'",
+  "manifest-src 'none'",
   "media-src 'none'",
   "object-src 'none'",
   "frame-src 'none'",

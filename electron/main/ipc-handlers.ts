@@ -17,13 +17,13 @@ import { validateRequest } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/contract';
 import { IPC_CHANNELS } from '../preload/ipc-channels';
 import { isAppUrl } from './app-origin';
-import type { ShellApiService } from './host-types';
+import type { ApiService } from '../service/api-service';
 
 /** What the handlers call; every function receives already-trusted input and must not throw. */
 export interface IpcHandlerDeps {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   getWindow(): BrowserWindow | null;
-  service: ShellApiService;
+  service: ApiService;
   /** Validates `file` itself (it is untrusted), shows the save dialog, writes atomically. */
   saveFile(
     file: unknown,

@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserWindow as BrowserWindowType, Session } from 'electron';
 import { BrowserWindow, session as electronSession } from 'electron';
-import type { PdfPrinter } from './host-types';
+import type { PdfPrinter } from '../service/api-service';
 
 /** Partition of the PDF windows: in memory (no `persist:` prefix). */
 export const PDF_PARTITION = 'factcheck-pdf-export';

@@ -4,17 +4,16 @@
  * The page's file is untrusted: {@link parseExportedFile} checks its shape and
  * reduces its name to a plain base name. The user picks the place in a save
  * dialog; the page never names a path. The file and its companions (brat's
- * `.txt` next to the `.ann`) are written atomically: each to a temp file in the
- * target folder, fsynced, then renamed over the target, so a failure never
- * leaves a half-written file behind.
+ * `.txt` next to the `.ann`) are written with the store's durable writer: each
+ * to a temp file in the target folder, fsynced, then renamed over the target,
+ * so a failure never leaves a half-written file behind.
  */
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow, Dialog, SaveDialogOptions } from 'electron';
 import { z } from 'zod';
 import type { ApiResult, ExportedFile } from '../../shared/api/contract';
+import { writeFileDurable } from '../service/store/durable-write';
 
 const MAX_CONTENT = 96 * 1024 * 1024;
 
@@ -89,44 +88,6 @@ export function companionPath(
   return path.join(dir, `${stem}${fullExtension(companionFileName)}`);
 }
 
-/**
- * Write every target atomically (temp + fsync + rename, then a best-effort
- * fsync of the folder). If any temp file cannot be written, none of the
- * targets is touched and every temp file is removed. Throws on failure.
- */
-export async function writeFilesAtomically(
-  targets: { path: string; data: Uint8Array }[],
-): Promise<void> {
-  const temps: string[] = [];
-  try {
-    for (const target of targets) {
-      const temp = path.join(
-        path.dirname(target.path),
-        `.${path.basename(target.path)}.${randomUUID().slice(0, 8)}.tmp`,
-      );
-      temps.push(temp);
-      const handle = await open(temp, 'wx', 0o644);
-      try {
-        await handle.writeFile(target.data);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    }
-    for (let i = 0; i < targets.length; i++) await rename(temps[i]!, targets[i]!.path);
-  } catch (err) {
-    await Promise.all(temps.map((t) => unlink(t).catch(() => undefined)));
-    throw err;
-  }
-  if (process.platform !== 'win32') {
-    for (const dir of new Set(targets.map((t) => path.dirname(t.path)))) {
-      const handle = await open(dir, 'r').catch(() => null);
-      await handle?.sync().catch(() => undefined);
-      await handle?.close();
-    }
-  }
-}
-
 export interface SaveFileDeps {
   dialog: Pick<Dialog, 'showSaveDialog' | 'showMessageBox'>;
   /** Folder the dialog opens in (Electron: the user's documents folder). */
@@ -187,7 +148,12 @@ export async function saveExportedFile(
         : await deps.dialog.showMessageBox(confirm);
       if (answer.response !== 1) return { ok: true, value: { cancelled: true } };
     }
-    await writeFilesAtomically(targets);
+    // Companions first, the chosen file last: if anything fails, the file the user asked for
+    // is not there to be mistaken for a complete export. Each write is atomic (temp + fsync +
+    // rename with retries, the store's durable writer); no `.bak` of replaced exports.
+    for (const target of [...targets.slice(1), targets[0]!]) {
+      await writeFileDurable(target.path, target.data, { backup: false });
+    }
     return { ok: true, value: { savedTo: chosen } };
   } catch (err) {
     return {

@@ -9,7 +9,7 @@
  * (whatever the page had not sent is still in the recovery journal) and the
  * reason is logged.
  */
-import type { ShellApiService } from './host-types';
+import type { ApiService } from '../service/api-service';
 
 export interface ShutdownDeps {
   /** Push `before-quit` to the page; false when there is no page to tell. */
@@ -17,7 +17,7 @@ export interface ShutdownDeps {
   /** Resolves when no IPC call is in flight. */
   whenIpcIdle(): Promise<void>;
   /** The service, once it exists. */
-  getService(): Pick<ShellApiService, 'flushAll' | 'close'> | null;
+  getService(): Pick<ApiService, 'flushAll' | 'close'> | null;
   /** How long the page gets to start its last saves. */
   settleMs?: number;
   /** Upper bound of the whole sequence. */

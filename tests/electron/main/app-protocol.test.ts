@@ -61,6 +61,18 @@ describe('the CSP', () => {
     );
     expect(directives.get('default-src')).toEqual(["'none'"]);
   });
+  it('matches browser mode on every directive both policies set', async () => {
+    const { APP_CSP } = await import('../../../electron/web/web-host');
+    const browser = new Map(
+      APP_CSP.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name!, values] as const;
+      }),
+    );
+    for (const [name, values] of browser) expect(directives.get(name), name).toEqual(values);
+    expect(directives.get('style-src')).toEqual(["'self'"]);
+  });
+
   it('limits connect-src to the app and forbids frames, objects, forms and base changes', () => {
     expect(directives.get('connect-src')).toEqual(["'self'"]);
     for (const name of ['object-src', 'frame-src', 'frame-ancestors', 'form-action', 'base-uri']) {

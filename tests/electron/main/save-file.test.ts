@@ -139,6 +139,26 @@ describe('saveExportedFile', () => {
     expect(readdirSync(target)).toEqual(['inside']);
   });
 
+  it('does not write the chosen file when a companion cannot be written', async () => {
+    mkdirSync(path.join(dir, 'mine.txt'));
+    writeFileSync(path.join(dir, 'mine.txt', 'inside'), 'x');
+    choose(path.join(dir, 'mine.ann'));
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    const result = await saveExportedFile(
+      {
+        fileName: 'x.ann',
+        mediaType: 'text/plain',
+        encoding: 'utf8',
+        content: 'T1',
+        companions: [{ fileName: 'x.txt', mediaType: 'text/plain', content: 'text' }],
+      },
+      win(),
+      deps(),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'io' } });
+    expect(readdirSync(dir)).toEqual(['mine.txt']);
+  });
+
   it('reports a folder that does not exist as an error, not an exception', async () => {
     choose(path.join(dir, 'missing', 'r.csv'));
     const result = await saveExportedFile(
