@@ -15,6 +15,28 @@ beforeAll(async () => {
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 describe('build/build-electron.mjs', () => {
+  it('leaves out of the main bundle only packages the packaged app ships (dependencies)', () => {
+    const pkg = JSON.parse(
+      readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8'),
+    );
+    const shipped = new Set(Object.keys(pkg.dependencies));
+    const code = readFileSync(mainOut, 'utf8');
+    const specifiers = [...code.matchAll(/^\s*import\b[^'"]*?["']([^"']+)["']/gm)].map(
+      (m) => m[1]!,
+    );
+    expect(specifiers.length).toBeGreaterThan(3);
+    const packageOf = (s: string) =>
+      s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!;
+    const missing = specifiers
+      .filter((s) => !s.startsWith('node:') && s !== 'electron')
+      .map(packageOf)
+      .filter((name) => !shipped.has(name));
+    expect(
+      missing,
+      'imported by main.js but not in package.json dependencies (electron-builder ships only those)',
+    ).toEqual([]);
+  });
+
   it('writes the files package.json and the window expect', () => {
     expect(path.relative(outDir, mainOut)).toBe(path.join('electron', 'main', 'main.js'));
     expect(path.relative(outDir, preloadOut)).toBe(path.join('electron', 'preload', 'preload.cjs'));
