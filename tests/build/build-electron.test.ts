@@ -21,9 +21,10 @@ describe('build/build-electron.mjs', () => {
     );
     const shipped = new Set(Object.keys(pkg.dependencies));
     const code = readFileSync(mainOut, 'utf8');
-    const specifiers = [...code.matchAll(/^\s*import\b[^'"]*?["']([^"']+)["']/gm)].map(
-      (m) => m[1]!,
-    );
+    const specifiers = [
+      ...code.matchAll(/^\s*import\b[^'"(]*?["']([^"']+)["']/gm),
+      ...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
+    ].map((m) => m[1]!);
     expect(specifiers.length).toBeGreaterThan(3);
     const packageOf = (s: string) =>
       s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!;
