@@ -3,7 +3,8 @@
  * file: out/electron/preload/preload.cjs). It exposes exactly one object,
  * `window.factcheck`, with four named functions. The page never gets
  * `ipcRenderer`, channel names or IPC event objects: `on` hands listeners the
- * payload only, and returns a function that unsubscribes.
+ * payload only, and returns a function that unsubscribes. Arguments go to the
+ * main process as they are: it checks every one of them.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
@@ -21,10 +22,11 @@ export interface FactcheckBridge {
 const events: readonly string[] = BRIDGE_EVENTS satisfies readonly ApiEventName[];
 
 const bridge: FactcheckBridge = {
-  call: (method, request) => ipcRenderer.invoke(IPC_CHANNELS.call, String(method), request),
+  call: (method, request) => ipcRenderer.invoke(IPC_CHANNELS.call, method, request),
   on: (event, listener) => {
-    if (!events.includes(event))
-      throw new TypeError(`Unknown event "${String(event).slice(0, 40)}".`);
+    if (typeof event !== 'string' || !events.includes(event)) {
+      throw new TypeError(`Unknown event; expected one of: ${events.join(', ')}.`);
+    }
     if (typeof listener !== 'function') throw new TypeError('The listener must be a function.');
     const relay = (_event: IpcRendererEvent, name: unknown, payload: unknown): void => {
       if (name === event) listener(payload as ApiEvents[typeof event]);
@@ -35,7 +37,7 @@ const bridge: FactcheckBridge = {
     };
   },
   saveFile: (file) => ipcRenderer.invoke(IPC_CHANNELS.saveFile, file),
-  openExternal: (url) => ipcRenderer.invoke(IPC_CHANNELS.openExternal, String(url)),
+  openExternal: (url) => ipcRenderer.invoke(IPC_CHANNELS.openExternal, url),
 };
 
 contextBridge.exposeInMainWorld('factcheck', bridge);
