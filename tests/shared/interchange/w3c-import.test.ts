@@ -82,7 +82,8 @@ describe('W3C round trip: export → import → export', () => {
     expect(fresh.size).toBe(5);
     for (const a of s.annotations) expect(fresh.has(a.id)).toBe(false);
     // The imported links join the imported copies, not the originals.
-    for (const l of applied.session.links.slice(4)) expect(fresh.has(l.from) && fresh.has(l.to)).toBe(true);
+    for (const l of applied.session.links.slice(4))
+      expect(fresh.has(l.from) && fresh.has(l.to)).toBe(true);
     expect(applied.session.speakers).toHaveLength(4); // speakers found by name, none created
   });
 });
