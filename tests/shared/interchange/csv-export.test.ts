@@ -58,7 +58,7 @@ describe('CSV export', () => {
     const seed = buildSeedReview();
     const rows = parse(renderCsv(seed), { bom: true, columns: true }) as Record<string, string>[];
     const claim = rows.find((r) => r.kind === 'Claim')!;
-    expect(claim.links.split('; ')).toEqual(
+    expect(claim.links!.split('; ')).toEqual(
       seed.links.map((l) => `← ${l.relation.replace('-', ' ')} ${l.from}`),
     );
     const denial = rows.find((r) => r.quote === 'The story is false')!;
