@@ -8,7 +8,6 @@
  * Electron implements the same {@link PdfPrinter} with `webContents.printToPDF`.
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import type { PdfPrinter } from '../../shared/interchange/render-export';
 
 /** Launch flags that work on this project's machines (see ../shared/DESIGN.md). */
@@ -44,6 +43,8 @@ export function createChromiumPdfPrinter(path: string = chromiumPath()): PdfPrin
   return {
     async print(html: string): Promise<Uint8Array> {
       if (!existsSync(path)) throw new Error(noChromiumMessage(path));
+      // Loaded on first use: playwright-core is large and most commands never print.
+      const { chromium } = await import('playwright-core');
       const browser = await chromium.launch({ executablePath: path, args: CHROMIUM_ARGS });
       try {
         const context = await browser.newContext({ javaScriptEnabled: false, offline: true });

@@ -47,7 +47,8 @@ describe('Markdown report', () => {
     const doc = await toDom(md);
     expect(doc.querySelectorAll('script, style, img, iframe')).toHaveLength(0);
     // GFM autolinks bare http(s) URLs in text; nothing else becomes a link.
-    for (const a of doc.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https?:\/\//);
+    for (const a of doc.querySelectorAll('a'))
+      expect(a.getAttribute('href')).toMatch(/^https?:\/\//);
     const text = doc.body.textContent!;
     for (const h of Object.values(HOSTILE)) expect(text).toContain(h);
     // Every table row has the header's number of cells.
