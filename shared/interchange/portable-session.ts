@@ -171,3 +171,34 @@ export function copySessionWithNewIds(session: Session, makeId: () => string = n
     },
   };
 }
+
+/** What to do with an opened portable file (the store carries it out). */
+export type PortableImportPlan =
+  /** No session has this id: create it as it is. */
+  | { action: 'create'; session: Session }
+  /** A session with this id exists and the user has not chosen yet: ask, naming it. */
+  | { action: 'ask'; existingId: string }
+  /** Import as a copy with fresh ids (the user chose "import a copy"). */
+  | { action: 'copy'; session: Session }
+  /** Replace the existing session; the store keeps a backup of the one it replaces first. */
+  | { action: 'replace'; session: Session };
+
+/**
+ * Decide how to import a portable file's text given which session ids exist.
+ * Pure; refusals are the errors of {@link readPortableSession}.
+ */
+export function planPortableImport(
+  text: string,
+  exists: (id: string) => boolean,
+  onConflict: 'ask' | 'copy' | 'replace',
+  makeId: () => string = newId,
+): { ok: true; plan: PortableImportPlan } | { ok: false; error: ApiError; problems: string[] } {
+  const read = readPortableSession(text);
+  if (!read.ok) return read;
+  const s = read.session;
+  if (!exists(s.id)) return { ok: true, plan: { action: 'create', session: s } };
+  if (onConflict === 'ask') return { ok: true, plan: { action: 'ask', existingId: s.id } };
+  if (onConflict === 'copy')
+    return { ok: true, plan: { action: 'copy', session: copySessionWithNewIds(s, makeId) } };
+  return { ok: true, plan: { action: 'replace', session: s } };
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   copySessionWithNewIds,
   PORTABLE_FORMAT,
+  planPortableImport,
   readPortableSession,
   renderPortableSession,
 } from '../../../shared/interchange/portable-session';
@@ -110,5 +111,33 @@ describe('portable session file', () => {
       s.annotations.map((a) => a.target.quote),
     );
     expect(copy.view.openArticleId).toBe(copy.articles[0]!.id);
+  });
+});
+
+describe('planPortableImport', () => {
+  let n = 0;
+  const counter = () => () => fixedId(8, ++n);
+  const s = buildSeedReview();
+  const text = renderPortableSession(s, GENERATED_AT);
+  it('creates when the id is new, asks, copies or replaces when it exists', () => {
+    expect(planPortableImport(text, () => false, 'ask')).toMatchObject({
+      ok: true,
+      plan: { action: 'create', session: { id: s.id } },
+    });
+    expect(planPortableImport(text, (id) => id === s.id, 'ask')).toEqual({
+      ok: true,
+      plan: { action: 'ask', existingId: s.id },
+    });
+    const copy = planPortableImport(text, (id) => id === s.id, 'copy', counter());
+    expect(copy.ok && copy.plan.action === 'copy' && copy.plan.session.id !== s.id).toBe(true);
+    expect(planPortableImport(text, () => true, 'replace')).toMatchObject({
+      ok: true,
+      plan: { action: 'replace', session: { id: s.id } },
+    });
+  });
+  it('refuses a damaged file before deciding anything', () => {
+    expect(
+      planPortableImport('{"format": "factcheck-workbench-session"}', () => true, 'replace'),
+    ).toMatchObject({ ok: false, error: { code: 'damaged' } });
   });
 });
