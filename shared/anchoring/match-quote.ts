@@ -107,10 +107,18 @@ interface Query {
  * Returns null when the quote is empty, when nothing close enough is found,
  * when the best candidates tie and context cannot decide, or when a short
  * quote would land where its context disagrees. Never throws. A position that
- * is out of range or not whole numbers is ignored as a hint.
+ * is out of range or not whole numbers is ignored as a hint; a missing prefix
+ * or suffix counts as empty (no evidence either way).
  */
 export function anchorSelector(index: AnchorIndex, sel: QuoteSelectors): AnchorMatch | null {
-  const { quote, position } = sel;
+  const { position } = sel;
+  // Selectors from outside (W3C JSON) may leave prefix or suffix out.
+  const quote: TextQuoteSelector = {
+    type: 'TextQuoteSelector',
+    exact: typeof sel.quote.exact === 'string' ? sel.quote.exact : '',
+    prefix: typeof sel.quote.prefix === 'string' ? sel.quote.prefix : '',
+    suffix: typeof sel.quote.suffix === 'string' ? sel.quote.suffix : '',
+  };
   const exact = quote.exact;
   if (exact.length === 0) return null;
   const { text } = index;

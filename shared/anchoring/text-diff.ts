@@ -42,6 +42,8 @@ export interface OffsetMap {
    * Inside a replaced block the result is a best guess within the new block.
    */
   map(offset16: number, bias: 'before' | 'after'): number;
+  /** The hunks that touch old `[start16, end16]` (ends included), ascending. */
+  touching(start16: number, end16: number): Hunk[];
 }
 
 /** Diff `oldText` → `newText` into an {@link OffsetMap}. Never throws. */
@@ -139,9 +141,19 @@ function refineByChars(
 class HunkMap implements OffsetMap {
   constructor(readonly hunks: readonly Hunk[]) {}
 
-  map(offset16: number, bias: 'before' | 'after'): number {
+  touching(start16: number, end16: number): Hunk[] {
+    const out: Hunk[] = [];
+    for (let i = this.firstEndingAtOrAfter(start16); i < this.hunks.length; i++) {
+      const h = this.hunks[i]!;
+      if (h.oldStart > end16) break;
+      out.push(h);
+    }
+    return out;
+  }
+
+  /** Index of the first hunk that ends at or after the offset; every hunk before it lies wholly before. */
+  private firstEndingAtOrAfter(offset16: number): number {
     const hunks = this.hunks;
-    // First hunk that ends at or after the offset; every hunk before it lies wholly before.
     let lo = 0;
     let hi = hunks.length;
     while (lo < hi) {
@@ -149,6 +161,12 @@ class HunkMap implements OffsetMap {
       if (hunks[mid]!.oldEnd < offset16) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  map(offset16: number, bias: 'before' | 'after'): number {
+    const hunks = this.hunks;
+    const lo = this.firstEndingAtOrAfter(offset16);
     const prev = lo > 0 ? hunks[lo - 1]! : null;
     const shift = prev ? prev.newEnd - prev.oldEnd : 0;
     const h = hunks[lo];
