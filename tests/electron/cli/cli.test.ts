@@ -24,6 +24,7 @@ import type { ExportFormat } from '../../../shared/api/contract';
 import { buildSeedReview, CLAIM_TEXT, GENERATED_AT, SEED_FILE } from '../../helpers/seed-review';
 import { REPO_ROOT } from '../../helpers/shared-material';
 import { chromiumMissing } from '../../helpers/chromium';
+import { main } from '../../../electron/cli/main';
 
 const BIN = join(REPO_ROOT, 'bin', 'factcheck.js');
 const EPOCH = String(Date.parse(GENERATED_AT) / 1000);
@@ -42,6 +43,25 @@ function factcheck(cwd: string, ...args: string[]): Run {
     timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The same CLI in this process (`main` from electron/cli/main.ts), for the
+ * many bad-input cases: every command still runs end to end as a child
+ * process above, this only saves a Node start-up per refusal. Paths must be
+ * absolute (the working directory is the test runner's).
+ */
+async function inProcess(...args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (s: string) => void) =>
+    ({ write: (s: string) => (append(s), true) }) as unknown as NodeJS.WritableStream;
+  const code = await main(args, {
+    stdout: sink((x) => (stdout += x)),
+    stderr: sink((x) => (stderr += x)),
+    env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH },
+  });
+  return { code, stdout, stderr };
 }
 
 /** A failure: non-zero exit and exactly one line on stderr. */
@@ -99,40 +119,69 @@ describe('factcheck session new', () => {
     expect(factcheck(d, 'check', 's.fcw.json').code).toBe(0);
   });
 
-  it('refuses bad input with one line, and never replaces a file without --force', () => {
+  it('refuses bad input with one line, and never replaces a file without --force', async () => {
     const d = fresh('new-bad');
+    const at = (f: string) => join(d, f);
     expectRefusal(
       factcheck(d, 'session', 'new', '--article', SEED_FILE, '--out', 's.fcw.json'),
       2,
       /needs --title/,
     );
     expectRefusal(
-      factcheck(
-        d,
+      await inProcess(
         'session',
         'new',
         '--title',
         'T',
         '--article',
-        'missing.txt',
+        at('missing.txt'),
         '--out',
-        's.fcw.json',
+        at('s.fcw.json'),
       ),
       1,
-      /Cannot read the article missing\.txt: no such file/,
+      /Cannot read the article .*missing\.txt: no such file/,
     );
-    writeFileSync(join(d, 'x.pdf'), '%PDF-1.4');
+    writeFileSync(at('x.pdf'), '%PDF-1.4');
     expectRefusal(
-      factcheck(d, 'session', 'new', '--title', 'T', '--article', 'x.pdf', '--out', 's.fcw.json'),
+      await inProcess(
+        'session',
+        'new',
+        '--title',
+        'T',
+        '--article',
+        at('x.pdf'),
+        '--out',
+        at('s.fcw.json'),
+      ),
       1,
       /not an article file/,
     );
+    writeFileSync(at('latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
     expectRefusal(
-      factcheck(d, 'session', 'new', '--title', 'T', '--bogus'),
+      await inProcess(
+        'session',
+        'new',
+        '--title',
+        'T',
+        '--article',
+        at('latin1.txt'),
+        '--out',
+        at('s.fcw.json'),
+      ),
+      1,
+      /not UTF-8/,
+    );
+    expectRefusal(
+      await inProcess('session', 'new', '--title', 'T', '--bogus'),
       2,
       /Unknown option '--bogus'/,
     );
-    writeFileSync(join(d, 'taken.fcw.json'), 'keep me');
+    expectRefusal(
+      await inProcess('session', 'new', '--title', 'T', '--article', SEED_FILE),
+      2,
+      /needs --out/,
+    );
+    writeFileSync(at('taken.fcw.json'), 'keep me');
     expectRefusal(
       factcheck(
         d,
@@ -148,25 +197,24 @@ describe('factcheck session new', () => {
       1,
       /already exists; add --force/,
     );
-    expect(readFileSync(join(d, 'taken.fcw.json'), 'utf8')).toBe('keep me');
+    expect(readFileSync(at('taken.fcw.json'), 'utf8')).toBe('keep me');
     expect(
-      factcheck(
-        d,
-        'session',
-        'new',
-        '--title',
-        'T',
-        '--article',
-        SEED_FILE,
-        '--out',
-        'taken.fcw.json',
-        '--force',
+      (
+        await inProcess(
+          'session',
+          'new',
+          '--title',
+          'T',
+          '--article',
+          SEED_FILE,
+          '--out',
+          at('taken.fcw.json'),
+          '--force',
+        )
       ).code,
     ).toBe(0);
-    expect(readFileSync(join(d, 'taken.fcw.json'), 'utf8')).toContain(
-      'factcheck-workbench-session',
-    );
-    expect(readdirSync(d).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readFileSync(at('taken.fcw.json'), 'utf8')).toContain('factcheck-workbench-session');
+    expect(readdirSync(d).sort()).toEqual(['latin1.txt', 'taken.fcw.json', 'x.pdf']);
   });
 });
 
