@@ -28,11 +28,17 @@ import { importArticleFile, importPasted } from './import/article-import';
 import { openSessionStore, type SessionStore } from './store';
 import { reanchorAnnotations } from '../../shared/anchoring';
 import type { SessionOp } from '../../shared/session/session-ops';
+import {
+  exportPortableSession,
+  renderExport,
+  type PdfPrinter,
+} from '../../shared/interchange/render-export';
+import { planPortableImport } from '../../shared/interchange/portable-session';
+import { importW3c } from '../../shared/interchange/w3c-import';
+import { nowIso } from '../../shared/model/ids';
 
 /** Prints HTML to PDF bytes (Chromium in Node, `printToPDF` in Electron). */
-export interface PdfPrinter {
-  print(html: string): Promise<Uint8Array>;
-}
+export type { PdfPrinter };
 
 export interface ApiServiceOptions {
   dataDir: string;
@@ -40,6 +46,8 @@ export interface ApiServiceOptions {
   host: 'electron' | 'browser';
   version: string;
   pdf?: PdfPrinter;
+  /** The time stamped into exports (ISO 8601); tests fix it to compare output byte for byte. */
+  clock?: () => string;
 }
 
 export interface ApiService {
@@ -68,6 +76,7 @@ function decodeBase64(b64: string): Uint8Array | null {
 export async function createApiService(opts: ApiServiceOptions): Promise<ApiService> {
   const library: Library = await openLibrary({ seedsDir: opts.seedsDir, dataDir: opts.dataDir });
   const store: SessionStore = await openSessionStore({ dataDir: opts.dataDir });
+  const clock = opts.clock ?? nowIso;
 
   const info: AppInfo = {
     name: 'Factcheck Workbench',
@@ -82,7 +91,7 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
     },
   };
 
-  const handlers: Partial<Handlers> = {
+  const handlers: Handlers = {
     'app.info': async () => ok(info),
     'library.list': async () => ok(library.list()),
     'library.get': async ({ id }) => {
@@ -168,6 +177,64 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
       const ops: SessionOp[] = [{ op: 'article.put', article }];
       for (const a of annotations) ops.push({ op: 'annotation.put', annotation: a });
       return ok({ ops, report });
+    },
+    'sessions.exportPortable': async ({ id }) => {
+      const opened = await store.open(id);
+      return opened.ok ? ok(exportPortableSession(opened.value.session, clock())) : opened;
+    },
+    'sessions.importPortable': async ({ content, onConflict }) => {
+      const planned = planPortableImport(content, (sid) => store.has(sid), onConflict);
+      if (!planned.ok) {
+        const detail = planned.problems.length
+          ? ` (${planned.problems.slice(0, 3).join('; ')})`
+          : '';
+        return {
+          ok: false,
+          error: { ...planned.error, message: `${planned.error.message}${detail}` },
+        };
+      }
+      const plan = planned.plan;
+      if (plan.action === 'ask') {
+        const existing = (await store.list()).find((x) => x.id === plan.existingId);
+        return ok({
+          conflict: true as const,
+          existingName: existing?.name ?? 'an existing session',
+        });
+      }
+      const result =
+        plan.action === 'replace'
+          ? await store.replace(plan.session)
+          : await store.create(plan.session);
+      return result.ok ? ok({ conflict: false as const, opened: result.value }) : result;
+    },
+    'sessions.importAnnotations': async ({ id, content, articleId }) => {
+      const opened = await store.open(id);
+      if (!opened.ok) return opened;
+      const session = opened.value.session;
+      return importW3c(session, content, {
+        fallbackArticleId: articleId,
+        reviewer: session.settings.reviewer,
+      });
+    },
+    'export.render': async ({ id, format, org, baseUrl }) => {
+      const opened = await store.open(id);
+      if (!opened.ok) return opened;
+      if (format === 'pdf' && !opts.pdf) {
+        return {
+          ok: false,
+          error: {
+            code: 'unsupported',
+            message:
+              'PDF export is not available in this host; export HTML and print it from the browser.',
+          },
+        };
+      }
+      return renderExport(opened.value.session, format, {
+        org,
+        baseUrl,
+        pdf: opts.pdf,
+        generatedAt: clock(),
+      });
     },
   };
 
