@@ -7,8 +7,10 @@
  * by that directory), and `app.requestSingleInstanceLock()`: a second launch
  * quits at once and the first instance focuses its window.
  *
- * On `ready`: session guards, the protocol handler, the API service (with the
- * PDF printer), the IPC handlers, the menu, the window. Closing the window or
+ * On `ready`: session guards, the protocol handler, the data directory's lock
+ * file (the one browser mode takes, so the two modes never write one folder at
+ * once), the API service (with the PDF printer), the IPC handlers, the menu,
+ * the window. Closing the window or
  * quitting runs the flush sequence of shutdown.ts before the app exits.
  */
 import { existsSync } from 'node:fs';
@@ -27,6 +29,8 @@ import { createPdfPrinter } from './pdf-printer';
 import { saveExportedFile } from './save-file';
 import { hardenSession } from './session-hardening';
 import { createShutdown } from './shutdown';
+import { acquireDataDirLock } from '../service/store';
+import type { DataDirLock } from '../service/store';
 
 /** Environment variable that overrides the data directory (absolute or relative to the working directory). */
 export const DATA_DIR_ENV = 'FACTCHECK_DATA_DIR';
@@ -75,15 +79,18 @@ export function startApp(options: StartOptions): StartedApp {
     window: BrowserWindow | null;
     service: ApiService | null;
     ipc: IpcHandlers | null;
+    lock: DataDirLock | null;
   } = {
     window: null,
     service: null,
     ipc: null,
+    lock: null,
   };
   const shutdown = createShutdown({
     notifyPage: () => sendBridgeEvent(state.window, 'before-quit', {}),
     whenIpcIdle: () => state.ipc?.whenIdle() ?? Promise.resolve(),
     getService: () => state.service,
+    releaseLock: async () => state.lock?.release(),
   });
   const openLink = (url: unknown, win: BrowserWindow | null) =>
     openExternalSafe(url, win, { dialog, shell });
@@ -114,6 +121,10 @@ export function startApp(options: StartOptions): StartedApp {
       return;
     }
     try {
+      // The same lock file browser mode takes: the desktop app and a browser-mode host never
+      // write one data directory at the same time (the single-instance lock covers two desktop
+      // instances only).
+      state.lock = await acquireDataDirLock(app.getPath('userData'));
       state.service = await options.createService({
         dataDir: app.getPath('userData'),
         seedsDir: path.join(appRoot, 'seeds'),

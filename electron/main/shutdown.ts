@@ -4,7 +4,7 @@
  *   1. push `before-quit` to the page, which sends its pending edits;
  *   2. give the page `settleMs` to start those calls, then wait until no IPC
  *      call is in flight;
- *   3. `service.flushAll()`, then `service.close()`.
+ *   3. `service.flushAll()`, then `service.close()`, then `releaseLock()`.
  * The whole sequence is bounded by `timeoutMs`: past it the app quits anyway
  * (whatever the page had not sent is still in the recovery journal) and the
  * reason is logged.
@@ -18,6 +18,8 @@ export interface ShutdownDeps {
   whenIpcIdle(): Promise<void>;
   /** The service, once it exists. */
   getService(): Pick<ApiService, 'flushAll' | 'close'> | null;
+  /** Release the data directory's lock file once the service is closed (not after a timeout). */
+  releaseLock?(): Promise<void>;
   /** How long the page gets to start its last saves. */
   settleMs?: number;
   /** Upper bound of the whole sequence. */
@@ -52,6 +54,7 @@ export function createShutdown(deps: ShutdownDeps): Shutdown {
       await service.flushAll();
       await service.close();
     }
+    await deps.releaseLock?.();
   };
 
   return {

@@ -26,11 +26,16 @@ function electronInstalled(): boolean {
 
 const browserMode =
   existsSync(path.join(root, 'bin/web.js')) && existsSync(path.join(root, 'electron/web/main.ts'));
+const rendererBuildable =
+  existsSync(path.join(root, 'renderer/vite.config.ts')) ||
+  existsSync(path.join(root, 'dist/renderer/index.html'));
 const skipReason = electronInstalled()
   ? 'the Electron binary is installed here, so npm start launches the desktop app instead of falling back'
   : !browserMode
     ? 'browser mode is not there yet (bin/web.js or electron/web/main.ts is missing)'
-    : null;
+    : !rendererBuildable
+      ? 'the renderer cannot be built yet (renderer/vite.config.ts is missing and dist/renderer is not built)'
+      : null;
 if (skipReason) console.warn(`bin/start.js fallback test skipped: ${skipReason}.`);
 
 let dataDir: string | undefined;

@@ -3,7 +3,7 @@
  * service on a temporary data directory, the protocol handler on a temporary
  * app folder, the IPC handlers, the menu and the quit sequence.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -15,6 +15,7 @@ const { DATA_DIR_ENV, dataDirOverride, startApp } =
   await import('../../../electron/main/app-lifecycle');
 const { IPC_CHANNELS } = await import('../../../electron/preload/ipc-channels');
 const { createApiService } = await import('../../../electron/service/api-service');
+const { acquireDataDirLock, LOCK_FILE_NAME } = await import('../../../electron/service/store');
 
 const root = path.resolve(import.meta.dirname, '../../..');
 let scratch: string;
@@ -108,6 +109,7 @@ describe('single instance', () => {
 describe('on ready', () => {
   it('starts the service on the data directory, with the seeds and the PDF printer', async () => {
     await startReady();
+    expect(existsSync(path.join(dataDir, LOCK_FILE_NAME))).toBe(true);
     expect(created).toHaveLength(1);
     expect(created[0]).toMatchObject({
       dataDir,
@@ -188,6 +190,23 @@ describe('on ready', () => {
     expect(fake.app.quit).toHaveBeenCalled();
   });
 
+  it('refuses to start while browser mode holds the data directory, and says who holds it', async () => {
+    const browserHost = await acquireDataDirLock(dataDir);
+    try {
+      const started = startApp({ createService, env: { [DATA_DIR_ENV]: dataDir } });
+      fake.app.becomeReady();
+      await started.ready;
+      expect(fake.dialog.showErrorBox).toHaveBeenCalledWith(
+        'Factcheck Workbench could not start',
+        expect.stringContaining(String(process.pid)),
+      );
+      expect(created).toEqual([]);
+      expect(fake.BrowserWindow.instances).toEqual([]);
+    } finally {
+      await browserHost.release();
+    }
+  });
+
   it('refuses to start without the built renderer, and says so', async () => {
     rmSync(path.join(appPath, 'dist'), { recursive: true });
     const started = startApp({ createService, env: { [DATA_DIR_ENV]: dataDir } });
@@ -258,6 +277,8 @@ describe('quitting', () => {
       value: { id: string; name: string }[];
     };
     expect(list.value.map((s) => [s.id, s.name])).toEqual([[sessionId, 'Renamed on quit']]);
+    // The data directory's lock was released after the service closed.
+    expect(existsSync(path.join(dataDir, LOCK_FILE_NAME))).toBe(false);
   });
 
   it('turns closing the window into the same quit sequence', async () => {
