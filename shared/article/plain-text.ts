@@ -161,12 +161,15 @@ export function splitTweetAttribution(text: string, r: TextRange): Block | null 
   };
 }
 
-const TITLE_MAX = 90;
+const TITLE_MAX = 100;
+const TITLE_MIN_CLAUSE = 40;
 
 /**
  * A sensible title for an article that has none: the first sentence of the
- * first body paragraph, cut at a word boundary near {@link TITLE_MAX}
- * characters with an ellipsis. The user can change it.
+ * first heading or body paragraph. A sentence longer than {@link TITLE_MAX}
+ * characters is cut at its last clause boundary (comma, semicolon, colon,
+ * dash) that leaves at least {@link TITLE_MIN_CLAUSE} characters, else at a
+ * word boundary with an ellipsis. The user can change it.
  */
 export function deriveTitle(text: string, blocks: readonly Block[]): string {
   const first =
@@ -178,8 +181,14 @@ export function deriveTitle(text: string, blocks: readonly Block[]): string {
   const sentenceEnd = /[.!?](?=\s+["“‘A-Z0-9])/.exec(para);
   let title = sentenceEnd ? para.slice(0, sentenceEnd.index + 1) : para;
   if (title.length > TITLE_MAX) {
-    const cut = title.lastIndexOf(' ', TITLE_MAX - 1);
-    title = `${title.slice(0, cut > 30 ? cut : TITLE_MAX - 1).replace(/[\s,;:–—-]+$/, '')}…`;
+    const head = title.slice(0, TITLE_MAX + 1);
+    const clause = Math.max(...[',', ';', ':', ' –', ' —'].map((sep) => head.lastIndexOf(sep)));
+    if (clause >= TITLE_MIN_CLAUSE) {
+      title = head.slice(0, clause).trim();
+    } else {
+      const cut = title.lastIndexOf(' ', TITLE_MAX - 1);
+      title = `${title.slice(0, cut > 30 ? cut : TITLE_MAX - 1).replace(/[\s,;:–—-]+$/, '')}…`;
+    }
   }
-  return title.replace(/\.$/, '');
+  return title.replace(/\.$/, '') || 'Untitled article';
 }
