@@ -1,0 +1,175 @@
+/**
+ * Re-anchoring after an article is re-imported from an updated text.
+ *
+ * Each annotation's old position is mapped through a diff of old → new text
+ * and verified against its quote; only when that fails is the quote searched
+ * for (anchorSelector, with the mapped position as a hint). A small edit
+ * therefore costs one diff plus a string comparison per annotation, however
+ * many annotations there are. No annotation is ever dropped: one that cannot
+ * be found keeps its old selectors and is marked orphaned.
+ */
+import type {
+  Annotation,
+  AnnotationTarget,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '../model/session';
+import { CodePointIndex } from '../text/code-points';
+import { createAnchorIndex } from './anchor-index';
+import type { AnchorIndex } from './anchor-index';
+import { describeRange } from './describe-range';
+import { anchorSelector } from './match-quote';
+import { prefixSimilarity, suffixSimilarity } from './context-similarity';
+import { diffTexts } from './text-diff';
+import type { Hunk, OffsetMap } from './text-diff';
+
+/** How many annotations ended in each status. */
+export interface ReanchorReport {
+  anchored: number;
+  moved: number;
+  orphaned: number;
+}
+
+/**
+ * Re-anchor `annotations` (all targeting the article whose text was
+ * `oldText`) on `newText`. Returns new annotation objects in the same order,
+ * one per input, and the tally. Statuses:
+ * - `anchored`: the diff carries the old range to a range of the new text
+ *   that still reads exactly the quote (the passage did not move relative to
+ *   the text around it). The position is updated to the new offsets; prefix
+ *   and suffix are refreshed only if the edit touched them.
+ * - `moved`: found by search elsewhere, or found with changed wording; the
+ *   position and the whole quote are updated from the new text.
+ * - `orphaned`: not found, or not decidably found; old selectors kept as they were.
+ * Annotations that were already orphaned are searched for by quote alone.
+ * Other fields (ids, notes, timestamps) are copied unchanged. Never throws.
+ */
+export function reanchorAnnotations(
+  oldText: string,
+  newText: string,
+  annotations: Annotation[],
+): { annotations: Annotation[]; report: ReanchorReport } {
+  const report: ReanchorReport = { anchored: 0, moved: 0, orphaned: 0 };
+  const pass: Pass = {
+    offsets: diffTexts(oldText, newText),
+    oldCp: new CodePointIndex(oldText),
+    index: createAnchorIndex(newText),
+  };
+  const result = annotations.map((a) => {
+    const target = reanchorTarget(a.target, pass);
+    report[target.status]++;
+    return target === a.target ? a : { ...a, target };
+  });
+  return { annotations: result, report };
+}
+
+interface Pass {
+  offsets: OffsetMap;
+  oldCp: CodePointIndex;
+  index: AnchorIndex;
+}
+
+function reanchorTarget(target: AnnotationTarget, pass: Pass): AnnotationTarget {
+  const { quote, position } = target;
+  const { offsets, oldCp, index } = pass;
+  const newText = index.text;
+  const newCp = index.codePoints;
+  let hint: TextPositionSelector | undefined;
+  if (target.status !== 'orphaned' && quote.exact.length > 0 && isValidPosition(position, oldCp)) {
+    const old16 = { start: oldCp.toUtf16(position.start), end: oldCp.toUtf16(position.end) };
+    const mapped = {
+      start: offsets.map(old16.start, 'after'),
+      end: offsets.map(old16.end, 'before'),
+    };
+    const start16 = verifyMapped(newText, quote, mapped, offsets.touching(old16.start, old16.end));
+    if (start16 !== null) {
+      const end16 = start16 + quote.exact.length;
+      const start = newCp.toCodePoint(start16);
+      const end = newCp.toCodePoint(end16);
+      const contextHolds =
+        newText.endsWith(quote.prefix, start16) && newText.startsWith(quote.suffix, end16);
+      const newQuote = contextHolds ? quote : describeRange(newText, start16, end16, newCp).quote;
+      if (
+        target.status === 'anchored' &&
+        newQuote === quote &&
+        start === position.start &&
+        end === position.end
+      ) {
+        return target;
+      }
+      return {
+        ...target,
+        quote: newQuote,
+        position: { type: 'TextPositionSelector', start, end },
+        status: 'anchored',
+      };
+    }
+    const start = newCp.toCodePoint(Math.min(mapped.start, newText.length));
+    const end = newCp.toCodePoint(Math.min(mapped.end, newText.length));
+    hint = { type: 'TextPositionSelector', start, end: Math.max(start, end) };
+  }
+  const found = anchorSelector(index, hint ? { quote, position: hint } : { quote });
+  if (!found) return target.status === 'orphaned' ? target : { ...target, status: 'orphaned' };
+  const described = describeRange(newText, found.start16, found.end16, newCp);
+  return { ...target, quote: described.quote, position: described.position, status: 'moved' };
+}
+
+/**
+ * UTF-16 start of the quote at its diff-mapped place in the new text, or null.
+ *
+ * A diff is not unique: an insertion of "a a" next to "a." may be reported a
+ * few units off from where it was made, cutting into a quote it never
+ * touched. So when the mapped range does not read the quote and the range
+ * touches an edit, the places the quote would have if the edit slid past
+ * either end of it are tried too; of those that read the quote, the one whose
+ * context agrees best wins.
+ */
+function verifyMapped(
+  text: string,
+  quote: TextQuoteSelector,
+  mapped: { start: number; end: number },
+  touching: readonly Hunk[],
+): number | null {
+  const exact = quote.exact;
+  if (mapped.end - mapped.start === exact.length && text.startsWith(exact, mapped.start)) {
+    return mapped.start;
+  }
+  if (touching.length === 0) return null;
+  const tries = new Set<number>([mapped.start, mapped.end - exact.length]);
+  for (const h of touching) {
+    const sizes = [
+      h.newEnd - h.newStart,
+      h.oldEnd - h.oldStart,
+      h.newEnd - h.newStart - (h.oldEnd - h.oldStart),
+    ];
+    for (const d of sizes) {
+      for (const base of [mapped.start, mapped.end - exact.length]) {
+        tries.add(base + d);
+        tries.add(base - d);
+      }
+    }
+  }
+  let best: number | null = null;
+  let bestScore = -1;
+  for (const at of tries) {
+    if (at < 0 || !text.startsWith(exact, at)) continue;
+    const score =
+      (prefixSimilarity(text, at, quote.prefix) ?? 1) +
+      (suffixSimilarity(text, at + exact.length, quote.suffix) ?? 1);
+    if (score > bestScore) {
+      best = at;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function isValidPosition(p: TextPositionSelector, cp: CodePointIndex): boolean {
+  return (
+    Number.isInteger(p.start) &&
+    Number.isInteger(p.end) &&
+    p.start >= 0 &&
+    p.start <= p.end &&
+    p.end <= cp.lengthCp
+  );
+}
