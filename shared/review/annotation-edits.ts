@@ -12,8 +12,9 @@ import type { AnnotationKind, LinkRelation } from '../model/vocabulary';
 import { KIND_LABELS, RELATION_LABELS } from '../model/vocabulary';
 import { MAX_NOTE_CHARS, MAX_SHORT_TEXT } from '../model/limits';
 import { newId } from '../model/ids';
-import type { SessionOp } from '../session/session-ops';
-import { describeRange } from './anchoring-bridge';
+
+import { describeRange } from '../anchoring/describe-range';
+import { articleIndex, type SessionOp } from '../session/session-ops';
 
 /** A batch to apply, or a sentence saying why nothing was done. */
 export type EditResult<T = object> = ({ ok: true; ops: SessionOp[] } & T) | { ok: false; message: string };
@@ -50,7 +51,7 @@ export function markPassage(
   if (!article) return refuse('That article is not in this session.');
   const range = trimRange(article.text, input.start16, input.end16);
   if (!range) return refuse(EMPTY_SELECTION_HINT);
-  const { quote, position } = describeRange(article.text, range.start, range.end);
+  const { quote, position } = describeRange(article.text, range.start, range.end, articleIndex(article));
   const annotation: Annotation = {
     id: newId(),
     kind: input.kind,

@@ -10,7 +10,7 @@ import type { ApiClient, AppInfo, MenuCommand, OpenedSession } from '../../../sh
 import type { ArticleMeta } from '../../../shared/model/article';
 import { KIND_LABELS, type AnnotationKind } from '../../../shared/model/vocabulary';
 import { EMPTY_FILTER, type DisputeFilter } from '../../../shared/review/dispute-cards';
-import { quotationAround, sentenceAround } from '../../../shared/review/anchoring-bridge';
+import { quotationAround, sentenceAround } from '../../../shared/anchoring/text-units';
 import { articleIndex } from '../../../shared/session/session-ops';
 import type { HostPlatform } from '../../api/platform';
 import type { ArticleEditor, ArticleEditorCallbacks } from '../../editor/article-editor';
