@@ -6,7 +6,15 @@
  * Every outcome is an `ApiResult`: network failures and non-JSON answers
  * become `io` errors with a sentence, never exceptions.
  */
-import type { ApiClient, ApiEventName, ApiEvents, ApiMethod, ApiRequest, ApiResponses, ApiResult } from '../../shared/api/contract';
+import type {
+  ApiClient,
+  ApiEventName,
+  ApiEvents,
+  ApiMethod,
+  ApiRequest,
+  ApiResponses,
+  ApiResult,
+} from '../../shared/api/contract';
 
 export interface HttpClientOptions {
   token: string;
@@ -18,7 +26,10 @@ export interface HttpClientOptions {
 /** An ApiClient that can also send one request that survives page unload. */
 export interface HttpApiClient extends ApiClient {
   /** Like `call`, with `keepalive` so it completes while the page unloads (body ≤ 64 KB). */
-  callKeepalive<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResult<ApiResponses[M]>>;
+  callKeepalive<M extends ApiMethod>(
+    method: M,
+    request: ApiRequest<M>,
+  ): Promise<ApiResult<ApiResponses[M]>>;
   close(): void;
 }
 
@@ -33,12 +44,29 @@ export function createHttpClient(options: HttpClientOptions): HttpApiClient {
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
 
-  async function send<M extends ApiMethod>(method: M, request: ApiRequest<M>, keepalive: boolean): Promise<ApiResult<ApiResponses[M]>> {
+  async function send<M extends ApiMethod>(
+    method: M,
+    request: ApiRequest<M>,
+    keepalive: boolean,
+  ): Promise<ApiResult<ApiResponses[M]>> {
     let res: Response;
     try {
-      res = await doFetch(`${base}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(request), keepalive, credentials: 'omit' });
+      res = await doFetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(request),
+        keepalive,
+        credentials: 'omit',
+      });
     } catch {
-      return { ok: false, error: { code: 'io', message: 'The app’s host is not answering. Is `npm run web` still running? Your edits stay in this window and are saved when it answers again.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'io',
+          message:
+            'The app’s host is not answering. Is `npm run web` still running? Your edits stay in this window and are saved when it answers again.',
+        },
+      };
     }
     try {
       const body = (await res.json()) as ApiResult<ApiResponses[M]>;
@@ -47,8 +75,21 @@ export function createHttpClient(options: HttpClientOptions): HttpApiClient {
       // fall through
     }
     if (res.status === 401)
-      return { ok: false, error: { code: 'refused', message: 'This page’s access token was not accepted. Open the address the host printed (it carries a fresh token).' } };
-    return { ok: false, error: { code: 'io', message: `The host answered with an unexpected response (HTTP ${res.status}).` } };
+      return {
+        ok: false,
+        error: {
+          code: 'refused',
+          message:
+            'This page’s access token was not accepted. Open the address the host printed (it carries a fresh token).',
+        },
+      };
+    return {
+      ok: false,
+      error: {
+        code: 'io',
+        message: `The host answered with an unexpected response (HTTP ${res.status}).`,
+      },
+    };
   }
 
   function emit(name: string, data: string): void {
@@ -68,7 +109,11 @@ export function createHttpClient(options: HttpClientOptions): HttpApiClient {
     const ctrl = new AbortController();
     stream = ctrl;
     try {
-      const res = await doFetch(`${base}/api/events`, { headers: { Authorization: headers.Authorization, Accept: 'text/event-stream' }, signal: ctrl.signal, credentials: 'omit' });
+      const res = await doFetch(`${base}/api/events`, {
+        headers: { Authorization: headers.Authorization, Accept: 'text/event-stream' },
+        signal: ctrl.signal,
+        credentials: 'omit',
+      });
       if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';

@@ -4,7 +4,16 @@
  * browser mode a file is a download and a link opens in a new tab after the
  * reader confirms.
  */
-import type { ApiClient, ApiEventName, ApiEvents, ApiMethod, ApiRequest, ApiResponses, ApiResult, ExportedFile } from '../../shared/api/contract';
+import type {
+  ApiClient,
+  ApiEventName,
+  ApiEvents,
+  ApiMethod,
+  ApiRequest,
+  ApiResponses,
+  ApiResult,
+  ExportedFile,
+} from '../../shared/api/contract';
 import { safeLinkHref } from '../../shared/article/safe-url';
 import { createHttpClient, type HttpApiClient } from './http-client';
 import { takeToken } from './token';
@@ -27,7 +36,8 @@ export interface FactcheckBridge {
   openExternal(url: string): Promise<unknown>;
 }
 
-export type Host = { ok: true; client: ApiClient; platform: HostPlatform } | { ok: false; message: string };
+export type Host =
+  { ok: true; client: ApiClient; platform: HostPlatform } | { ok: false; message: string };
 
 /** Decode a file's content to bytes for a download. */
 function fileBlob(f: { content: string; mediaType: string; encoding?: 'utf8' | 'base64' }): Blob {
@@ -65,7 +75,8 @@ export function browserPlatform(client: HttpApiClient): HostPlatform {
     async openExternal(url) {
       const safe = safeLinkHref(url);
       if (!safe) return;
-      if (window.confirm(`Open this link in a new browser tab?\n\n${safe}`)) window.open(safe, '_blank', 'noopener');
+      if (window.confirm(`Open this link in a new browser tab?\n\n${safe}`))
+        window.open(safe, '_blank', 'noopener');
     },
     callOnUnload(method, request) {
       void client.callKeepalive(method, request);
@@ -83,7 +94,8 @@ export function connectHost(): Host {
       platform: {
         kind: 'electron',
         async saveFile(file) {
-          const r = (await bridge.saveFile(file)) as ApiResult<{ path?: string } | null> | undefined;
+          const r = (await bridge.saveFile(file)) as
+            ApiResult<{ path?: string } | null> | undefined;
           if (r && typeof r === 'object' && 'ok' in r) {
             if (!r.ok) throw new Error(r.error.message);
             return r.value && r.value.path ? `Saved ${r.value.path}.` : null;
@@ -96,11 +108,16 @@ export function connectHost(): Host {
       },
     };
   }
-  const token = takeToken({ location: window.location, history: window.history, storage: window.sessionStorage });
+  const token = takeToken({
+    location: window.location,
+    history: window.history,
+    storage: window.sessionStorage,
+  });
   if (!token) {
     return {
       ok: false,
-      message: 'This page needs the address printed by the host, which carries an access token. Start it with `npm run web` and open the http://127.0.0.1 address it prints.',
+      message:
+        'This page needs the address printed by the host, which carries an access token. Start it with `npm run web` and open the http://127.0.0.1 address it prints.',
     };
   }
   const client = createHttpClient({ token });

@@ -25,7 +25,11 @@ export function takeToken(env: TokenEnvironment): string | null {
     }
     params.delete('token');
     const rest = params.toString();
-    env.history.replaceState(env.history.state, '', `${env.location.pathname}${env.location.search}${rest ? `#${rest}` : ''}`);
+    env.history.replaceState(
+      env.history.state,
+      '',
+      `${env.location.pathname}${env.location.search}${rest ? `#${rest}` : ''}`,
+    );
     return fromHash;
   }
   try {

@@ -107,7 +107,8 @@ export function mountArticleEditor(
     return { id: a.id, from, to, kind: a.kind, status: a.target.status };
   };
 
-  let editor!: ArticleEditor;
+  // The handle is built after the view; callbacks reach it through this box.
+  const self: { editor: ArticleEditor | null } = { editor: null };
   const state = EditorState.create({
     doc,
     plugins: [
@@ -115,7 +116,7 @@ export function mountArticleEditor(
       highlightPlugin({ forceDecorations: options.forceDecorations }),
       reviewKeymapPlugin((cmd) => callbacks.onCommand?.(cmd) ?? false),
       reviewEventsPlugin({
-        onSelectionChange: () => callbacks.onSelectionChange?.(editor),
+        onSelectionChange: () => self.editor && callbacks.onSelectionChange?.(self.editor),
         onHighlightClick: (ids, p) => callbacks.onHighlightClick?.(ids, p),
         onContextMenu: (ids, p) => callbacks.onContextMenu?.(ids, p),
       }),
@@ -165,7 +166,10 @@ export function mountArticleEditor(
       range.setEnd(b.node, b.offset);
       const rect = range.getBoundingClientRect();
       const scroller = scrollParent(view.dom);
-      const box = scroller === document.scrollingElement ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
+      const box =
+        scroller === document.scrollingElement
+          ? { top: 0, bottom: window.innerHeight }
+          : scroller.getBoundingClientRect();
       const visible = rect.top >= box.top + 40 && rect.bottom <= box.bottom - 40;
       if (!visible) {
         const target = rect.top - box.top - (box.bottom - box.top) / 3;
@@ -176,7 +180,7 @@ export function mountArticleEditor(
     }
   };
 
-  editor = {
+  const editor: ArticleEditor = {
     view,
     article,
     map,
@@ -206,7 +210,8 @@ export function mountArticleEditor(
       const r = highlightState(view.state)?.index.get(id);
       if (!r) return false;
       let tr = view.state.tr;
-      if (opts.select !== false) tr = tr.setSelection(TextSelection.create(view.state.doc, r.from, r.to));
+      if (opts.select !== false)
+        tr = tr.setSelection(TextSelection.create(view.state.doc, r.from, r.to));
       if (opts.flash !== false) tr = flashHighlight(tr, id);
       view.dispatch(tr);
       scrollRangeIntoView(r.from, r.to);
@@ -215,7 +220,9 @@ export function mountArticleEditor(
     selectSpan(span, opts = {}) {
       const from = map.offsetToPos(span.start, 1);
       const to = map.offsetToPos(span.end, -1);
-      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, Math.max(from, to))));
+      view.dispatch(
+        view.state.tr.setSelection(TextSelection.create(view.state.doc, from, Math.max(from, to))),
+      );
       scrollRangeIntoView(from, Math.max(from, to));
       if (opts.focus) view.focus();
     },
@@ -227,7 +234,12 @@ export function mountArticleEditor(
       try {
         const a = view.coordsAtPos(from, 1);
         const b = view.coordsAtPos(to, -1);
-        return { left: Math.min(a.left, b.left), right: Math.max(a.right, b.right), top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom) };
+        return {
+          left: Math.min(a.left, b.left),
+          right: Math.max(a.right, b.right),
+          top: Math.min(a.top, b.top),
+          bottom: Math.max(a.bottom, b.bottom),
+        };
       } catch {
         return null;
       }
@@ -243,10 +255,14 @@ export function mountArticleEditor(
       }
       return idsAtPos(view, selection.head);
     },
-    annotationOrder: () => highlightState(view.state)?.index.all().map((r) => r.id) ?? [],
+    annotationOrder: () =>
+      highlightState(view.state)
+        ?.index.all()
+        .map((r) => r.id) ?? [],
     focus: () => view.focus(),
     destroy: () => view.destroy(),
   };
+  self.editor = editor;
   return editor;
 }
 

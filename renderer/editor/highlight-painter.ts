@@ -223,7 +223,10 @@ export class HighlightPainter {
       else hi = mid;
     }
     const last = Math.max(first, lo - 1);
-    return { from: this.blockStarts[Math.min(first, n - 1)]!, to: this.blockStarts[Math.min(last + 1, n)]! };
+    return {
+      from: this.blockStarts[Math.min(first, n - 1)]!,
+      to: this.blockStarts[Math.min(last + 1, n)]!,
+    };
   }
 
   destroy(): void {

@@ -39,28 +39,110 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { command: 'mark-claim', keys: ['1'], description: 'Mark the selection as a Claim', scope: 'article' },
-  { command: 'mark-counter-statement', keys: ['2'], description: 'Mark the selection as a Counter-statement', scope: 'article' },
-  { command: 'mark-evidence', keys: ['3'], description: 'Mark the selection as Evidence', scope: 'article' },
-  { command: 'mark-context', keys: ['4'], description: 'Mark the selection as Context', scope: 'article' },
-  { command: 'select-sentence', keys: ['s'], description: 'Select the sentence around the caret', scope: 'article' },
-  { command: 'select-quotation', keys: ['q'], description: 'Select the quotation around the caret (without the quotation marks)', scope: 'article' },
-  { command: 'open-annotation', keys: ['Enter'], description: 'Open the annotation at the caret (choose when several overlap)', scope: 'article' },
-  { command: 'link', keys: ['l'], description: 'Link the open annotation to another one', scope: 'article' },
-  { command: 'verdict', keys: ['v'], description: 'Set the verdict of the open claim', scope: 'article' },
-  { command: 'delete-annotation', keys: ['Delete', 'Backspace'], description: 'Delete the open annotation', scope: 'article' },
-  { command: 'next-annotation', keys: ['n'], description: 'Go to the next annotation', scope: 'article' },
-  { command: 'previous-annotation', keys: ['p'], description: 'Go to the previous annotation', scope: 'article' },
-  { command: 'goto', keys: ['g'], description: 'Find an annotation by its text, speaker or note and open it', scope: 'article' },
-  { command: 'find', keys: ['Mod-f', '/'], description: 'Find text in the article and select it', scope: 'global' },
-  { command: 'context-menu', keys: ['Shift-F10', 'ContextMenu'], description: 'Open the context menu for the selection', scope: 'article' },
-  { command: 'escape', keys: ['Escape'], description: 'Close the open annotation, menu or dialog', scope: 'global' },
+  {
+    command: 'mark-claim',
+    keys: ['1'],
+    description: 'Mark the selection as a Claim',
+    scope: 'article',
+  },
+  {
+    command: 'mark-counter-statement',
+    keys: ['2'],
+    description: 'Mark the selection as a Counter-statement',
+    scope: 'article',
+  },
+  {
+    command: 'mark-evidence',
+    keys: ['3'],
+    description: 'Mark the selection as Evidence',
+    scope: 'article',
+  },
+  {
+    command: 'mark-context',
+    keys: ['4'],
+    description: 'Mark the selection as Context',
+    scope: 'article',
+  },
+  {
+    command: 'select-sentence',
+    keys: ['s'],
+    description: 'Select the sentence around the caret',
+    scope: 'article',
+  },
+  {
+    command: 'select-quotation',
+    keys: ['q'],
+    description: 'Select the quotation around the caret (without the quotation marks)',
+    scope: 'article',
+  },
+  {
+    command: 'open-annotation',
+    keys: ['Enter'],
+    description: 'Open the annotation at the caret (choose when several overlap)',
+    scope: 'article',
+  },
+  {
+    command: 'link',
+    keys: ['l'],
+    description: 'Link the open annotation to another one',
+    scope: 'article',
+  },
+  {
+    command: 'verdict',
+    keys: ['v'],
+    description: 'Set the verdict of the open claim',
+    scope: 'article',
+  },
+  {
+    command: 'delete-annotation',
+    keys: ['Delete', 'Backspace'],
+    description: 'Delete the open annotation',
+    scope: 'article',
+  },
+  {
+    command: 'next-annotation',
+    keys: ['n'],
+    description: 'Go to the next annotation',
+    scope: 'article',
+  },
+  {
+    command: 'previous-annotation',
+    keys: ['p'],
+    description: 'Go to the previous annotation',
+    scope: 'article',
+  },
+  {
+    command: 'goto',
+    keys: ['g'],
+    description: 'Find an annotation by its text, speaker or note and open it',
+    scope: 'article',
+  },
+  {
+    command: 'find',
+    keys: ['Mod-f', '/'],
+    description: 'Find text in the article and select it',
+    scope: 'global',
+  },
+  {
+    command: 'context-menu',
+    keys: ['Shift-F10', 'ContextMenu'],
+    description: 'Open the context menu for the selection',
+    scope: 'article',
+  },
+  {
+    command: 'escape',
+    keys: ['Escape'],
+    description: 'Close the open annotation, menu or dialog',
+    scope: 'global',
+  },
   { command: 'undo', keys: ['Mod-z'], description: 'Undo', scope: 'global' },
   { command: 'redo', keys: ['Shift-Mod-z', 'Mod-y'], description: 'Redo', scope: 'global' },
   { command: 'help', keys: ['?', 'F1'], description: 'Show this help', scope: 'global' },
 ];
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+const isMac =
+  typeof navigator !== 'undefined' &&
+  /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 /** A key name as people read it: `Mod-f` → `Ctrl+F` (or `⌘F` on macOS). */
 export function displayKey(key: string): string {

@@ -67,7 +67,10 @@ export class SessionController {
     this.serverRevision = opened.session.revision;
     this.readOnly = opened.readOnly;
     this.saveState = opened.readOnly
-      ? { state: 'read-only', message: 'Written by a newer version of the app: shown read-only and never saved.' }
+      ? {
+          state: 'read-only',
+          message: 'Written by a newer version of the app: shown read-only and never saved.',
+        }
       : { state: 'saved' };
   }
 
@@ -112,7 +115,12 @@ export class SessionController {
   apply(ops: SessionOp[], label: string): ApplyOutcome {
     if (!ops.length) return { ok: true };
     const viewOnly = isViewOnly(ops);
-    if (this.readOnly && !viewOnly) return { ok: false, message: 'This session is read-only: it was written by a newer version of the app. Nothing can be changed here.' };
+    if (this.readOnly && !viewOnly)
+      return {
+        ok: false,
+        message:
+          'This session is read-only: it was written by a newer version of the app. Nothing can be changed here.',
+      };
     const r = applyOps(this.current, ops, this.now());
     if (!r.ok) return { ok: false, message: r.problems.join(' ') };
     this.current = r.session;
@@ -134,7 +142,8 @@ export class SessionController {
   private step(which: 'undo' | 'redo'): ApplyOutcome & { label?: string } {
     if (this.readOnly) return { ok: false, message: 'This session is read-only.' };
     const entry = which === 'undo' ? this.history.takeUndo() : this.history.takeRedo();
-    if (!entry) return { ok: false, message: which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.' };
+    if (!entry)
+      return { ok: false, message: which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.' };
     const r = applyOps(this.current, entry.ops, this.now());
     if (!r.ok) {
       if (which === 'undo') this.history.pushUndo(entry);
@@ -194,7 +203,11 @@ export class SessionController {
       this.pending = this.pending.slice(batch.length);
       this.inFlight = batch;
       this.setSave({ state: 'saving' });
-      const r = await this.client.call('sessions.apply', { id: this.current.id, baseRevision: this.serverRevision, ops: batch });
+      const r = await this.client.call('sessions.apply', {
+        id: this.current.id,
+        baseRevision: this.serverRevision,
+        ops: batch,
+      });
       this.inFlight = null;
       if (r.ok) {
         this.serverRevision = r.value.revision;
@@ -202,7 +215,8 @@ export class SessionController {
       }
       // Keep the ops: they are still applied locally and go out with the next save.
       this.pending = [...batch, ...this.pending];
-      const retrying = r.error.code === 'io' || r.error.code === 'internal' || r.error.code === 'locked';
+      const retrying =
+        r.error.code === 'io' || r.error.code === 'internal' || r.error.code === 'locked';
       this.setSave({ state: 'error', error: r.error, retrying });
       if (retrying && !this.retryTimer) {
         this.retryTimer = setTimeout(() => {
@@ -212,7 +226,8 @@ export class SessionController {
       }
       break;
     }
-    if (!this.pending.length && !this.inFlight && this.saveState.state !== 'read-only') this.setSave({ state: 'saved' });
+    if (!this.pending.length && !this.inFlight && this.saveState.state !== 'read-only')
+      this.setSave({ state: 'saved' });
     const waiters = this.flushWaiters;
     this.flushWaiters = [];
     for (const w of waiters) w();
@@ -251,7 +266,8 @@ export class SessionController {
     if (!this.pending.length || this.readOnly) return;
     const ops = this.pending.slice(0, MAX_OPS_PER_REQUEST);
     const req = { id: this.current.id, baseRevision: this.serverRevision, ops };
-    if (this.options.platform?.callOnUnload) this.options.platform.callOnUnload('sessions.apply', req);
+    if (this.options.platform?.callOnUnload)
+      this.options.platform.callOnUnload('sessions.apply', req);
     else void this.client.call('sessions.apply', req);
   }
 

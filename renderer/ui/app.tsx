@@ -5,7 +5,13 @@
  * the host's menu and before-quit events.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { ApiClient, AppInfo, LibraryEntry, MenuCommand, OpenedSession } from '../../shared/api/contract';
+import type {
+  ApiClient,
+  AppInfo,
+  LibraryEntry,
+  MenuCommand,
+  OpenedSession,
+} from '../../shared/api/contract';
 import type { HostPlatform } from '../api/platform';
 import { NoticeProvider, useNotices } from './notices';
 import { HomeView } from './home/home-view';
@@ -53,7 +59,8 @@ function AppBody({ client, platform }: AppProps) {
   // Drops and pastes anywhere import articles.
   useEffect(() => {
     let depth = 0;
-    const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+    const hasFiles = (e: DragEvent) =>
+      !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
     const onDragEnter = (e: DragEvent) => {
       if (!hasFiles(e)) return;
       depth++;
@@ -75,12 +82,16 @@ function AppBody({ client, platform }: AppProps) {
       setDragging(false);
       if (!e.dataTransfer?.files.length) return;
       e.preventDefault();
-      void importFiles(client, [...e.dataTransfer.files], notices).then((entries) => entries.length && hooks.current.onImported?.(entries));
+      void importFiles(client, [...e.dataTransfer.files], notices).then(
+        (entries) => entries.length && hooks.current.onImported?.(entries),
+      );
     };
     const onPaste = (e: ClipboardEvent) => {
       if (inFormField(e.target) || !e.clipboardData) return;
       e.preventDefault();
-      void importClipboard(client, e.clipboardData, notices).then((entry) => entry && hooks.current.onImported?.([entry]));
+      void importClipboard(client, e.clipboardData, notices).then(
+        (entry) => entry && hooks.current.onImported?.([entry]),
+      );
     };
     window.addEventListener('dragenter', onDragEnter);
     window.addEventListener('dragleave', onDragLeave);
@@ -116,13 +127,10 @@ function AppBody({ client, platform }: AppProps) {
     };
   }, [client, notices]);
 
-  const openSession = useCallback(
-    async (o: OpenedSession) => {
-      await hooks.current.flush?.();
-      setOpened(o);
-    },
-    [],
-  );
+  const openSession = useCallback(async (o: OpenedSession) => {
+    await hooks.current.flush?.();
+    setOpened(o);
+  }, []);
   const closeSession = useCallback(async () => {
     await hooks.current.flush?.();
     setOpened(null);
@@ -142,7 +150,13 @@ function AppBody({ client, platform }: AppProps) {
           setHooks={setHooks}
         />
       ) : (
-        <HomeView client={client} platform={platform} info={info} onOpen={openSession} setHooks={setHooks} />
+        <HomeView
+          client={client}
+          platform={platform}
+          info={info}
+          onOpen={openSession}
+          setHooks={setHooks}
+        />
       )}
       {dragging ? (
         <div class="drop-overlay" aria-hidden="true">

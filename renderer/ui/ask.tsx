@@ -11,7 +11,11 @@ export interface Choice {
   tone?: 'primary' | 'danger' | 'plain';
 }
 
-export function askChoice(title: string, message: string, choices: Choice[]): Promise<string | null> {
+export function askChoice(
+  title: string,
+  message: string,
+  choices: Choice[],
+): Promise<string | null> {
   return new Promise((resolve) => {
     const host = document.createElement('div');
     document.body.appendChild(host);

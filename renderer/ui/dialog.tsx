@@ -36,10 +36,21 @@ export function Dialog({ title, onClose, children, class: cls, describedBy }: Di
   }, []);
   const titleId = `dlg-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
-    <dialog ref={ref} class={`dialog ${cls ?? ''}`} aria-labelledby={titleId} aria-describedby={describedBy}>
+    <dialog
+      ref={ref}
+      class={`dialog ${cls ?? ''}`}
+      aria-labelledby={titleId}
+      aria-describedby={describedBy}
+    >
       <header class="dialog-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" class="icon-button" aria-label="Close" title="Close (Escape)" onClick={() => closeRef.current()}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label="Close"
+          title="Close (Escape)"
+          onClick={() => closeRef.current()}
+        >
           ×
         </button>
       </header>
@@ -58,7 +69,14 @@ export interface ConfirmProps {
 }
 
 /** A yes/no question. The safe answer (Cancel) is focused first. */
-export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm, onCancel }: ConfirmProps) {
+export function ConfirmDialog({
+  title,
+  message,
+  confirmLabel,
+  danger,
+  onConfirm,
+  onCancel,
+}: ConfirmProps) {
   return (
     <Dialog title={title} onClose={onCancel} describedBy="confirm-message">
       <p id="confirm-message">{message}</p>
@@ -66,7 +84,11 @@ export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm,
         <button type="button" class="button" onClick={onCancel} autoFocus>
           Cancel
         </button>
-        <button type="button" class={`button ${danger ? 'button-danger' : 'button-primary'}`} onClick={onConfirm}>
+        <button
+          type="button"
+          class={`button ${danger ? 'button-danger' : 'button-primary'}`}
+          onClick={onConfirm}
+        >
           {confirmLabel}
         </button>
       </div>

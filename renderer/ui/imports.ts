@@ -9,7 +9,11 @@ import type { NoticeApi } from './notices';
 import { fileToBase64 } from './files';
 
 /** Import files one after another; returns the entries that imported. */
-export async function importFiles(client: ApiClient, files: readonly File[], notices: NoticeApi): Promise<LibraryEntry[]> {
+export async function importFiles(
+  client: ApiClient,
+  files: readonly File[],
+  notices: NoticeApi,
+): Promise<LibraryEntry[]> {
   const done: LibraryEntry[] = [];
   for (const file of files) {
     let base64: string;
@@ -19,16 +23,30 @@ export async function importFiles(client: ApiClient, files: readonly File[], not
       notices.error(`“${file.name}” could not be read.`);
       continue;
     }
-    const r = await client.call('library.importFile', { fileName: file.name || 'article.txt', base64 });
+    const r = await client.call('library.importFile', {
+      fileName: file.name || 'article.txt',
+      base64,
+    });
     if (r.ok) done.push(r.value);
     else notices.error(`“${file.name}” was not imported: ${r.error.message}`);
   }
-  if (done.length) notices.show({ tone: 'success', text: done.length === 1 ? `Imported “${done[0]!.meta.title}”.` : `Imported ${done.length} articles.` });
+  if (done.length)
+    notices.show({
+      tone: 'success',
+      text:
+        done.length === 1
+          ? `Imported “${done[0]!.meta.title}”.`
+          : `Imported ${done.length} articles.`,
+    });
   return done;
 }
 
 /** Import what a paste event carries (HTML preferred, else plain text). Returns null when it carried nothing usable. */
-export async function importClipboard(client: ApiClient, data: DataTransfer, notices: NoticeApi): Promise<LibraryEntry | null> {
+export async function importClipboard(
+  client: ApiClient,
+  data: DataTransfer,
+  notices: NoticeApi,
+): Promise<LibraryEntry | null> {
   const html = data.getData('text/html');
   const text = data.getData('text/plain');
   const kind = html.trim() ? 'html' : 'text';
@@ -39,10 +57,15 @@ export async function importClipboard(client: ApiClient, data: DataTransfer, not
   }
   const r = await client.call('library.importPasted', { kind, content });
   if (!r.ok) {
-    notices.error(`The pasted ${kind === 'html' ? 'page' : 'text'} was not imported: ${r.error.message}`);
+    notices.error(
+      `The pasted ${kind === 'html' ? 'page' : 'text'} was not imported: ${r.error.message}`,
+    );
     return null;
   }
-  notices.show({ tone: 'success', text: `Imported the pasted ${kind === 'html' ? 'page' : 'text'} as “${r.value.meta.title}”.` });
+  notices.show({
+    tone: 'success',
+    text: `Imported the pasted ${kind === 'html' ? 'page' : 'text'} as “${r.value.meta.title}”.`,
+  });
   return r.value;
 }
 

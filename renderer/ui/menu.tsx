@@ -36,7 +36,10 @@ export function Menu({ items, label, onClose, at, class: cls }: MenuProps) {
   useLayoutEffect(() => {
     if (!at || !ref.current) return;
     const r = ref.current.getBoundingClientRect();
-    setPos({ x: Math.max(8, Math.min(at.x, window.innerWidth - r.width - 8)), y: Math.max(8, Math.min(at.y, window.innerHeight - r.height - 8)) });
+    setPos({
+      x: Math.max(8, Math.min(at.x, window.innerWidth - r.width - 8)),
+      y: Math.max(8, Math.min(at.y, window.innerHeight - r.height - 8)),
+    });
   }, [at?.x, at?.y]);
 
   useEffect(() => {
@@ -46,7 +49,12 @@ export function Menu({ items, label, onClose, at, class: cls }: MenuProps) {
 
   useEffect(() => {
     const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node) && !(e.target as HTMLElement).closest?.('[aria-haspopup="menu"]')) onClose(false);
+      if (
+        ref.current &&
+        !ref.current.contains(e.target as Node) &&
+        !(e.target as HTMLElement).closest?.('[aria-haspopup="menu"]')
+      )
+        onClose(false);
     };
     document.addEventListener('mousedown', onDown, true);
     return () => document.removeEventListener('mousedown', onDown, true);
@@ -81,7 +89,9 @@ export function Menu({ items, label, onClose, at, class: cls }: MenuProps) {
         else if (e.key === 'Enter' || e.key === ' ') run(focus);
         else if (e.key.length === 1 && /\S/.test(e.key)) {
           const k = e.key.toLowerCase();
-          const hit = enabled.find((i) => items[i]!.label.toLowerCase().startsWith(k) && i !== focus) ?? enabled.find((i) => items[i]!.label.toLowerCase().startsWith(k));
+          const hit =
+            enabled.find((i) => items[i]!.label.toLowerCase().startsWith(k) && i !== focus) ??
+            enabled.find((i) => items[i]!.label.toLowerCase().startsWith(k));
           if (hit !== undefined) setFocus(hit);
           else return;
         } else return;
@@ -114,7 +124,17 @@ export function Menu({ items, label, onClose, at, class: cls }: MenuProps) {
 }
 
 /** A toolbar button that opens a menu below itself. */
-export function MenuButton({ label, items, title, class: cls }: { label: string; items: MenuItem[]; title?: string; class?: string }) {
+export function MenuButton({
+  label,
+  items,
+  title,
+  class: cls,
+}: {
+  label: string;
+  items: MenuItem[];
+  title?: string;
+  class?: string;
+}) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   return (

@@ -38,12 +38,16 @@ export function useNotices(): NoticeApi {
 export function NoticeProvider({ children }: { children: ComponentChildren }) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const next = useRef(1);
-  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
+  const dismiss = useCallback(
+    (id: number) => setNotices((list) => list.filter((n) => n.id !== id)),
+    [],
+  );
   const show = useCallback(
     (n: Omit<Notice, 'id'>) => {
       const id = next.current++;
       setNotices((list) => [...list.filter((x) => x.text !== n.text).slice(-4), { ...n, id }]);
-      if (n.tone !== 'error' && n.tone !== 'warning') setTimeout(() => dismiss(id), n.actions?.length ? 10_000 : 6_000);
+      if (n.tone !== 'error' && n.tone !== 'warning')
+        setTimeout(() => dismiss(id), n.actions?.length ? 10_000 : 6_000);
       return id;
     },
     [dismiss],
@@ -108,7 +112,13 @@ function NoticeView({ notice, onDismiss }: { notice: Notice; onDismiss: (id: num
           </div>
         ) : null}
       </div>
-      <button type="button" class="icon-button notice-close" aria-label="Dismiss message" title="Dismiss" onClick={() => onDismiss(notice.id)}>
+      <button
+        type="button"
+        class="icon-button notice-close"
+        aria-label="Dismiss message"
+        title="Dismiss"
+        onClick={() => onDismiss(notice.id)}
+      >
         ×
       </button>
     </div>

@@ -17,7 +17,8 @@ import { describeRange } from '../anchoring/describe-range';
 import { articleIndex, type SessionOp } from '../session/session-ops';
 
 /** A batch to apply, or a sentence saying why nothing was done. */
-export type EditResult<T = object> = ({ ok: true; ops: SessionOp[] } & T) | { ok: false; message: string };
+export type EditResult<T = object> =
+  ({ ok: true; ops: SessionOp[] } & T) | { ok: false; message: string };
 
 const refuse = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
@@ -29,7 +30,11 @@ export const EMPTY_SELECTION_HINT =
  * Trim whitespace from both ends of a UTF-16 range of `text`. Returns null
  * when nothing but whitespace is left.
  */
-export function trimRange(text: string, start16: number, end16: number): { start: number; end: number } | null {
+export function trimRange(
+  text: string,
+  start16: number,
+  end16: number,
+): { start: number; end: number } | null {
   let s = Math.max(0, Math.min(start16, end16));
   let e = Math.min(text.length, Math.max(start16, end16));
   while (s < e && /\s/.test(text[s]!)) s++;
@@ -44,14 +49,25 @@ export function trimRange(text: string, start16: number, end16: number): { start
  */
 export function markPassage(
   session: Session,
-  input: { articleId: string; start16: number; end16: number; kind: AnnotationKind; speakerId?: string | null },
+  input: {
+    articleId: string;
+    start16: number;
+    end16: number;
+    kind: AnnotationKind;
+    speakerId?: string | null;
+  },
   now: string,
 ): EditResult<{ annotation: Annotation }> {
   const article = session.articles.find((a) => a.id === input.articleId);
   if (!article) return refuse('That article is not in this session.');
   const range = trimRange(article.text, input.start16, input.end16);
   if (!range) return refuse(EMPTY_SELECTION_HINT);
-  const { quote, position } = describeRange(article.text, range.start, range.end, articleIndex(article));
+  const { quote, position } = describeRange(
+    article.text,
+    range.start,
+    range.end,
+    articleIndex(article),
+  );
   const annotation: Annotation = {
     id: newId(),
     kind: input.kind,
@@ -82,33 +98,46 @@ export function reattachAnnotation(
   const mark = markPassage(session, { ...input, kind: prev.kind }, now);
   if (!mark.ok) return mark;
   const target = { ...mark.annotation.target };
-  return { ok: true, ops: [{ op: 'annotation.put', annotation: { ...prev, target, modified: now } }] };
+  return {
+    ok: true,
+    ops: [{ op: 'annotation.put', annotation: { ...prev, target, modified: now } }],
+  };
 }
 
 /** The fields of an annotation the detail panel edits. */
-export type AnnotationPatch = Partial<Pick<Annotation, 'kind' | 'speakerId' | 'note' | 'tags' | 'verdict'>>;
+export type AnnotationPatch = Partial<
+  Pick<Annotation, 'kind' | 'speakerId' | 'note' | 'tags' | 'verdict'>
+>;
 
 /**
  * Change fields of an annotation. Refuses notes and rationales over
  * {@link MAX_NOTE_CHARS} (never truncates) and verdicts on anything but a
  * claim. Changing a claim into another kind drops its verdict in the same batch.
  */
-export function editAnnotation(session: Session, id: string, patch: AnnotationPatch, now: string): EditResult {
+export function editAnnotation(
+  session: Session,
+  id: string,
+  patch: AnnotationPatch,
+  now: string,
+): EditResult {
   const prev = session.annotations.find((a) => a.id === id);
   if (!prev) return refuse('That annotation no longer exists.');
-  if (patch.note !== undefined && patch.note.length > MAX_NOTE_CHARS) return refuse(noteTooLong('note', patch.note.length));
+  if (patch.note !== undefined && patch.note.length > MAX_NOTE_CHARS)
+    return refuse(noteTooLong('note', patch.note.length));
   if (patch.verdict && patch.verdict.rationale.length > MAX_NOTE_CHARS)
     return refuse(noteTooLong('rationale', patch.verdict.rationale.length));
   const next: Annotation = { ...prev, ...patch, modified: now };
   if (next.kind !== 'claim' && next.verdict) {
-    if (patch.verdict) return refuse(`Only a claim carries a verdict; this is marked as ${KIND_LABELS[next.kind]}.`);
+    if (patch.verdict)
+      return refuse(`Only a claim carries a verdict; this is marked as ${KIND_LABELS[next.kind]}.`);
     next.verdict = null;
   }
   if (next.verdict && !session.scale.steps.some((s) => s.id === next.verdict!.stepId))
     return refuse('That verdict is not on this session’s rating scale.');
   if (patch.tags) {
     const tags = normaliseTags(patch.tags);
-    if (tags.some((t) => t.length > 200)) return refuse('A tag can be at most 200 characters long.');
+    if (tags.some((t) => t.length > 200))
+      return refuse('A tag can be at most 200 characters long.');
     next.tags = tags;
   }
   if (same(prev, next)) return { ok: true, ops: [] };
@@ -116,7 +145,12 @@ export function editAnnotation(session: Session, id: string, patch: AnnotationPa
 }
 
 /** Set or clear a claim's verdict (step and rationale together, one undo step). */
-export function setVerdict(session: Session, id: string, verdict: Verdict | null, now: string): EditResult {
+export function setVerdict(
+  session: Session,
+  id: string,
+  verdict: Verdict | null,
+  now: string,
+): EditResult {
   return editAnnotation(session, id, { verdict }, now);
 }
 
@@ -158,9 +192,13 @@ export function linkAnnotations(
   input: { from: string; to: string; relation: LinkRelation; note?: string },
   now: string,
 ): EditResult<{ link: Link }> {
-  if (input.from === input.to) return refuse('An annotation cannot be linked to itself. Pick another annotation as the target.');
+  if (input.from === input.to)
+    return refuse(
+      'An annotation cannot be linked to itself. Pick another annotation as the target.',
+    );
   const ids = new Set(session.annotations.map((a) => a.id));
-  if (!ids.has(input.from) || !ids.has(input.to)) return refuse('Both ends of a link must be annotations of this session.');
+  if (!ids.has(input.from) || !ids.has(input.to))
+    return refuse('Both ends of a link must be annotations of this session.');
   const note = input.note ?? '';
   if (note.length > MAX_NOTE_CHARS) return refuse(noteTooLong('link note', note.length));
   const dup = session.links.find(
@@ -169,7 +207,10 @@ export function linkAnnotations(
       ((l.from === input.from && l.to === input.to) ||
         (input.relation === 'same-claim-as' && l.from === input.to && l.to === input.from)),
   );
-  if (dup) return refuse(`These two annotations are already linked: “${RELATION_LABELS[input.relation]}”.`);
+  if (dup)
+    return refuse(
+      `These two annotations are already linked: “${RELATION_LABELS[input.relation]}”.`,
+    );
   const link: Link = {
     id: newId(),
     from: input.from,
@@ -192,13 +233,17 @@ export function editLink(
 ): EditResult {
   const prev = session.links.find((l) => l.id === id);
   if (!prev) return refuse('That link no longer exists.');
-  if (patch.note !== undefined && patch.note.length > MAX_NOTE_CHARS) return refuse(noteTooLong('link note', patch.note.length));
+  if (patch.note !== undefined && patch.note.length > MAX_NOTE_CHARS)
+    return refuse(noteTooLong('link note', patch.note.length));
   const next: Link = { ...prev, modified: now };
   if (patch.relation) next.relation = patch.relation;
   if (patch.note !== undefined) next.note = patch.note;
   if (patch.reverse) [next.from, next.to] = [prev.to, prev.from];
-  const dup = session.links.find((l) => l.id !== id && l.from === next.from && l.to === next.to && l.relation === next.relation);
-  if (dup) return refuse(`These two annotations are already linked: “${RELATION_LABELS[next.relation]}”.`);
+  const dup = session.links.find(
+    (l) => l.id !== id && l.from === next.from && l.to === next.to && l.relation === next.relation,
+  );
+  if (dup)
+    return refuse(`These two annotations are already linked: “${RELATION_LABELS[next.relation]}”.`);
   return { ok: true, ops: [{ op: 'link.put', link: next }] };
 }
 
@@ -213,7 +258,8 @@ export function unlink(session: Session, id: string): EditResult {
  * step restores them all). `linkCount` tells the UI whether to ask first.
  */
 export function deleteAnnotation(session: Session, id: string): EditResult<{ linkCount: number }> {
-  if (!session.annotations.some((a) => a.id === id)) return refuse('That annotation no longer exists.');
+  if (!session.annotations.some((a) => a.id === id))
+    return refuse('That annotation no longer exists.');
   const links = session.links.filter((l) => l.from === id || l.to === id);
   const ops: SessionOp[] = links.map((l) => ({ op: 'link.delete', id: l.id }) as SessionOp);
   ops.push({ op: 'annotation.delete', id });
@@ -228,7 +274,8 @@ export function putSpeaker(
   const name = input.name.trim().replace(/\s+/g, ' ');
   if (!name) return refuse('A speaker needs a name.');
   const fields = [name, input.role ?? '', input.organisation ?? '', ...(input.aliases ?? [])];
-  if (fields.some((f) => f.length > MAX_SHORT_TEXT)) return refuse(`Names, roles and aliases can be at most ${MAX_SHORT_TEXT} characters long.`);
+  if (fields.some((f) => f.length > MAX_SHORT_TEXT))
+    return refuse(`Names, roles and aliases can be at most ${MAX_SHORT_TEXT} characters long.`);
   const prev = input.id ? session.speakers.find((s) => s.id === input.id) : undefined;
   const speaker: Speaker = {
     id: prev?.id ?? input.id ?? newId(),
@@ -236,7 +283,9 @@ export function putSpeaker(
     kind: input.kind ?? prev?.kind ?? guessSpeakerKind(name),
     role: (input.role ?? prev?.role ?? '').trim(),
     organisation: (input.organisation ?? prev?.organisation ?? '').trim(),
-    aliases: normaliseTags(input.aliases ?? prev?.aliases ?? []).filter((a) => a.toLowerCase() !== name.toLowerCase()),
+    aliases: normaliseTags(input.aliases ?? prev?.aliases ?? []).filter(
+      (a) => a.toLowerCase() !== name.toLowerCase(),
+    ),
   };
   return { ok: true, ops: [{ op: 'speaker.put', speaker }], speaker };
 }

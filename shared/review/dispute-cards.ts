@@ -43,7 +43,9 @@ export interface DisputeModel {
 }
 
 /** Document order: by article (session order), then position, then length (longer first). */
-export function compareByPosition(session: Pick<Session, 'articles'>): (a: Annotation, b: Annotation) => number {
+export function compareByPosition(
+  session: Pick<Session, 'articles'>,
+): (a: Annotation, b: Annotation) => number {
   const order = new Map(session.articles.map((x, i) => [x.id, i]));
   return (a, b) =>
     (order.get(a.target.articleId) ?? 0) - (order.get(b.target.articleId) ?? 0) ||
@@ -65,7 +67,9 @@ export function buildDisputeModel(session: Session): DisputeModel {
       else linksOf.set(end, [l]);
     }
   }
-  const sorted = session.annotations.filter((a) => a.target.status !== 'orphaned').sort(compareByPosition(session));
+  const sorted = session.annotations
+    .filter((a) => a.target.status !== 'orphaned')
+    .sort(compareByPosition(session));
   const cards: DisputeCard[] = [];
   const linkedToClaim = new Set<string>();
   for (const claim of sorted) {
@@ -102,7 +106,9 @@ export function buildDisputeModel(session: Session): DisputeModel {
     });
   }
   const unlinked = sorted.filter((a) => a.kind !== 'claim' && !linkedToClaim.has(a.id));
-  const orphans = session.annotations.filter((a) => a.target.status === 'orphaned').sort(compareByPosition(session));
+  const orphans = session.annotations
+    .filter((a) => a.target.status === 'orphaned')
+    .sort(compareByPosition(session));
   return { cards, unlinked, orphans };
 }
 
@@ -119,11 +125,25 @@ export interface DisputeFilter {
   text: string;
 }
 
-export const EMPTY_FILTER: DisputeFilter = { kinds: [], speakerIds: [], verdicts: [], tags: [], unansweredOnly: false, text: '' };
+export const EMPTY_FILTER: DisputeFilter = {
+  kinds: [],
+  speakerIds: [],
+  verdicts: [],
+  tags: [],
+  unansweredOnly: false,
+  text: '',
+};
 
 /** True when the filter narrows nothing. */
 export function isEmptyFilter(f: DisputeFilter): boolean {
-  return !f.kinds.length && !f.speakerIds.length && !f.verdicts.length && !f.tags.length && !f.unansweredOnly && !f.text.trim();
+  return (
+    !f.kinds.length &&
+    !f.speakerIds.length &&
+    !f.verdicts.length &&
+    !f.tags.length &&
+    !f.unansweredOnly &&
+    !f.text.trim()
+  );
 }
 
 function matchesStatement(a: Annotation, speaker: Speaker | null, f: DisputeFilter): boolean {
@@ -135,7 +155,15 @@ function matchesStatement(a: Annotation, speaker: Speaker | null, f: DisputeFilt
   }
   const q = f.text.trim().toLowerCase();
   if (q) {
-    const hay = [a.target.quote.exact, a.note, speaker?.name ?? '', ...(speaker?.aliases ?? []), ...a.tags].join('\n').toLowerCase();
+    const hay = [
+      a.target.quote.exact,
+      a.note,
+      speaker?.name ?? '',
+      ...(speaker?.aliases ?? []),
+      ...a.tags,
+    ]
+      .join('\n')
+      .toLowerCase();
     if (!hay.includes(q)) return false;
   }
   return true;
@@ -163,7 +191,10 @@ export function filterDisputeModel(model: DisputeModel, f: DisputeFilter): Dispu
       continue;
     }
     const groups = card.groups
-      .map((g) => ({ ...g, statements: g.statements.filter((s) => matchesStatement(s.annotation, s.speaker, f)) }))
+      .map((g) => ({
+        ...g,
+        statements: g.statements.filter((s) => matchesStatement(s.annotation, s.speaker, f)),
+      }))
       .filter((g) => g.statements.length);
     if (groups.length) cards.push({ ...card, groups });
   }
@@ -175,6 +206,7 @@ export function filterDisputeModel(model: DisputeModel, f: DisputeFilter): Dispu
 /** Every tag used in the session, sorted case-insensitively, first spelling kept. */
 export function sessionTags(session: Pick<Session, 'annotations'>): string[] {
   const seen = new Map<string, string>();
-  for (const a of session.annotations) for (const t of a.tags) if (!seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
+  for (const a of session.annotations)
+    for (const t of a.tags) if (!seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
   return [...seen.values()].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
 }

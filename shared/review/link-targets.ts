@@ -34,21 +34,37 @@ export interface LinkTarget {
  * title contain every query word are listed. Orphans are left out. Never
  * includes the source itself.
  */
-export function rankLinkTargets(session: Session, fromId: string | null, query: string, limit = 50): LinkTarget[] {
+export function rankLinkTargets(
+  session: Session,
+  fromId: string | null,
+  query: string,
+  limit = 50,
+): LinkTarget[] {
   const from = fromId ? session.annotations.find((a) => a.id === fromId) : undefined;
   const articleOrder = new Map(session.articles.map((a, i) => [a.id, i]));
   const titles = new Map(session.articles.map((a) => [a.id, a.meta.title]));
   const speakers = new Map(session.speakers.map((s) => [s.id, s]));
   const words = foldName(query).split(' ').filter(Boolean);
-  const key = (a: Annotation) => (articleOrder.get(a.target.articleId) ?? 0) * 1e12 + a.target.position.start;
+  const key = (a: Annotation) =>
+    (articleOrder.get(a.target.articleId) ?? 0) * 1e12 + a.target.position.start;
   const fromKey = from ? key(from) : Infinity;
-  const candidates = session.annotations.filter((a) => a.id !== fromId && a.target.status !== 'orphaned');
+  const candidates = session.annotations.filter(
+    (a) => a.id !== fromId && a.target.status !== 'orphaned',
+  );
   const scored = candidates
     .filter((a) => {
       if (!words.length) return true;
       const sp = a.speakerId ? speakers.get(a.speakerId) : undefined;
       const hay = foldName(
-        [a.target.quote.exact, a.note, KIND_LABELS[a.kind], titles.get(a.target.articleId) ?? '', sp?.name ?? '', ...(sp?.aliases ?? []), ...a.tags].join(' '),
+        [
+          a.target.quote.exact,
+          a.note,
+          KIND_LABELS[a.kind],
+          titles.get(a.target.articleId) ?? '',
+          sp?.name ?? '',
+          ...(sp?.aliases ?? []),
+          ...a.tags,
+        ].join(' '),
       );
       return words.every((w) => hay.includes(w));
     })

@@ -40,7 +40,11 @@ function rankOne(candidate: string, q: string, words: string[]): number | null {
  * Speakers matching `query`, best first (ties by name). An empty query lists
  * every speaker by name. Never throws.
  */
-export function searchSpeakers(speakers: readonly Speaker[], query: string, limit = 20): SpeakerMatch[] {
+export function searchSpeakers(
+  speakers: readonly Speaker[],
+  query: string,
+  limit = 20,
+): SpeakerMatch[] {
   const q = foldName(query);
   const words = q ? q.split(' ') : [];
   const out: SpeakerMatch[] = [];
@@ -56,7 +60,11 @@ export function searchSpeakers(speakers: readonly Speaker[], query: string, limi
     }
     if (best) out.push({ speaker, ...best });
   }
-  out.sort((a, b) => a.rank - b.rank || a.speaker.name.localeCompare(b.speaker.name, 'en', { sensitivity: 'base' }));
+  out.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      a.speaker.name.localeCompare(b.speaker.name, 'en', { sensitivity: 'base' }),
+  );
   return out.slice(0, limit);
 }
 

@@ -11,7 +11,10 @@ import { normalizeNewlines, parsePlainText } from '../../shared/article/plain-te
 import { sha256Hex } from '../../shared/text/sha256';
 
 // A string path (not `new URL`): under jsdom the global URL is not Node's.
-export const SEED_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../seeds/2017-05-17-trump-shared-intelligence-with-russia.txt');
+export const SEED_PATH = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../seeds/2017-05-17-trump-shared-intelligence-with-russia.txt',
+);
 
 /** An article from plain text, as the library would make it. */
 export function articleFromText(raw: string, id = 'article-1', fileName = 'article.txt'): Article {
@@ -24,7 +27,12 @@ export function articleFromText(raw: string, id = 'article-1', fileName = 'artic
     sha256: sha256Hex(parsed.text),
     blocks: parsed.blocks,
     marks: parsed.marks,
-    source: { format: parsed.format, fileName, bytes: raw.length, importedAt: '2024-01-01T00:00:00.000Z' },
+    source: {
+      format: parsed.format,
+      fileName,
+      bytes: raw.length,
+      importedAt: '2024-01-01T00:00:00.000Z',
+    },
   };
 }
 

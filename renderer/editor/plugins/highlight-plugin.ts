@@ -27,7 +27,8 @@ export interface HighlightRange extends IndexedRange {
 }
 
 /** What the last transaction changed, for incremental painting. */
-export type HighlightChange = { type: 'none' } | { type: 'all' } | { type: 'some'; put: HighlightRange[]; removed: string[] };
+export type HighlightChange =
+  { type: 'none' } | { type: 'all' } | { type: 'some'; put: HighlightRange[]; removed: string[] };
 
 export interface HighlightState {
   index: IntervalIndex<HighlightRange>;
@@ -51,7 +52,8 @@ function applyAction(state: HighlightState, action: Action): HighlightState {
     case 'set':
       return { ...state, index: IntervalIndex.from(action.ranges), change: { type: 'all' } };
     case 'update': {
-      if (!action.put.length && !action.remove.length) return { ...state, change: { type: 'none' } };
+      if (!action.put.length && !action.remove.length)
+        return { ...state, change: { type: 'none' } };
       const removed = action.remove.filter((id) => state.index.get(id));
       return {
         ...state,
@@ -63,7 +65,11 @@ function applyAction(state: HighlightState, action: Action): HighlightState {
     case 'active':
       return { ...state, active: action.id, change: { type: 'none' } };
     case 'flash':
-      return { ...state, flash: action.id ? { id: action.id, seq: ++flashSeq } : null, change: { type: 'none' } };
+      return {
+        ...state,
+        flash: action.id ? { id: action.id, seq: ++flashSeq } : null,
+        change: { type: 'none' },
+      };
   }
 }
 
@@ -86,9 +92,19 @@ function fallbackDecorations(state: EditorState): DecorationSet {
   if (!set) {
     set = DecorationSet.create(
       state.doc,
-      hs.index.all().map((r) =>
-        Decoration.inline(r.from, r.to, { class: `fc-hl fc-hl-${r.kind}${r.status === 'moved' ? ' fc-hl-moved' : ''}`, 'data-annotation-id': r.id }, { id: r.id }),
-      ),
+      hs.index
+        .all()
+        .map((r) =>
+          Decoration.inline(
+            r.from,
+            r.to,
+            {
+              class: `fc-hl fc-hl-${r.kind}${r.status === 'moved' ? ' fc-hl-moved' : ''}`,
+              'data-annotation-id': r.id,
+            },
+            { id: r.id },
+          ),
+        ),
     );
     decorationCache.set(hs.index, set);
   }
@@ -114,17 +130,25 @@ export function highlightPlugin(options: HighlightPluginOptions = {}): Plugin<Hi
   return new Plugin<HighlightState>({
     key,
     state: {
-      init: () => ({ index: IntervalIndex.empty(), active: null, flash: null, change: { type: 'none' } }),
+      init: () => ({
+        index: IntervalIndex.empty(),
+        active: null,
+        flash: null,
+        change: { type: 'none' },
+      }),
       apply(tr, value) {
         let next = tr.docChanged ? mapState(value, tr) : value;
         const action = tr.getMeta(key) as Action | undefined;
         if (action) next = applyAction(next, action);
-        else if (next === value && value.change.type !== 'none') next = { ...value, change: { type: 'none' } };
+        else if (next === value && value.change.type !== 'none')
+          next = { ...value, change: { type: 'none' } };
         return next;
       },
     },
     props: useHighlights ? {} : { decorations: fallbackDecorations },
-    view: useHighlights ? (view: EditorView) => new HighlightPainter(view, (s) => key.getState(s)!) : undefined,
+    view: useHighlights
+      ? (view: EditorView) => new HighlightPainter(view, (s) => key.getState(s)!)
+      : undefined,
   });
 }
 
@@ -134,7 +158,11 @@ export function setHighlights(tr: Transaction, ranges: HighlightRange[]): Transa
 }
 
 /** Add or replace some highlights and remove others by id. */
-export function updateHighlights(tr: Transaction, put: HighlightRange[], remove: string[]): Transaction {
+export function updateHighlights(
+  tr: Transaction,
+  put: HighlightRange[],
+  remove: string[],
+): Transaction {
   return tr.setMeta(key, { type: 'update', put, remove } satisfies Action);
 }
 

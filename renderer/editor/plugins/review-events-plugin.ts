@@ -47,7 +47,9 @@ export function reviewEventsPlugin(callbacks: ReviewEventCallbacks): Plugin {
           // Right-clicking inside the selection keeps it; elsewhere the caret moves there.
           const ids = at ? idsAtPos(view, at.pos) : [];
           if (at && (selection.empty || at.pos < selection.from || at.pos > selection.to)) {
-            view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(at.pos))));
+            view.dispatch(
+              view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(at.pos))),
+            );
           }
           event.preventDefault();
           callbacks.onContextMenu(ids, { x: event.clientX, y: event.clientY });

@@ -32,7 +32,10 @@ export function HomeView({ client, info, onOpen, setHooks }: HomeViewProps) {
   const [busy, setBusy] = useState(false);
 
   const refresh = useCallback(async () => {
-    const [s, l] = await Promise.all([client.call('sessions.list', {}), client.call('library.list', {})]);
+    const [s, l] = await Promise.all([
+      client.call('sessions.list', {}),
+      client.call('library.list', {}),
+    ]);
     if (s.ok) setSessions([...s.value].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
     else notices.error(`The session list could not be read: ${s.error.message}`);
     if (l.ok) setLibrary(l.value);
@@ -71,7 +74,10 @@ export function HomeView({ client, info, onOpen, setHooks }: HomeViewProps) {
 
   const startReview = async (entry: LibraryEntry) => {
     setBusy(true);
-    const r = await client.call('sessions.create', { name: `Review: ${entry.meta.title}`.slice(0, 200), articleIds: [entry.id] });
+    const r = await client.call('sessions.create', {
+      name: `Review: ${entry.meta.title}`.slice(0, 200),
+      articleIds: [entry.id],
+    });
     setBusy(false);
     if (r.ok) onOpen(r.value);
     else notices.error(`The session could not be created: ${r.error.message}`);
@@ -87,10 +93,20 @@ export function HomeView({ client, info, onOpen, setHooks }: HomeViewProps) {
           <h1>Factcheck Workbench</h1>
         </div>
         <div class="app-bar-actions">
-          <button type="button" class="button" onClick={() => void openFile()} title="Open a portable .fcw.json session file">
+          <button
+            type="button"
+            class="button"
+            onClick={() => void openFile()}
+            title="Open a portable .fcw.json session file"
+          >
             Open session file…
           </button>
-          <button type="button" class="button button-primary" onClick={() => void importArticle()} title="Import .txt, .md or .html">
+          <button
+            type="button"
+            class="button button-primary"
+            onClick={() => void importArticle()}
+            title="Import .txt, .md or .html"
+          >
             Import article…
           </button>
         </div>
@@ -107,7 +123,8 @@ export function HomeView({ client, info, onOpen, setHooks }: HomeViewProps) {
           <div class="section-heading">
             <h2 id="library-heading">Article library</h2>
             <p class="muted">
-              Start a review from an article. Import more with the button above, by dropping files on this window, or by pasting text or a web page
+              Start a review from an article. Import more with the button above, by dropping files
+              on this window, or by pasting text or a web page
               {info ? ` (up to ${formatBytes(info.limits.maxArticleBytes)})` : ''}.
             </p>
           </div>
@@ -116,7 +133,8 @@ export function HomeView({ client, info, onOpen, setHooks }: HomeViewProps) {
       </main>
       {info ? (
         <footer class="home-footer muted">
-          {info.name} {info.version} · {info.host === 'browser' ? 'browser mode' : 'desktop'} · sessions are kept in <code>{info.dataDir}</code>
+          {info.name} {info.version} · {info.host === 'browser' ? 'browser mode' : 'desktop'} ·
+          sessions are kept in <code>{info.dataDir}</code>
         </footer>
       ) : null}
     </div>

@@ -9,7 +9,8 @@ export interface LibraryListProps {
 
 export function LibraryList({ library, onStart }: LibraryListProps) {
   if (!library) return <p class="muted">Loading articles…</p>;
-  if (!library.length) return <p class="empty-state">The library is empty. Import an article to begin.</p>;
+  if (!library.length)
+    return <p class="empty-state">The library is empty. Import an article to begin.</p>;
   return (
     <ul class="card-list" aria-label="Articles">
       {library.map((e) => (
@@ -17,14 +18,23 @@ export function LibraryList({ library, onStart }: LibraryListProps) {
           <div class="library-main">
             <h3 class="library-title">{e.meta.title || e.fileName}</h3>
             <p class="library-meta muted">
-              <span class={`badge badge-${e.origin}`}>{e.origin === 'seed' ? 'Seed' : 'Imported'}</span>
+              <span class={`badge badge-${e.origin}`}>
+                {e.origin === 'seed' ? 'Seed' : 'Imported'}
+              </span>
               {e.meta.outlet ? <span>{e.meta.outlet}</span> : null}
               {e.meta.date ? <span>{formatDate(e.meta.date)}</span> : null}
               <span>{plural(e.paragraphs, 'paragraph')}</span>
-              <span>{e.format === 'html' ? 'HTML' : e.format === 'markdown' ? 'Markdown' : 'Text'}</span>
+              <span>
+                {e.format === 'html' ? 'HTML' : e.format === 'markdown' ? 'Markdown' : 'Text'}
+              </span>
             </p>
           </div>
-          <button type="button" class="button button-primary" onClick={() => onStart(e)} aria-label={`Start review of ${e.meta.title || e.fileName}`}>
+          <button
+            type="button"
+            class="button button-primary"
+            onClick={() => onStart(e)}
+            aria-label={`Start review of ${e.meta.title || e.fileName}`}
+          >
             Start review
           </button>
         </li>

@@ -41,7 +41,10 @@ export function SessionList({ client, sessions, onOpen, onChanged }: SessionList
   const restore = async (s: SessionSummary) => {
     const r = await client.call('sessions.restoreBackup', { id: s.id });
     if (r.ok) {
-      notices.show({ tone: 'success', text: r.value.notice ?? `“${r.value.session.name}” was restored from its backup.` });
+      notices.show({
+        tone: 'success',
+        text: r.value.notice ?? `“${r.value.session.name}” was restored from its backup.`,
+      });
       onOpen(r.value);
     } else notices.error(`The backup could not be restored: ${r.error.message}`);
   };
@@ -58,7 +61,11 @@ export function SessionList({ client, sessions, onOpen, onChanged }: SessionList
   const remove = async (s: SessionSummary) => {
     setDeleting(null);
     const r = await client.call('sessions.delete', { id: s.id });
-    if (r.ok) notices.show({ tone: 'success', text: `“${s.name}” was moved to the archive (${r.value.archivedAs}). It was not erased.` });
+    if (r.ok)
+      notices.show({
+        tone: 'success',
+        text: `“${s.name}” was moved to the archive (${r.value.archivedAs}). It was not erased.`,
+      });
     else notices.error(`“${s.name}” could not be deleted: ${r.error.message}`);
     await onChanged();
   };
@@ -74,7 +81,10 @@ export function SessionList({ client, sessions, onOpen, onChanged }: SessionList
                   class="inline-form"
                   onSubmit={(e) => {
                     e.preventDefault();
-                    void rename(s, (e.currentTarget.elements.namedItem('name') as HTMLInputElement).value);
+                    void rename(
+                      s,
+                      (e.currentTarget.elements.namedItem('name') as HTMLInputElement).value,
+                    );
                   }}
                 >
                   <label class="visually-hidden" for={`rename-${s.id}`}>
@@ -92,7 +102,11 @@ export function SessionList({ client, sessions, onOpen, onChanged }: SessionList
                   <button type="submit" class="button button-small button-primary">
                     Save
                   </button>
-                  <button type="button" class="button button-small" onClick={() => setRenaming(null)}>
+                  <button
+                    type="button"
+                    class="button button-small"
+                    onClick={() => setRenaming(null)}
+                  >
                     Cancel
                   </button>
                 </form>
@@ -100,42 +114,66 @@ export function SessionList({ client, sessions, onOpen, onChanged }: SessionList
                 <h3 class="session-name">{s.name}</h3>
               )}
               <p class="session-meta muted">
-                {s.articleTitles.length ? s.articleTitles.join(' · ') : 'No articles'} · {plural(s.annotationCount, 'annotation')} ·{' '}
-                {plural(s.linkCount, 'link')} · edited {formatRelative(s.updatedAt)}
+                {s.articleTitles.length ? s.articleTitles.join(' · ') : 'No articles'} ·{' '}
+                {plural(s.annotationCount, 'annotation')} · {plural(s.linkCount, 'link')} · edited{' '}
+                {formatRelative(s.updatedAt)}
               </p>
               {s.status === 'damaged' ? (
                 <p class="status-line status-damaged" data-testid="damaged-reason">
-                  <strong>Damaged:</strong> {s.problem ?? 'the file could not be read.'} The file was set aside and is never overwritten.
+                  <strong>Damaged:</strong> {s.problem ?? 'the file could not be read.'} The file
+                  was set aside and is never overwritten.
                   {s.backupAvailable ? ' A valid backup exists.' : ' No valid backup was found.'}
                 </p>
               ) : null}
               {s.status === 'read-only' ? (
                 <p class="status-line status-readonly">
-                  <strong>Read-only:</strong> {s.problem ?? 'written by a newer version of the app.'}
+                  <strong>Read-only:</strong>{' '}
+                  {s.problem ?? 'written by a newer version of the app.'}
                 </p>
               ) : null}
               {s.recoveryAvailable ? (
-                <p class="status-line status-recovery">Unsaved changes from an unexpected shutdown can be recovered when you open it.</p>
+                <p class="status-line status-recovery">
+                  Unsaved changes from an unexpected shutdown can be recovered when you open it.
+                </p>
               ) : null}
             </div>
             <div class="session-actions">
               {s.status === 'damaged' ? (
                 s.backupAvailable ? (
-                  <button type="button" class="button button-primary" onClick={() => void restore(s)}>
+                  <button
+                    type="button"
+                    class="button button-primary"
+                    onClick={() => void restore(s)}
+                  >
                     Restore backup
                   </button>
                 ) : null
               ) : (
-                <button type="button" class="button button-primary" onClick={() => void open(s)} aria-label={`Open ${s.name}`}>
+                <button
+                  type="button"
+                  class="button button-primary"
+                  onClick={() => void open(s)}
+                  aria-label={`Open ${s.name}`}
+                >
                   Open
                 </button>
               )}
               {s.status !== 'damaged' ? (
-                <button type="button" class="button" onClick={() => setRenaming(s.id)} aria-label={`Rename ${s.name}`}>
+                <button
+                  type="button"
+                  class="button"
+                  onClick={() => setRenaming(s.id)}
+                  aria-label={`Rename ${s.name}`}
+                >
                   Rename
                 </button>
               ) : null}
-              <button type="button" class="button button-quiet" onClick={() => setDeleting(s)} aria-label={`Delete ${s.name}`}>
+              <button
+                type="button"
+                class="button button-quiet"
+                onClick={() => setDeleting(s)}
+                aria-label={`Delete ${s.name}`}
+              >
                 Delete
               </button>
             </div>

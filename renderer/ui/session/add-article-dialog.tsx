@@ -19,7 +19,9 @@ export function AddArticleDialog({
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    void client.call('library.list', {}).then((r) => (r.ok ? setEntries(r.value) : setProblem(r.error.message)));
+    void client
+      .call('library.list', {})
+      .then((r) => (r.ok ? setEntries(r.value) : setProblem(r.error.message)));
   }, [client]);
   const inSession = new Set(session.articles.map((a) => a.sha256));
   const available = (entries ?? []).filter((e) => !inSession.has(e.sha256));
@@ -27,7 +29,12 @@ export function AddArticleDialog({
     <Dialog title="Add an article to this session" onClose={onClose}>
       {problem ? <p class="field-error">The library could not be read: {problem}</p> : null}
       {!entries && !problem ? <p class="muted">Loading the library…</p> : null}
-      {entries && !available.length ? <p class="muted">Every article in the library is already in this session. Import a new one from the File menu.</p> : null}
+      {entries && !available.length ? (
+        <p class="muted">
+          Every article in the library is already in this session. Import a new one from the File
+          menu.
+        </p>
+      ) : null}
       <ul class="card-list">
         {available.map((e) => (
           <li key={e.id} class="library-item">

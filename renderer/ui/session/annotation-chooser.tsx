@@ -24,6 +24,18 @@ export function AnnotationChooser({
   const items = ids
     .map((id) => byId.get(id))
     .filter((a) => !!a)
-    .map((a) => ({ label: `${KIND_LABELS[a.kind]}: “${shorten(a.target.quote.exact, 60)}”`, run: () => onPick(a.id), testId: 'chooser-item' }));
-  return <Menu items={items} label="Overlapping annotations: choose one" at={{ x: point.x, y: point.y + 12 }} onClose={onClose} class="chooser" />;
+    .map((a) => ({
+      label: `${KIND_LABELS[a.kind]}: “${shorten(a.target.quote.exact, 60)}”`,
+      run: () => onPick(a.id),
+      testId: 'chooser-item',
+    }));
+  return (
+    <Menu
+      items={items}
+      label="Overlapping annotations: choose one"
+      at={{ x: point.x, y: point.y + 12 }}
+      onClose={onClose}
+      class="chooser"
+    />
+  );
 }

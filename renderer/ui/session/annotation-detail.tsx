@@ -6,7 +6,13 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Annotation, Link, Session, Speaker } from '../../../shared/model/session';
-import { ANNOTATION_KINDS, KIND_LABELS, LINK_RELATIONS, RELATION_LABELS, type AnnotationKind } from '../../../shared/model/vocabulary';
+import {
+  ANNOTATION_KINDS,
+  KIND_LABELS,
+  LINK_RELATIONS,
+  RELATION_LABELS,
+  type AnnotationKind,
+} from '../../../shared/model/vocabulary';
 import { MAX_NOTE_CHARS } from '../../../shared/model/limits';
 import { normaliseTags } from '../../../shared/review/annotation-edits';
 import type { ReviewActions } from './review-actions';
@@ -33,7 +39,8 @@ export interface AnnotationDetailProps {
 const STATUS_TEXT = {
   anchored: 'Anchored: the quote is at its original place.',
   moved: 'Moved: after a re-import the quote was found at a new place.',
-  orphaned: 'Not found: after a re-import this quote is no longer in the text. Re-attach it to new text, or delete it.',
+  orphaned:
+    'Not found: after a re-import this quote is no longer in the text. Re-attach it to new text, or delete it.',
 } as const;
 
 export function AnnotationDetail(props: AnnotationDetailProps) {
@@ -44,7 +51,11 @@ export function AnnotationDetail(props: AnnotationDetailProps) {
   const article = session.articles.find((x) => x.id === a.target.articleId);
 
   return (
-    <section class={`detail detail-${a.kind}`} aria-label={`${KIND_LABELS[a.kind]} details`} data-testid="annotation-detail">
+    <section
+      class={`detail detail-${a.kind}`}
+      aria-label={`${KIND_LABELS[a.kind]} details`}
+      data-testid="annotation-detail"
+    >
       <header class="detail-header">
         <label class="kind-select">
           <span class="visually-hidden">Kind</span>
@@ -52,7 +63,9 @@ export function AnnotationDetail(props: AnnotationDetailProps) {
             class={`select kind-${a.kind}`}
             value={a.kind}
             disabled={readOnly}
-            onChange={(e) => actions.edit(a.id, { kind: e.currentTarget.value as AnnotationKind }, 'Change kind')}
+            onChange={(e) =>
+              actions.edit(a.id, { kind: e.currentTarget.value as AnnotationKind }, 'Change kind')
+            }
           >
             {ANNOTATION_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -61,21 +74,45 @@ export function AnnotationDetail(props: AnnotationDetailProps) {
             ))}
           </select>
         </label>
-        <span class={`status-chip status-${a.target.status}`} title={STATUS_TEXT[a.target.status]} data-testid="anchor-status">
-          {a.target.status === 'anchored' ? 'Anchored' : a.target.status === 'moved' ? 'Moved' : 'Not found'}
+        <span
+          class={`status-chip status-${a.target.status}`}
+          title={STATUS_TEXT[a.target.status]}
+          data-testid="anchor-status"
+        >
+          {a.target.status === 'anchored'
+            ? 'Anchored'
+            : a.target.status === 'moved'
+              ? 'Moved'
+              : 'Not found'}
         </span>
-        <button type="button" class="icon-button" aria-label="Close annotation" title="Close (Escape)" onClick={props.onClose}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label="Close annotation"
+          title="Close (Escape)"
+          onClick={props.onClose}
+        >
           ×
         </button>
       </header>
 
       <blockquote class="detail-quote">
-        <button type="button" class="quote-button" onClick={() => props.onReveal(a.id)} title="Show in the article" disabled={a.target.status === 'orphaned'}>
+        <button
+          type="button"
+          class="quote-button"
+          onClick={() => props.onReveal(a.id)}
+          title="Show in the article"
+          disabled={a.target.status === 'orphaned'}
+        >
           {shorten(a.target.quote.exact, 400)}
         </button>
       </blockquote>
-      {session.articles.length > 1 && article ? <p class="muted small">In “{article.meta.title}”</p> : null}
-      {a.target.status !== 'anchored' ? <p class={`status-line status-${a.target.status}`}>{STATUS_TEXT[a.target.status]}</p> : null}
+      {session.articles.length > 1 && article ? (
+        <p class="muted small">In “{article.meta.title}”</p>
+      ) : null}
+      {a.target.status !== 'anchored' ? (
+        <p class={`status-line status-${a.target.status}`}>{STATUS_TEXT[a.target.status]}</p>
+      ) : null}
       {a.target.status === 'orphaned' && !readOnly ? (
         <button type="button" class="button button-small" onClick={() => props.onReattach(a.id)}>
           Re-attach to selected text…
@@ -124,7 +161,12 @@ export function AnnotationDetail(props: AnnotationDetailProps) {
         <h3 class="detail-label">
           Links{' '}
           {!readOnly ? (
-            <button type="button" class="button button-small" onClick={() => props.onLink(a.id)} title={withShortcut('Link to another annotation', 'link')}>
+            <button
+              type="button"
+              class="button button-small"
+              onClick={() => props.onLink(a.id)}
+              title={withShortcut('Link to another annotation', 'link')}
+            >
               Link to…
             </button>
           ) : null}
@@ -132,16 +174,37 @@ export function AnnotationDetail(props: AnnotationDetailProps) {
         {links.length ? (
           <ul class="link-list">
             {links.map((l) => (
-              <LinkRow key={l.id} link={l} self={a} session={session} actions={actions} readOnly={readOnly} onReveal={props.onReveal} />
+              <LinkRow
+                key={l.id}
+                link={l}
+                self={a}
+                session={session}
+                actions={actions}
+                readOnly={readOnly}
+                onReveal={props.onReveal}
+              />
             ))}
           </ul>
         ) : (
-          <p class="muted small">Not linked yet. Press {shortcutLabel('link')} in the article to link it.</p>
+          <p class="muted small">
+            Not linked yet. Press {shortcutLabel('link')} in the article to link it.
+          </p>
         )}
       </div>
 
-      <NoteField key={`note-${a.id}`} label="Note" value={a.note} readOnly={readOnly} onCommit={(note) => actions.edit(a.id, { note }, 'Edit note')} />
-      <TagsField key={`tags-${a.id}`} tags={a.tags} readOnly={readOnly} onCommit={(tags) => actions.edit(a.id, { tags }, 'Edit tags')} />
+      <NoteField
+        key={`note-${a.id}`}
+        label="Note"
+        value={a.note}
+        readOnly={readOnly}
+        onCommit={(note) => actions.edit(a.id, { note }, 'Edit note')}
+      />
+      <TagsField
+        key={`tags-${a.id}`}
+        tags={a.tags}
+        readOnly={readOnly}
+        onCommit={(tags) => actions.edit(a.id, { tags }, 'Edit tags')}
+      />
 
       <dl class="detail-meta">
         <div>
@@ -158,7 +221,12 @@ export function AnnotationDetail(props: AnnotationDetailProps) {
         </div>
       </dl>
       {!readOnly ? (
-        <button type="button" class="button button-danger-quiet" onClick={() => props.onDelete(a.id)} title={withShortcut('Delete this annotation', 'delete-annotation')}>
+        <button
+          type="button"
+          class="button button-danger-quiet"
+          onClick={() => props.onDelete(a.id)}
+          title={withShortcut('Delete this annotation', 'delete-annotation')}
+        >
           Delete annotation
         </button>
       ) : null}
@@ -196,7 +264,13 @@ function LinkRow({
           aria-label="Relation"
           value={link.relation}
           disabled={readOnly}
-          onChange={(e) => actions.editLink(link.id, { relation: e.currentTarget.value as Link['relation'] }, 'Change relation')}
+          onChange={(e) =>
+            actions.editLink(
+              link.id,
+              { relation: e.currentTarget.value as Link['relation'] },
+              'Change relation',
+            )
+          }
         >
           {LINK_RELATIONS.map((r) => (
             <option key={r} value={r}>
@@ -207,10 +281,22 @@ function LinkRow({
         <span class="muted">{outgoing ? <KindTag kind={other.kind} /> : 'this'}</span>
         {!readOnly ? (
           <>
-            <button type="button" class="icon-button" title="Reverse the direction" aria-label="Reverse the direction" onClick={() => actions.editLink(link.id, { reverse: true }, 'Reverse link')}>
+            <button
+              type="button"
+              class="icon-button"
+              title="Reverse the direction"
+              aria-label="Reverse the direction"
+              onClick={() => actions.editLink(link.id, { reverse: true }, 'Reverse link')}
+            >
               ⇄
             </button>
-            <button type="button" class="icon-button" title="Remove this link" aria-label="Remove this link" onClick={() => actions.unlink(link.id)}>
+            <button
+              type="button"
+              class="icon-button"
+              title="Remove this link"
+              aria-label="Remove this link"
+              onClick={() => actions.unlink(link.id)}
+            >
               ×
             </button>
           </>
@@ -237,7 +323,17 @@ export function KindTag({ kind }: { kind: AnnotationKind }) {
   return <span class={`kind-tag kind-${kind}`}>{KIND_LABELS[kind]}</span>;
 }
 
-function NoteField({ label, value, readOnly, onCommit }: { label: string; value: string; readOnly: boolean; onCommit: (v: string) => boolean }) {
+function NoteField({
+  label,
+  value,
+  readOnly,
+  onCommit,
+}: {
+  label: string;
+  value: string;
+  readOnly: boolean;
+  onCommit: (v: string) => boolean;
+}) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   const over = draft.length > MAX_NOTE_CHARS;
@@ -273,7 +369,15 @@ function NoteField({ label, value, readOnly, onCommit }: { label: string; value:
   );
 }
 
-function TagsField({ tags, readOnly, onCommit }: { tags: string[]; readOnly: boolean; onCommit: (tags: string[]) => boolean }) {
+function TagsField({
+  tags,
+  readOnly,
+  onCommit,
+}: {
+  tags: string[];
+  readOnly: boolean;
+  onCommit: (tags: string[]) => boolean;
+}) {
   const [draft, setDraft] = useState('');
   const add = () => {
     const next = normaliseTags([...tags, draft]);
@@ -290,7 +394,12 @@ function TagsField({ tags, readOnly, onCommit }: { tags: string[]; readOnly: boo
           <li key={t} class="tag">
             {t}
             {!readOnly ? (
-              <button type="button" class="tag-remove" aria-label={`Remove tag ${t}`} onClick={() => onCommit(tags.filter((x) => x !== t))}>
+              <button
+                type="button"
+                class="tag-remove"
+                aria-label={`Remove tag ${t}`}
+                onClick={() => onCommit(tags.filter((x) => x !== t))}
+              >
                 ×
               </button>
             ) : null}

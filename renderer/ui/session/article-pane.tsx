@@ -8,7 +8,11 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Article, ArticleMeta } from '../../../shared/model/article';
 import type { Annotation } from '../../../shared/model/session';
 import { safeHttpUrl } from '../../../shared/article/safe-url';
-import { mountArticleEditor, type ArticleEditor, type ArticleEditorCallbacks } from '../../editor/article-editor';
+import {
+  mountArticleEditor,
+  type ArticleEditor,
+  type ArticleEditorCallbacks,
+} from '../../editor/article-editor';
 import { formatDate } from '../format';
 
 export interface ArticlePaneProps {
@@ -34,9 +38,15 @@ export function ArticlePane(props: ArticlePaneProps) {
   latest.current = props;
 
   useLayoutEffect(() => {
-    const ed = mountArticleEditor(host.current!, article, latest.current.annotations, latest.current.callbacks, {
-      label: `Article text: ${article.meta.title} (read-only; select text and press 1 to 4 to mark it)`,
-    });
+    const ed = mountArticleEditor(
+      host.current!,
+      article,
+      latest.current.annotations,
+      latest.current.callbacks,
+      {
+        label: `Article text: ${article.meta.title} (read-only; select text and press 1 to 4 to mark it)`,
+      },
+    );
     editorRef.current = ed;
     latest.current.onEditor(ed);
     if (scroller.current) scroller.current.scrollTop = initialScroll;
@@ -73,7 +83,12 @@ export function ArticlePane(props: ArticlePaneProps) {
     <div class="article-scroll" ref={scroller} data-testid="article-scroll">
       {props.children}
       <article class="article-page" aria-label="Article">
-        <ArticleHeader meta={article.meta} readOnly={props.readOnly} onSave={props.onMeta} onOpenLink={props.onOpenLink} />
+        <ArticleHeader
+          meta={article.meta}
+          readOnly={props.readOnly}
+          onSave={props.onMeta}
+          onOpenLink={props.onOpenLink}
+        />
         <div ref={host} class="article-host" />
       </article>
     </div>
@@ -105,16 +120,26 @@ function ArticleHeader({
           type={type}
           value={draft[key]}
           maxLength={key === 'url' ? 2048 : 1000}
-          onInput={(e) => setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value })}
+          onInput={(e) =>
+            setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value })
+          }
         />
       </label>
     );
     const save = (e: Event) => {
       e.preventDefault();
-      const next = { ...draft, title: draft.title.trim(), outlet: draft.outlet.trim(), url: draft.url.trim(), byline: draft.byline.trim() };
+      const next = {
+        ...draft,
+        title: draft.title.trim(),
+        outlet: draft.outlet.trim(),
+        url: draft.url.trim(),
+        byline: draft.byline.trim(),
+      };
       if (!next.title) return setProblem('An article needs a title.');
-      if (next.url && !safeHttpUrl(next.url)) return setProblem('The URL must be a full web address starting with http:// or https://.');
-      if (next.date && !/^\d{4}-\d{2}-\d{2}$/.test(next.date)) return setProblem('The date must be a calendar date.');
+      if (next.url && !safeHttpUrl(next.url))
+        return setProblem('The URL must be a full web address starting with http:// or https://.');
+      if (next.date && !/^\d{4}-\d{2}-\d{2}$/.test(next.date))
+        return setProblem('The date must be a calendar date.');
       if (onSave(next)) {
         setEditing(false);
         setProblem(null);
@@ -156,7 +181,11 @@ function ArticleHeader({
   return (
     <header class="article-header">
       <p class="article-kicker">
-        {meta.outlet ? <span class="article-outlet">{meta.outlet}</span> : <span class="muted">Outlet not set</span>}
+        {meta.outlet ? (
+          <span class="article-outlet">{meta.outlet}</span>
+        ) : (
+          <span class="muted">Outlet not set</span>
+        )}
         {meta.date ? (
           <time dateTime={meta.date} class="article-date">
             Published {formatDate(meta.date)}

@@ -7,7 +7,14 @@
 import { useMemo } from 'preact/hooks';
 import type { Annotation, Session } from '../../../shared/model/session';
 import { ANNOTATION_KINDS, KIND_LABELS } from '../../../shared/model/vocabulary';
-import { buildDisputeModel, filterDisputeModel, isEmptyFilter, sessionTags, EMPTY_FILTER, type DisputeFilter } from '../../../shared/review/dispute-cards';
+import {
+  buildDisputeModel,
+  filterDisputeModel,
+  isEmptyFilter,
+  sessionTags,
+  EMPTY_FILTER,
+  type DisputeFilter,
+} from '../../../shared/review/dispute-cards';
 import { KindTag } from './annotation-detail';
 import { verdictTone } from './verdict-editor';
 import { plural, shorten } from '../format';
@@ -23,19 +30,34 @@ export interface DisputePanelProps {
   onReattach: (id: string) => void;
 }
 
-export function DisputePanel({ session, filter, activeId, readOnly, onFilter, onReveal, onReattach }: DisputePanelProps) {
-  const model = useMemo(() => buildDisputeModel(session), [session.annotations, session.links, session.speakers, session.scale]);
+export function DisputePanel({
+  session,
+  filter,
+  activeId,
+  readOnly,
+  onFilter,
+  onReveal,
+  onReattach,
+}: DisputePanelProps) {
+  const model = useMemo(
+    () => buildDisputeModel(session),
+    [session.annotations, session.links, session.speakers, session.scale],
+  );
   const shown = useMemo(() => filterDisputeModel(model, filter), [model, filter]);
   const tags = useMemo(() => sessionTags(session), [session.annotations]);
-  const speakers = useMemo(() => new Map(session.speakers.map((s) => [s.id, s])), [session.speakers]);
+  const speakers = useMemo(
+    () => new Map(session.speakers.map((s) => [s.id, s])),
+    [session.speakers],
+  );
   const verdicts = session.annotations.filter((a) => a.verdict).length;
   const set = (patch: Partial<DisputeFilter>) => onFilter({ ...filter, ...patch });
 
   return (
     <div class="disputes" data-testid="dispute-panel">
       <p class="panel-summary muted">
-        {plural(model.cards.length, 'claim')} · {plural(session.annotations.length - model.cards.length, 'statement')} · {plural(session.links.length, 'link')} ·{' '}
-        {plural(verdicts, 'verdict')}
+        {plural(model.cards.length, 'claim')} ·{' '}
+        {plural(session.annotations.length - model.cards.length, 'statement')} ·{' '}
+        {plural(session.links.length, 'link')} · {plural(verdicts, 'verdict')}
       </p>
       <details class="filters" open={!isEmptyFilter(filter)}>
         <summary>Filter{!isEmptyFilter(filter) ? ' (on)' : ''}</summary>
@@ -47,7 +69,13 @@ export function DisputePanel({ session, filter, activeId, readOnly, onFilter, on
                 <input
                   type="checkbox"
                   checked={filter.kinds.includes(k)}
-                  onChange={(e) => set({ kinds: e.currentTarget.checked ? [...filter.kinds, k] : filter.kinds.filter((x) => x !== k) })}
+                  onChange={(e) =>
+                    set({
+                      kinds: e.currentTarget.checked
+                        ? [...filter.kinds, k]
+                        : filter.kinds.filter((x) => x !== k),
+                    })
+                  }
                 />
                 {KIND_LABELS[k]}
               </label>
@@ -55,7 +83,13 @@ export function DisputePanel({ session, filter, activeId, readOnly, onFilter, on
           </fieldset>
           <label class="field">
             <span class="field-label">Speaker</span>
-            <select class="select" value={filter.speakerIds[0] ?? ''} onChange={(e) => set({ speakerIds: e.currentTarget.value ? [e.currentTarget.value] : [] })}>
+            <select
+              class="select"
+              value={filter.speakerIds[0] ?? ''}
+              onChange={(e) =>
+                set({ speakerIds: e.currentTarget.value ? [e.currentTarget.value] : [] })
+              }
+            >
               <option value="">Any speaker</option>
               {[...session.speakers]
                 .sort((a, b) => a.name.localeCompare(b.name))
@@ -68,7 +102,13 @@ export function DisputePanel({ session, filter, activeId, readOnly, onFilter, on
           </label>
           <label class="field">
             <span class="field-label">Verdict</span>
-            <select class="select" value={filter.verdicts[0] ?? ''} onChange={(e) => set({ verdicts: e.currentTarget.value ? [e.currentTarget.value] : [] })}>
+            <select
+              class="select"
+              value={filter.verdicts[0] ?? ''}
+              onChange={(e) =>
+                set({ verdicts: e.currentTarget.value ? [e.currentTarget.value] : [] })
+              }
+            >
               <option value="">Any verdict</option>
               <option value="none">No verdict yet</option>
               {session.scale.steps.map((s) => (
@@ -80,7 +120,12 @@ export function DisputePanel({ session, filter, activeId, readOnly, onFilter, on
           </label>
           <label class="field">
             <span class="field-label">Tag</span>
-            <select class="select" value={filter.tags[0] ?? ''} onChange={(e) => set({ tags: e.currentTarget.value ? [e.currentTarget.value] : [] })} disabled={!tags.length}>
+            <select
+              class="select"
+              value={filter.tags[0] ?? ''}
+              onChange={(e) => set({ tags: e.currentTarget.value ? [e.currentTarget.value] : [] })}
+              disabled={!tags.length}
+            >
               <option value="">{tags.length ? 'Any tag' : 'No tags yet'}</option>
               {tags.map((t) => (
                 <option key={t} value={t}>
@@ -90,15 +135,29 @@ export function DisputePanel({ session, filter, activeId, readOnly, onFilter, on
             </select>
           </label>
           <label class="checkbox filter-unanswered">
-            <input type="checkbox" checked={filter.unansweredOnly} onChange={(e) => set({ unansweredOnly: e.currentTarget.checked })} />
+            <input
+              type="checkbox"
+              checked={filter.unansweredOnly}
+              onChange={(e) => set({ unansweredOnly: e.currentTarget.checked })}
+            />
             Only claims with no counter-statement or evidence yet
           </label>
           <label class="field filter-text">
             <span class="field-label">Text</span>
-            <input class="input" type="search" value={filter.text} placeholder="Words in quotes, notes, speakers" onInput={(e) => set({ text: e.currentTarget.value })} />
+            <input
+              class="input"
+              type="search"
+              value={filter.text}
+              placeholder="Words in quotes, notes, speakers"
+              onInput={(e) => set({ text: e.currentTarget.value })}
+            />
           </label>
           {!isEmptyFilter(filter) ? (
-            <button type="button" class="button button-small" onClick={() => onFilter(EMPTY_FILTER)}>
+            <button
+              type="button"
+              class="button button-small"
+              onClick={() => onFilter(EMPTY_FILTER)}
+            >
               Clear filters
             </button>
           ) : null}
@@ -108,32 +167,62 @@ export function DisputePanel({ session, filter, activeId, readOnly, onFilter, on
       {shown.cards.length ? (
         <ol class="card-stack" aria-label="Disputes">
           {shown.cards.map((card) => (
-            <li key={card.claim.id} class={`dispute-card ${card.claim.id === activeId ? 'is-active' : ''}`} data-testid="dispute-card">
+            <li
+              key={card.claim.id}
+              class={`dispute-card ${card.claim.id === activeId ? 'is-active' : ''}`}
+              data-testid="dispute-card"
+            >
               <div class="dispute-head">
                 <KindTag kind="claim" />
                 {card.verdict ? (
-                  <span class={`verdict-badge verdict-${verdictTone(session.scale, card.verdict.id)}`}>{card.verdict.label}</span>
+                  <span
+                    class={`verdict-badge verdict-${verdictTone(session.scale, card.verdict.id)}`}
+                  >
+                    {card.verdict.label}
+                  </span>
                 ) : (
                   <span class="verdict-badge verdict-none">No verdict</span>
                 )}
               </div>
-              <button type="button" class="quote-button dispute-claim" onClick={() => onReveal(card.claim.id)} title="Show in the article">
+              <button
+                type="button"
+                class="quote-button dispute-claim"
+                onClick={() => onReveal(card.claim.id)}
+                title="Show in the article"
+              >
                 “{shorten(card.claim.target.quote.exact, 220)}”
               </button>
-              <p class="dispute-speaker">{card.speaker ? <>— {card.speaker.name}</> : <span class="muted">Speaker not set</span>}</p>
-              {card.claim.verdict?.rationale ? <p class="dispute-rationale">{shorten(card.claim.verdict.rationale, 240)}</p> : null}
+              <p class="dispute-speaker">
+                {card.speaker ? (
+                  <>— {card.speaker.name}</>
+                ) : (
+                  <span class="muted">Speaker not set</span>
+                )}
+              </p>
+              {card.claim.verdict?.rationale ? (
+                <p class="dispute-rationale">{shorten(card.claim.verdict.rationale, 240)}</p>
+              ) : null}
               {card.groups.map((g) => (
                 <div key={g.relation} class={`relation-group relation-${g.relation}`}>
                   <h4 class="relation-heading">{g.label}</h4>
                   <ul class="statement-list">
                     {g.statements.map((st) => (
                       <li key={st.link.id}>
-                        <button type="button" class={`statement kind-edge-${st.annotation.kind}`} onClick={() => onReveal(st.annotation.id)} title="Show in the article">
-                          <span class="statement-quote">“{shorten(st.annotation.target.quote.exact, 160)}”</span>
+                        <button
+                          type="button"
+                          class={`statement kind-edge-${st.annotation.kind}`}
+                          onClick={() => onReveal(st.annotation.id)}
+                          title="Show in the article"
+                        >
+                          <span class="statement-quote">
+                            “{shorten(st.annotation.target.quote.exact, 160)}”
+                          </span>
                           <span class="statement-meta">
                             <KindTag kind={st.annotation.kind} />
                             {st.speaker ? <span>{st.speaker.name}</span> : null}
-                            {st.direction === 'incoming' ? <span class="muted small">(the claim {g.label} it)</span> : null}
+                            {st.direction === 'incoming' ? (
+                              <span class="muted small">(the claim {g.label} it)</span>
+                            ) : null}
                           </span>
                           {st.link.note ? <span class="statement-note">{st.link.note}</span> : null}
                         </button>
@@ -142,7 +231,9 @@ export function DisputePanel({ session, filter, activeId, readOnly, onFilter, on
                   </ul>
                 </div>
               ))}
-              {!card.answered ? <p class="muted small unanswered">No counter-statement or evidence linked yet.</p> : null}
+              {!card.answered ? (
+                <p class="muted small unanswered">No counter-statement or evidence linked yet.</p>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -153,7 +244,10 @@ export function DisputePanel({ session, filter, activeId, readOnly, onFilter, on
           ) : (
             <>
               <p>No claims yet.</p>
-              <p class="muted">Select a passage in the article and press 1 (or use the toolbar) to mark it as a claim.</p>
+              <p class="muted">
+                Select a passage in the article and press 1 (or use the toolbar) to mark it as a
+                claim.
+              </p>
             </>
           )}
         </div>
@@ -164,26 +258,44 @@ export function DisputePanel({ session, filter, activeId, readOnly, onFilter, on
           <h3 id="unlinked-heading">Not linked to a claim ({shown.unlinked.length})</h3>
           <ul class="statement-list">
             {shown.unlinked.map((a) => (
-              <StatementButton key={a.id} a={a} speaker={a.speakerId ? speakers.get(a.speakerId)?.name : undefined} onReveal={onReveal} />
+              <StatementButton
+                key={a.id}
+                a={a}
+                speaker={a.speakerId ? speakers.get(a.speakerId)?.name : undefined}
+                onReveal={onReveal}
+              />
             ))}
           </ul>
         </section>
       ) : null}
 
       {model.orphans.length ? (
-        <section class="panel-section orphans" aria-labelledby="orphans-heading" data-testid="orphans">
+        <section
+          class="panel-section orphans"
+          aria-labelledby="orphans-heading"
+          data-testid="orphans"
+        >
           <h3 id="orphans-heading">Not found after re-import ({model.orphans.length})</h3>
-          <p class="muted small">These quotes are no longer in the article text. They are kept with their links; select the new text and re-attach them.</p>
+          <p class="muted small">
+            These quotes are no longer in the article text. They are kept with their links; select
+            the new text and re-attach them.
+          </p>
           <ul class="statement-list">
             {model.orphans.map((a) => (
               <li key={a.id} class="orphan">
                 <span class="statement-quote">“{shorten(a.target.quote.exact, 160)}”</span>
                 <span class="statement-meta">
                   <KindTag kind={a.kind} />
-                  {a.speakerId && speakers.get(a.speakerId) ? <span>{speakers.get(a.speakerId)!.name}</span> : null}
+                  {a.speakerId && speakers.get(a.speakerId) ? (
+                    <span>{speakers.get(a.speakerId)!.name}</span>
+                  ) : null}
                 </span>
                 {!readOnly ? (
-                  <button type="button" class="button button-small" onClick={() => onReattach(a.id)}>
+                  <button
+                    type="button"
+                    class="button button-small"
+                    onClick={() => onReattach(a.id)}
+                  >
                     Re-attach…
                   </button>
                 ) : null}
@@ -196,7 +308,15 @@ export function DisputePanel({ session, filter, activeId, readOnly, onFilter, on
   );
 }
 
-function StatementButton({ a, speaker, onReveal }: { a: Annotation; speaker?: string; onReveal: (id: string) => void }) {
+function StatementButton({
+  a,
+  speaker,
+  onReveal,
+}: {
+  a: Annotation;
+  speaker?: string;
+  onReveal: (id: string) => void;
+}) {
   return (
     <li>
       <button type="button" class={`statement kind-edge-${a.kind}`} onClick={() => onReveal(a.id)}>

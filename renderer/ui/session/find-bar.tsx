@@ -20,7 +20,9 @@ export function FindBar({ editor, focusToken, onClose }: FindBarProps) {
   const matches = useMemo<TextMatch[]>(() => {
     if (!editor || query.trim().length < 2) return [];
     // Only text the reader can see (the seed's repeated caption is not shown).
-    return findInText(editor.article.text, query, 2000).filter((m) => editor.map.segmentAt(m.start) && editor.map.segmentAt(m.end));
+    return findInText(editor.article.text, query, 2000).filter(
+      (m) => editor.map.segmentAt(m.start) && editor.map.segmentAt(m.end),
+    );
   }, [editor, query]);
   const current = matches.length ? Math.min(index, matches.length - 1) : -1;
 
@@ -59,8 +61,10 @@ export function FindBar({ editor, focusToken, onClose }: FindBarProps) {
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') accept();
-          else if (e.key === 'ArrowDown' || e.key === 'F3') setIndex(matches.length ? (current + 1) % matches.length : 0);
-          else if (e.key === 'ArrowUp') setIndex(matches.length ? (current - 1 + matches.length) % matches.length : 0);
+          else if (e.key === 'ArrowDown' || e.key === 'F3')
+            setIndex(matches.length ? (current + 1) % matches.length : 0);
+          else if (e.key === 'ArrowUp')
+            setIndex(matches.length ? (current - 1 + matches.length) % matches.length : 0);
           else if (e.key === 'Escape') {
             onClose();
             editor?.focus();
@@ -70,18 +74,48 @@ export function FindBar({ editor, focusToken, onClose }: FindBarProps) {
         }}
       />
       <span id="find-status" class="find-status muted" aria-live="polite">
-        {query.trim().length < 2 ? 'Type at least two characters' : matches.length ? `${current + 1} of ${matches.length}` : 'No match'}
+        {query.trim().length < 2
+          ? 'Type at least two characters'
+          : matches.length
+            ? `${current + 1} of ${matches.length}`
+            : 'No match'}
       </span>
-      <button type="button" class="button button-small" disabled={!matches.length} onClick={() => setIndex((current - 1 + matches.length) % matches.length)} aria-label="Previous match" title="Previous match (↑)">
+      <button
+        type="button"
+        class="button button-small"
+        disabled={!matches.length}
+        onClick={() => setIndex((current - 1 + matches.length) % matches.length)}
+        aria-label="Previous match"
+        title="Previous match (↑)"
+      >
         ↑
       </button>
-      <button type="button" class="button button-small" disabled={!matches.length} onClick={() => setIndex((current + 1) % matches.length)} aria-label="Next match" title="Next match (↓)">
+      <button
+        type="button"
+        class="button button-small"
+        disabled={!matches.length}
+        onClick={() => setIndex((current + 1) % matches.length)}
+        aria-label="Next match"
+        title="Next match (↓)"
+      >
         ↓
       </button>
-      <button type="button" class="button button-small button-primary" disabled={!matches.length} onClick={accept} title="Select it and return to the article (Enter)">
+      <button
+        type="button"
+        class="button button-small button-primary"
+        disabled={!matches.length}
+        onClick={accept}
+        title="Select it and return to the article (Enter)"
+      >
         Select
       </button>
-      <button type="button" class="icon-button" aria-label="Close find" title="Close (Escape)" onClick={onClose}>
+      <button
+        type="button"
+        class="icon-button"
+        aria-label="Close find"
+        title="Close (Escape)"
+        onClick={onClose}
+      >
         ×
       </button>
     </div>

@@ -20,8 +20,8 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Help: reviewing an article" onClose={onClose} class="dialog-wide">
       <p>
-        The article text is read-only: it is the source being checked. Move the caret and select with the keyboard as in any text; the keys below work
-        while the caret is in the article.
+        The article text is read-only: it is the source being checked. Move the caret and select
+        with the keyboard as in any text; the keys below work while the caret is in the article.
       </p>
       <div class="help-columns">
         <section>
@@ -51,11 +51,26 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
           </table>
           <h3>With the mouse</h3>
           <ul class="help-list">
-            <li>Select text: a toolbar appears above it to mark it as Claim, Counter-statement, Evidence or Context. Right-click for the same and more.</li>
-            <li>Click a highlight to open it. Where highlights overlap, a list lets you pick which one.</li>
-            <li>In an open annotation, “Link to…” opens the picker of targets, across every article of the session.</li>
-            <li>Click a dispute card or a statement in the side panel to scroll to the passage; it flashes.</li>
-            <li>Drop .txt, .md or .html files on the window, or paste text or a web page, to import articles.</li>
+            <li>
+              Select text: a toolbar appears above it to mark it as Claim, Counter-statement,
+              Evidence or Context. Right-click for the same and more.
+            </li>
+            <li>
+              Click a highlight to open it. Where highlights overlap, a list lets you pick which
+              one.
+            </li>
+            <li>
+              In an open annotation, “Link to…” opens the picker of targets, across every article of
+              the session.
+            </li>
+            <li>
+              Click a dispute card or a statement in the side panel to scroll to the passage; it
+              flashes.
+            </li>
+            <li>
+              Drop .txt, .md or .html files on the window, or paste text or a web page, to import
+              articles.
+            </li>
           </ul>
         </section>
       </div>

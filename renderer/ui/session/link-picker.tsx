@@ -8,7 +8,11 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { Session } from '../../../shared/model/session';
-import { LINK_RELATIONS, RELATION_LABELS, type LinkRelation } from '../../../shared/model/vocabulary';
+import {
+  LINK_RELATIONS,
+  RELATION_LABELS,
+  type LinkRelation,
+} from '../../../shared/model/vocabulary';
 import { defaultRelation, rankLinkTargets } from '../../../shared/review/link-targets';
 import { Dialog } from '../dialog';
 import { KindTag } from './annotation-detail';
@@ -18,7 +22,12 @@ export interface LinkPickerProps {
   mode: 'link' | 'goto';
   session: Session;
   fromId: string | null;
-  onLink?: (input: { to: string; relation: LinkRelation; reverse: boolean; note: string }) => boolean;
+  onLink?: (input: {
+    to: string;
+    relation: LinkRelation;
+    reverse: boolean;
+    note: string;
+  }) => boolean;
   onGoto?: (id: string) => void;
   onClose: () => void;
 }
@@ -30,10 +39,15 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
   const [reverse, setReverse] = useState(false);
   const [note, setNote] = useState('');
   const from = fromId ? session.annotations.find((a) => a.id === fromId) : undefined;
-  const targets = useMemo(() => rankLinkTargets(session, mode === 'link' ? fromId : null, query, 60), [session, fromId, query, mode]);
+  const targets = useMemo(
+    () => rankLinkTargets(session, mode === 'link' ? fromId : null, query, 60),
+    [session, fromId, query, mode],
+  );
   const active = Math.min(index, Math.max(0, targets.length - 1));
   const target = targets[active];
-  const relation: LinkRelation = chosenRelation ?? (from && target ? defaultRelation(from.kind, target.annotation.kind) : 'contradicts');
+  const relation: LinkRelation =
+    chosenRelation ??
+    (from && target ? defaultRelation(from.kind, target.annotation.kind) : 'contradicts');
   const multiArticle = session.articles.length > 1;
 
   const submit = (i = active) => {
@@ -43,7 +57,8 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
       onGoto?.(t.annotation.id);
       return;
     }
-    const rel = chosenRelation ?? (from ? defaultRelation(from.kind, t.annotation.kind) : 'contradicts');
+    const rel =
+      chosenRelation ?? (from ? defaultRelation(from.kind, t.annotation.kind) : 'contradicts');
     if (onLink?.({ to: t.annotation.id, relation: rel, reverse, note })) onClose();
   };
 
@@ -51,7 +66,8 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
     if (e.key === 'ArrowDown') setIndex(Math.min(active + 1, targets.length - 1));
     else if (e.key === 'ArrowUp') setIndex(Math.max(active - 1, 0));
     else if (e.key === 'Enter' && !(e.target as HTMLElement).matches('button')) submit();
-    else if (mode === 'link' && e.altKey && /^Digit[1-5]$/.test(e.code)) setChosenRelation(LINK_RELATIONS[Number(e.code.slice(5)) - 1]!);
+    else if (mode === 'link' && e.altKey && /^Digit[1-5]$/.test(e.code))
+      setChosenRelation(LINK_RELATIONS[Number(e.code.slice(5)) - 1]!);
     else if (mode === 'link' && e.altKey && e.code === 'KeyR') setReverse(!reverse);
     else return;
     e.preventDefault();
@@ -71,8 +87,17 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
           <fieldset class="relation-choice">
             <legend class="field-label">Relation</legend>
             {LINK_RELATIONS.map((r, i) => (
-              <label key={r} class={`relation-option ${relation === r ? 'is-checked' : ''}`} title={`Alt+${i + 1}`}>
-                <input type="radio" name="relation" checked={relation === r} onChange={() => setChosenRelation(r)} />
+              <label
+                key={r}
+                class={`relation-option ${relation === r ? 'is-checked' : ''}`}
+                title={`Alt+${i + 1}`}
+              >
+                <input
+                  type="radio"
+                  name="relation"
+                  checked={relation === r}
+                  onChange={() => setChosenRelation(r)}
+                />
                 <span>{RELATION_LABELS[r]}</span>
                 <kbd>Alt+{i + 1}</kbd>
               </label>
@@ -87,11 +112,13 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
           <p class="link-preview" aria-live="polite" data-testid="link-preview">
             {reverse ? (
               <>
-                <KindTag kind={target.annotation.kind} /> <strong>{RELATION_LABELS[relation]}</strong> <KindTag kind={from.kind} /> (this one)
+                <KindTag kind={target.annotation.kind} />{' '}
+                <strong>{RELATION_LABELS[relation]}</strong> <KindTag kind={from.kind} /> (this one)
               </>
             ) : (
               <>
-                This <KindTag kind={from.kind} /> <strong>{RELATION_LABELS[relation]}</strong> <KindTag kind={target.annotation.kind} />
+                This <KindTag kind={from.kind} /> <strong>{RELATION_LABELS[relation]}</strong>{' '}
+                <KindTag kind={target.annotation.kind} />
               </>
             )}
           </p>
@@ -102,7 +129,11 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
           aria-expanded="true"
           aria-controls="picker-list"
           aria-activedescendant={target ? `picker-opt-${active}` : undefined}
-          aria-label={mode === 'link' ? 'Search targets by text, speaker or kind' : 'Search annotations by text, speaker or kind'}
+          aria-label={
+            mode === 'link'
+              ? 'Search targets by text, speaker or kind'
+              : 'Search annotations by text, speaker or kind'
+          }
           placeholder="Search by quote, speaker, kind or tag…"
           value={query}
           autoFocus
@@ -126,25 +157,45 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
               <div class="picker-option-head">
                 <KindTag kind={t.annotation.kind} />
                 {t.speakerName ? <span class="picker-speaker">{t.speakerName}</span> : null}
-                {multiArticle ? <span class="muted small">{shorten(t.articleTitle, 40)}</span> : null}
-                {t.linkedAs.length ? <span class="muted small">already: {t.linkedAs.map((r) => RELATION_LABELS[r]).join(', ')}</span> : null}
+                {multiArticle ? (
+                  <span class="muted small">{shorten(t.articleTitle, 40)}</span>
+                ) : null}
+                {t.linkedAs.length ? (
+                  <span class="muted small">
+                    already: {t.linkedAs.map((r) => RELATION_LABELS[r]).join(', ')}
+                  </span>
+                ) : null}
               </div>
               <div class="picker-quote">“{shorten(t.annotation.target.quote.exact, 160)}”</div>
             </li>
           ))}
-          {!targets.length ? <li class="muted picker-empty">{query ? 'Nothing matches.' : 'There are no other annotations yet.'}</li> : null}
+          {!targets.length ? (
+            <li class="muted picker-empty">
+              {query ? 'Nothing matches.' : 'There are no other annotations yet.'}
+            </li>
+          ) : null}
         </ul>
         {mode === 'link' ? (
           <label class="field">
             <span class="field-label">Note on the link (optional)</span>
-            <input class="input" value={note} onInput={(e) => setNote(e.currentTarget.value)} placeholder="e.g. denies sources and methods, not the disclosure" />
+            <input
+              class="input"
+              value={note}
+              onInput={(e) => setNote(e.currentTarget.value)}
+              placeholder="e.g. denies sources and methods, not the disclosure"
+            />
           </label>
         ) : null}
         <div class="dialog-actions">
           <button type="button" class="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" class="button button-primary" disabled={!target} onClick={() => submit()}>
+          <button
+            type="button"
+            class="button button-primary"
+            disabled={!target}
+            onClick={() => submit()}
+          >
             {mode === 'link' ? 'Link (Enter)' : 'Open (Enter)'}
           </button>
         </div>

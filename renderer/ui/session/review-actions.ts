@@ -56,7 +56,11 @@ export function createReviewActions({ controller, notices, editor }: ActionConte
         refuse(EMPTY_SELECTION_HINT);
         return null;
       }
-      const r = markPassage(controller.session, { articleId: ed.article.id, start16: span.start, end16: span.end, kind }, nowIso());
+      const r = markPassage(
+        controller.session,
+        { articleId: ed.article.id, start16: span.start, end16: span.end, kind },
+        nowIso(),
+      );
       if (!r.ok) {
         refuse(r.message);
         return null;
@@ -68,8 +72,14 @@ export function createReviewActions({ controller, notices, editor }: ActionConte
     reattach(id: string): boolean {
       const ed = editor();
       const span = ed?.selectedSpan();
-      if (!ed || !span) return refuse('Select the text this annotation now refers to, then re-attach it.');
-      const r = reattachAnnotation(controller.session, id, { articleId: ed.article.id, start16: span.start, end16: span.end }, nowIso());
+      if (!ed || !span)
+        return refuse('Select the text this annotation now refers to, then re-attach it.');
+      const r = reattachAnnotation(
+        controller.session,
+        id,
+        { articleId: ed.article.id, start16: span.start, end16: span.end },
+        nowIso(),
+      );
       if (!r.ok) return refuse(r.message);
       return apply(r.ops, 'Re-attach annotation');
     },
@@ -151,7 +161,9 @@ export function createReviewActions({ controller, notices, editor }: ActionConte
       if (ok)
         notices.show({
           tone: 'info',
-          text: r.linkCount ? `Deleted the annotation and its ${r.linkCount === 1 ? 'link' : `${r.linkCount} links`}.` : 'Deleted the annotation.',
+          text: r.linkCount
+            ? `Deleted the annotation and its ${r.linkCount === 1 ? 'link' : `${r.linkCount} links`}.`
+            : 'Deleted the annotation.',
           actions: [{ label: 'Undo', run: () => undo() }],
         });
       return ok;

@@ -15,9 +15,18 @@ export interface SelectionToolbarProps {
   onCancelReattach: () => void;
 }
 
-export function SelectionToolbar({ rect, reattaching, onMark, onReattach, onCancelReattach }: SelectionToolbarProps) {
+export function SelectionToolbar({
+  rect,
+  reattaching,
+  onMark,
+  onReattach,
+  onCancelReattach,
+}: SelectionToolbarProps) {
   const width = reattaching ? 300 : 440;
-  const left = Math.max(8, Math.min((rect.left + rect.right) / 2 - width / 2, window.innerWidth - width - 8));
+  const left = Math.max(
+    8,
+    Math.min((rect.left + rect.right) / 2 - width / 2, window.innerWidth - width - 8),
+  );
   const above = rect.top > 64;
   const top = above ? rect.top - 48 : rect.bottom + 8;
   return (

@@ -35,13 +35,18 @@ export interface FileActionContext {
 async function saved(ctx: FileActionContext): Promise<boolean> {
   await ctx.controller.flush();
   if (ctx.controller.hasUnsaved) {
-    ctx.notices.error('Your latest edits are not saved yet, so this would work on an older version. The save problem is shown above; try again once it is solved.');
+    ctx.notices.error(
+      'Your latest edits are not saved yet, so this would work on an older version. The save problem is shown above; try again once it is solved.',
+    );
     return false;
   }
   return true;
 }
 
-async function deliver(ctx: FileActionContext, file: Parameters<HostPlatform['saveFile']>[0]): Promise<void> {
+async function deliver(
+  ctx: FileActionContext,
+  file: Parameters<HostPlatform['saveFile']>[0],
+): Promise<void> {
   try {
     const message = await ctx.platform.saveFile(file);
     if (message) ctx.notices.show({ tone: 'success', text: message });
@@ -58,12 +63,15 @@ export async function exportAs(ctx: FileActionContext, format: ExportFormat): Pr
   if (format === 'pdf' && ctx.platform.kind === 'browser' && r.error.code === 'unsupported') {
     // Browser mode without a PDF renderer on the host: print the HTML report.
     const html = await ctx.client.call('export.render', { id, format: 'html' });
-    if (!html.ok) return void ctx.notices.error(`The report could not be made: ${html.error.message}`);
+    if (!html.ok)
+      return void ctx.notices.error(`The report could not be made: ${html.error.message}`);
     const url = URL.createObjectURL(new Blob([html.value.content], { type: 'text/html' }));
     const win = window.open(url, '_blank', 'noopener');
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     if (!win) await deliver(ctx, html.value);
-    ctx.notices.info('The report opened as HTML. Use your browser’s Print command and choose “Save as PDF”.');
+    ctx.notices.info(
+      'The report opened as HTML. Use your browser’s Print command and choose “Save as PDF”.',
+    );
     return;
   }
   const needsSettings = format === 'claimreview' && r.error.code !== 'io';
@@ -88,10 +96,15 @@ export async function addArticle(ctx: FileActionContext, entry: LibraryEntry): P
     return;
   }
   if (!(await saved(ctx))) return;
-  const r = await ctx.client.call('sessions.addArticle', { id: ctx.controller.session.id, articleId: entry.id });
-  if (!r.ok) return void ctx.notices.error(`“${entry.meta.title}” was not added: ${r.error.message}`);
+  const r = await ctx.client.call('sessions.addArticle', {
+    id: ctx.controller.session.id,
+    articleId: entry.id,
+  });
+  if (!r.ok)
+    return void ctx.notices.error(`“${entry.meta.title}” was not added: ${r.error.message}`);
   const applied = ctx.controller.apply(r.value.ops, 'Add article');
-  if (!applied.ok) return void ctx.notices.error(`“${entry.meta.title}” was not added: ${applied.message}`);
+  if (!applied.ok)
+    return void ctx.notices.error(`“${entry.meta.title}” was not added: ${applied.message}`);
   const added = r.value.ops.find((o) => o.op === 'article.put');
   if (added && added.op === 'article.put') ctx.openArticle(added.article.id);
   ctx.notices.show({ tone: 'success', text: `Added “${entry.meta.title}” to this session.` });
@@ -113,10 +126,16 @@ export async function reimportArticle(ctx: FileActionContext): Promise<void> {
   if (!file) return;
   if (!(await saved(ctx))) return;
   const base64 = await fileToBase64(file);
-  const r = await ctx.client.call('sessions.reimportArticle', { id: ctx.controller.session.id, articleId, file: { fileName: file.name, base64 } });
-  if (!r.ok) return void ctx.notices.error(`“${file.name}” was not re-imported: ${r.error.message}`);
+  const r = await ctx.client.call('sessions.reimportArticle', {
+    id: ctx.controller.session.id,
+    articleId,
+    file: { fileName: file.name, base64 },
+  });
+  if (!r.ok)
+    return void ctx.notices.error(`“${file.name}” was not re-imported: ${r.error.message}`);
   const applied = ctx.controller.apply(r.value.ops, 'Re-import article');
-  if (!applied.ok) return void ctx.notices.error(`“${file.name}” was not re-imported: ${applied.message}`);
+  if (!applied.ok)
+    return void ctx.notices.error(`“${file.name}” was not re-imported: ${applied.message}`);
   const { anchored, moved, orphaned } = r.value.report;
   ctx.notices.show({
     tone: orphaned ? 'warning' : 'success',
@@ -131,11 +150,17 @@ export async function importAnnotations(ctx: FileActionContext): Promise<void> {
   if (!(await saved(ctx))) return;
   const content = await file.text();
   const articleId = ctx.currentArticleId() ?? undefined;
-  const r = await ctx.client.call('sessions.importAnnotations', { id: ctx.controller.session.id, content, articleId });
+  const r = await ctx.client.call('sessions.importAnnotations', {
+    id: ctx.controller.session.id,
+    content,
+    articleId,
+  });
   if (!r.ok) return void ctx.notices.error(`“${file.name}” was not imported: ${r.error.message}`);
-  if (!r.value.ops.length) return void ctx.notices.info(`“${file.name}” held no annotations to import.`);
+  if (!r.value.ops.length)
+    return void ctx.notices.info(`“${file.name}” held no annotations to import.`);
   const applied = ctx.controller.apply(r.value.ops, 'Import annotations');
-  if (!applied.ok) return void ctx.notices.error(`“${file.name}” was not imported: ${applied.message}`);
+  if (!applied.ok)
+    return void ctx.notices.error(`“${file.name}” was not imported: ${applied.message}`);
   const rep = r.value.report;
   ctx.notices.show({
     tone: rep.orphaned || rep.problems.length ? 'warning' : 'success',

@@ -8,7 +8,10 @@ import { pickFiles } from '../files';
 import { askChoice } from '../ask';
 
 /** Pick a .fcw.json file and import it. Resolves to the opened session, or null (cancelled or refused, with a notice). */
-export async function openSessionFile(client: ApiClient, notices: NoticeApi): Promise<OpenedSession | null> {
+export async function openSessionFile(
+  client: ApiClient,
+  notices: NoticeApi,
+): Promise<OpenedSession | null> {
   const [file] = await pickFiles('.json,.fcw.json,application/json');
   if (!file) return null;
   let content: string;
@@ -18,7 +21,11 @@ export async function openSessionFile(client: ApiClient, notices: NoticeApi): Pr
     notices.error(`“${file.name}” could not be read.`);
     return null;
   }
-  let r = await client.call('sessions.importPortable', { fileName: file.name, content, onConflict: 'ask' });
+  let r = await client.call('sessions.importPortable', {
+    fileName: file.name,
+    content,
+    onConflict: 'ask',
+  });
   if (r.ok && r.value.conflict) {
     const choice = await askChoice(
       'This session is already here',
@@ -30,16 +37,25 @@ export async function openSessionFile(client: ApiClient, notices: NoticeApi): Pr
       ],
     );
     if (choice !== 'copy' && choice !== 'replace') return null;
-    r = await client.call('sessions.importPortable', { fileName: file.name, content, onConflict: choice });
+    r = await client.call('sessions.importPortable', {
+      fileName: file.name,
+      content,
+      onConflict: choice,
+    });
   }
   if (!r.ok) {
     notices.error(`“${file.name}” was not opened: ${r.error.message}`);
     return null;
   }
   if (r.value.conflict) {
-    notices.error(`“${file.name}” was not opened: the session still conflicts with “${r.value.existingName}”.`);
+    notices.error(
+      `“${file.name}” was not opened: the session still conflicts with “${r.value.existingName}”.`,
+    );
     return null;
   }
-  notices.show({ tone: 'success', text: `Opened “${r.value.opened.session.name}” from ${file.name}.` });
+  notices.show({
+    tone: 'success',
+    text: `Opened “${r.value.opened.session.name}” from ${file.name}.`,
+  });
   return r.value.opened;
 }

@@ -34,7 +34,15 @@ import { SettingsDialog } from './settings-dialog';
 import { SelectionToolbar } from './selection-toolbar';
 import { AnnotationChooser } from './annotation-chooser';
 import { AddArticleDialog } from './add-article-dialog';
-import { addArticle, exportAs, importAnnotations, importIntoSession, reimportArticle, saveSessionAs, type FileActionContext } from './session-files-actions';
+import {
+  addArticle,
+  exportAs,
+  importAnnotations,
+  importIntoSession,
+  reimportArticle,
+  saveSessionAs,
+  type FileActionContext,
+} from './session-files-actions';
 import { openSessionFile } from './session-files';
 
 export interface SessionViewProps {
@@ -65,7 +73,14 @@ const MARK_COMMANDS: Partial<Record<ReviewCommand, AnnotationKind>> = {
   'mark-context': 'context',
 };
 
-export function SessionView({ client, platform, opened, onClose, onReplace, setHooks }: SessionViewProps) {
+export function SessionView({
+  client,
+  platform,
+  opened,
+  onClose,
+  onReplace,
+  setHooks,
+}: SessionViewProps) {
   const notices = useNotices();
   const controller = useMemo(() => new SessionController(client, opened, { platform }), [opened]);
   const [session, setSession] = useState(controller.session);
@@ -74,8 +89,15 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
   const [tab, setTab] = useState<'disputes' | 'annotation'>('disputes');
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [find, setFind] = useState({ open: false, token: 0 });
-  const [focusReq, setFocusReq] = useState<{ target: 'speaker' | 'verdict' | null; token: number }>({ target: null, token: 0 });
-  const [selRect, setSelRect] = useState<{ left: number; right: number; top: number; bottom: number } | null>(null);
+  const [focusReq, setFocusReq] = useState<{ target: 'speaker' | 'verdict' | null; token: number }>(
+    { target: null, token: 0 },
+  );
+  const [selRect, setSelRect] = useState<{
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+  } | null>(null);
   const [reattachId, setReattachId] = useState<string | null>(null);
   const [filter, setFilter] = useState<DisputeFilter>(EMPTY_FILTER);
   const [recovery, setRecovery] = useState(opened.recovery);
@@ -108,10 +130,14 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
     }
   }, [activeId, active]);
 
-  const actions = useMemo(() => createReviewActions({ controller, notices, editor: () => editorRef.current }), [controller, notices]);
+  const actions = useMemo(
+    () => createReviewActions({ controller, notices, editor: () => editorRef.current }),
+    [controller, notices],
+  );
   const hint = (text: string) => notices.show({ tone: 'info', text });
   const focusEditor = () => editorRef.current?.focus();
-  const requestFocus = (target: 'speaker' | 'verdict') => setFocusReq((f) => ({ target, token: f.token + 1 }));
+  const requestFocus = (target: 'speaker' | 'verdict') =>
+    setFocusReq((f) => ({ target, token: f.token + 1 }));
 
   const activate = (id: string, opts: { reveal?: boolean } = {}) => {
     setActiveId(id);
@@ -121,14 +147,20 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
 
   const openArticle = (id: string) => {
     if (id === articleId) return;
-    controller.apply([{ op: 'view.put', view: { ...controller.session.view, openArticleId: id } }], 'Open article');
+    controller.apply(
+      [{ op: 'view.put', view: { ...controller.session.view, openArticleId: id } }],
+      'Open article',
+    );
   };
 
   /** Scroll to an annotation (switching article if needed), flash and select it. */
   const reveal = (id: string) => {
     const a = controller.session.annotations.find((x) => x.id === id);
     if (!a) return;
-    if (a.target.status === 'orphaned') return hint('This annotation’s text was not found after a re-import; re-attach it to new text.');
+    if (a.target.status === 'orphaned')
+      return hint(
+        'This annotation’s text was not found after a re-import; re-attach it to new text.',
+      );
     if (a.target.articleId !== articleId) {
       pendingReveal.current = id;
       openArticle(a.target.articleId);
@@ -144,14 +176,16 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
 
   const refreshSelection = () => {
     const ed = editorRef.current;
-    requestAnimationFrame(() => setSelRect(ed && !ed.view.state.selection.empty ? ed.selectionRect() : null));
+    requestAnimationFrame(() =>
+      setSelRect(ed && !ed.view.state.selection.empty ? ed.selectionRect() : null),
+    );
   };
 
   function runCommand(cmd: ReviewCommand): boolean {
     const ed = editorRef.current;
     const kind = MARK_COMMANDS[cmd];
     if (kind) {
-      if (readOnly) return hint('This session is read-only.'), true;
+      if (readOnly) return (hint('This session is read-only.'), true);
       const a = actions.mark(kind);
       if (a) {
         activate(a.id);
@@ -166,29 +200,45 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
         const fn = cmd === 'select-sentence' ? sentenceAround : quotationAround;
         const span = fn(ed.article.text, ed.caretOffset());
         if (span) ed.selectSpan(span);
-        else hint(cmd === 'select-sentence' ? 'There is no sentence at the caret.' : 'The caret is not inside a quotation.');
+        else
+          hint(
+            cmd === 'select-sentence'
+              ? 'There is no sentence at the caret.'
+              : 'The caret is not inside a quotation.',
+          );
         return true;
       }
       case 'open-annotation': {
         if (!ed) return false;
-        if (reattachId && ed.selectedSpan()) return doReattach(), true;
+        if (reattachId && ed.selectedSpan()) return (doReattach(), true);
         const ids = ed.annotationsAtCaret();
-        if (!ids.length) return hint('There is no annotation at the caret. Select text and press 1–4 to mark it.'), true;
+        if (!ids.length)
+          return (
+            hint('There is no annotation at the caret. Select text and press 1–4 to mark it.'),
+            true
+          );
         if (ids.length === 1) activate(ids[0]!);
         else setOverlay({ type: 'chooser', ids, point: caretPoint(ed) });
         return true;
       }
       case 'link': {
-        if (readOnly) return hint('This session is read-only.'), true;
+        if (readOnly) return (hint('This session is read-only.'), true);
         const id = annotationAtCaret();
-        if (!id) return hint('Open an annotation first (put the caret in a highlight and press Enter), then press L to link it.'), true;
+        if (!id)
+          return (
+            hint(
+              'Open an annotation first (put the caret in a highlight and press Enter), then press L to link it.',
+            ),
+            true
+          );
         setOverlay({ type: 'link', fromId: id });
         return true;
       }
       case 'verdict': {
         const id = annotationAtCaret();
         const a = id ? controller.session.annotations.find((x) => x.id === id) : undefined;
-        if (!a || a.kind !== 'claim') return hint('Verdicts belong to claims: open a claim, then press V.'), true;
+        if (!a || a.kind !== 'claim')
+          return (hint('Verdicts belong to claims: open a claim, then press V.'), true);
         activate(a.id);
         requestFocus('verdict');
         return true;
@@ -196,7 +246,7 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
       case 'delete-annotation': {
         if (readOnly) return true;
         const id = annotationAtCaret();
-        if (!id) return hint('There is no annotation at the caret to delete.'), true;
+        if (!id) return (hint('There is no annotation at the caret to delete.'), true);
         askDelete(id);
         return true;
       }
@@ -204,17 +254,25 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
       case 'previous-annotation': {
         if (!ed) return false;
         const order = ed.annotationOrder();
-        if (!order.length) return hint('This article has no annotations yet.'), true;
+        if (!order.length) return (hint('This article has no annotations yet.'), true);
         let i = activeId ? order.indexOf(activeId) : -1;
         if (i === -1) {
           const caret = ed.caretOffset();
           const idx = articleIndex(ed.article);
-          const starts = order.map((id) => idx.toUtf16(controller.session.annotations.find((a) => a.id === id)!.target.position.start));
-          i = cmd === 'next-annotation' ? starts.findIndex((s) => s > caret) - 1 : starts.findIndex((s) => s >= caret);
+          const starts = order.map((id) =>
+            idx.toUtf16(
+              controller.session.annotations.find((a) => a.id === id)!.target.position.start,
+            ),
+          );
+          i =
+            cmd === 'next-annotation'
+              ? starts.findIndex((s) => s > caret) - 1
+              : starts.findIndex((s) => s >= caret);
           if (cmd === 'next-annotation' && i === -2) i = order.length - 1;
           if (cmd === 'previous-annotation' && i === -1) i = order.length;
         }
-        const next = order[(i + (cmd === 'next-annotation' ? 1 : -1) + order.length) % order.length]!;
+        const next =
+          order[(i + (cmd === 'next-annotation' ? 1 : -1) + order.length) % order.length]!;
         ed.reveal(next);
         activate(next);
         return true;
@@ -233,9 +291,9 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
         setOverlay({ type: 'context', ids: ed.annotationsAtCaret(), point: caretPoint(ed) });
         return true;
       case 'escape':
-        if (overlay) return setOverlay(null), true;
-        if (reattachId) return setReattachId(null), true;
-        if (find.open) return setFind((f) => ({ ...f, open: false })), true;
+        if (overlay) return (setOverlay(null), true);
+        if (reattachId) return (setReattachId(null), true);
+        if (find.open) return (setFind((f) => ({ ...f, open: false })), true);
         if (activeId) {
           setActiveId(null);
           setTab('disputes');
@@ -245,7 +303,11 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
       case 'undo':
       case 'redo': {
         const r = cmd === 'undo' ? controller.undo() : controller.redo();
-        if (r.ok) notices.show({ tone: 'info', text: `${cmd === 'undo' ? 'Undone' : 'Redone'}: ${r.label}.` });
+        if (r.ok)
+          notices.show({
+            tone: 'info',
+            text: `${cmd === 'undo' ? 'Undone' : 'Redone'}: ${r.label}.`,
+          });
         else hint(r.message);
         return true;
       }
@@ -271,7 +333,10 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
     const a = controller.session.annotations.find((x) => x.id === id);
     if (a && a.target.articleId !== articleId) openArticle(a.target.articleId);
     setReattachId(id);
-    notices.show({ tone: 'info', text: 'Select the text this annotation now refers to, then press Enter or “Re-attach here”.' });
+    notices.show({
+      tone: 'info',
+      text: 'Select the text this annotation now refers to, then press Enter or “Re-attach here”.',
+    });
     focusEditor();
   };
 
@@ -300,7 +365,8 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
       pendingReveal.current = null;
       requestAnimationFrame(() => ed.reveal(id));
     }
-    if (ed && !pendingReveal.current) requestAnimationFrame(() => document.activeElement === document.body && ed.focus());
+    if (ed && !pendingReveal.current)
+      requestAnimationFrame(() => document.activeElement === document.body && ed.focus());
   };
 
   // Global shortcuts (outside text fields, or when the editor let them through).
@@ -312,7 +378,15 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
         if (s.scope !== 'global') continue;
         const key = s.keys.find((k) => matchesKey(e, k));
         if (!key) continue;
-        if (inField && (s.command === 'undo' || s.command === 'redo' || key === '?' || key === '/' || s.command === 'escape')) return;
+        if (
+          inField &&
+          (s.command === 'undo' ||
+            s.command === 'redo' ||
+            key === '?' ||
+            key === '/' ||
+            s.command === 'escape')
+        )
+          return;
         if (latest.current.runCommand(s.command)) e.preventDefault();
         return;
       }
@@ -350,11 +424,32 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
   const fileItems: MenuItem[] = [
     { label: 'Save session as…', run: () => void saveSessionAs(fileCtx) },
     { label: 'Open session file…', run: () => void openFile() },
-    { label: 'Import article into this session…', run: () => void importIntoSession(fileCtx), disabled: readOnly, separatorBefore: true },
-    { label: 'Add an article from the library…', run: () => setOverlay({ type: 'add-article' }), disabled: readOnly },
-    { label: 'Re-import this article from an updated file…', run: () => void reimportArticle(fileCtx), disabled: readOnly || !article },
-    { label: 'Import W3C annotations…', run: () => void importAnnotations(fileCtx), disabled: readOnly },
-    { label: 'Session settings…', run: () => setOverlay({ type: 'settings' }), separatorBefore: true },
+    {
+      label: 'Import article into this session…',
+      run: () => void importIntoSession(fileCtx),
+      disabled: readOnly,
+      separatorBefore: true,
+    },
+    {
+      label: 'Add an article from the library…',
+      run: () => setOverlay({ type: 'add-article' }),
+      disabled: readOnly,
+    },
+    {
+      label: 'Re-import this article from an updated file…',
+      run: () => void reimportArticle(fileCtx),
+      disabled: readOnly || !article,
+    },
+    {
+      label: 'Import W3C annotations…',
+      run: () => void importAnnotations(fileCtx),
+      disabled: readOnly,
+    },
+    {
+      label: 'Session settings…',
+      run: () => setOverlay({ type: 'settings' }),
+      separatorBefore: true,
+    },
     { label: 'Close session', run: onClose },
   ];
 
@@ -365,8 +460,18 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
       onImported: (entries) =>
         notices.show({
           tone: 'info',
-          text: entries.length === 1 ? `“${entries[0]!.meta.title}” is in the library.` : `${entries.length} articles are in the library.`,
-          actions: readOnly ? [] : [{ label: 'Add to this session', run: () => void Promise.all(entries.map((e) => addArticle(fileCtx, e))) }],
+          text:
+            entries.length === 1
+              ? `“${entries[0]!.meta.title}” is in the library.`
+              : `${entries.length} articles are in the library.`,
+          actions: readOnly
+            ? []
+            : [
+                {
+                  label: 'Add to this session',
+                  run: () => void Promise.all(entries.map((e) => addArticle(fileCtx, e))),
+                },
+              ],
         }),
       onMenu: (cmd: MenuCommand) => {
         const [group, name] = cmd.split('.') as [string, string];
@@ -387,24 +492,44 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
 
   const recover = async (action: 'restore' | 'discard') => {
     const r = await client.call('sessions.recover', { id: session.id, action });
-    if (!r.ok) return void notices.error(`The unsaved changes could not be ${action === 'restore' ? 'restored' : 'discarded'}: ${r.error.message}`);
+    if (!r.ok)
+      return void notices.error(
+        `The unsaved changes could not be ${action === 'restore' ? 'restored' : 'discarded'}: ${r.error.message}`,
+      );
     setRecovery(null);
-    notices.show({ tone: 'success', text: action === 'restore' ? 'The unsaved changes were restored.' : 'The unsaved changes were discarded.' });
+    notices.show({
+      tone: 'success',
+      text:
+        action === 'restore'
+          ? 'The unsaved changes were restored.'
+          : 'The unsaved changes were discarded.',
+    });
     onReplace(r.value);
   };
 
   const contextItems = (ids: string[]): MenuItem[] => {
     const hasSel = !!editorRef.current?.selectedSpan();
     const why = hasSel ? undefined : 'Select some text first';
-    const items: MenuItem[] = (['claim', 'counter-statement', 'evidence', 'context'] as const).map((k) => ({
-      label: `Mark as ${KIND_LABELS[k]}`,
-      hint: shortcutLabel(`mark-${k}` as ReviewCommand),
-      disabled: !hasSel || readOnly,
-      title: why,
-      run: () => runCommand(`mark-${k}` as ReviewCommand),
-    }));
-    items.push({ label: 'Select sentence', hint: shortcutLabel('select-sentence'), run: () => runCommand('select-sentence'), separatorBefore: true });
-    items.push({ label: 'Select quotation', hint: shortcutLabel('select-quotation'), run: () => runCommand('select-quotation') });
+    const items: MenuItem[] = (['claim', 'counter-statement', 'evidence', 'context'] as const).map(
+      (k) => ({
+        label: `Mark as ${KIND_LABELS[k]}`,
+        hint: shortcutLabel(`mark-${k}` as ReviewCommand),
+        disabled: !hasSel || readOnly,
+        title: why,
+        run: () => runCommand(`mark-${k}` as ReviewCommand),
+      }),
+    );
+    items.push({
+      label: 'Select sentence',
+      hint: shortcutLabel('select-sentence'),
+      run: () => runCommand('select-sentence'),
+      separatorBefore: true,
+    });
+    items.push({
+      label: 'Select quotation',
+      hint: shortcutLabel('select-quotation'),
+      run: () => runCommand('select-quotation'),
+    });
     if (reattachId) items.unshift({ label: 'Re-attach here', disabled: !hasSel, run: doReattach });
     const byId = new Map(session.annotations.map((a) => [a.id, a]));
     ids.forEach((id, i) => {
@@ -413,7 +538,11 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
       const label = `${KIND_LABELS[a.kind]} “${shorten(a.target.quote.exact, 28)}”`;
       items.push({ label: `Open ${label}`, run: () => activate(id), separatorBefore: i === 0 });
       if (!readOnly) {
-        items.push({ label: `Link ${KIND_LABELS[a.kind]}…`, hint: ids.length === 1 ? shortcutLabel('link') : undefined, run: () => setOverlay({ type: 'link', fromId: id }) });
+        items.push({
+          label: `Link ${KIND_LABELS[a.kind]}…`,
+          hint: ids.length === 1 ? shortcutLabel('link') : undefined,
+          run: () => setOverlay({ type: 'link', fromId: id }),
+        });
         items.push({ label: `Delete ${KIND_LABELS[a.kind]}…`, run: () => askDelete(id) });
       }
     });
@@ -446,18 +575,24 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
       />
       {readOnly ? (
         <div class="banner banner-warning" role="note">
-          <strong>Read-only.</strong> This session was written by a newer version of Factcheck Workbench. You can read and export it; nothing you do here is saved, and the
-          file is never rewritten.
+          <strong>Read-only.</strong> This session was written by a newer version of Factcheck
+          Workbench. You can read and export it; nothing you do here is saved, and the file is never
+          rewritten.
         </div>
       ) : null}
       {recovery ? (
         <div class="banner banner-recovery" role="alert" data-testid="recovery-offer">
           <p>
-            <strong>This session was not closed cleanly.</strong> {plural(recovery.changes, 'unsaved change')} from {new Date(recovery.lastChangeAt).toLocaleString()} can be
-            restored.
+            <strong>This session was not closed cleanly.</strong>{' '}
+            {plural(recovery.changes, 'unsaved change')} from{' '}
+            {new Date(recovery.lastChangeAt).toLocaleString()} can be restored.
           </p>
           <div class="banner-actions">
-            <button type="button" class="button button-primary" onClick={() => void recover('restore')}>
+            <button
+              type="button"
+              class="button button-primary"
+              onClick={() => void recover('restore')}
+            >
               Restore changes
             </button>
             <button type="button" class="button" onClick={() => void recover('discard')}>
@@ -469,11 +604,16 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
       {save.state === 'error' ? (
         <div class="banner banner-error" role="alert">
           <p>
-            <strong>Your latest changes are not saved yet.</strong> {save.error.message} They are kept in this window{save.retrying ? ' and saving is retried automatically' : ''}.
+            <strong>Your latest changes are not saved yet.</strong> {save.error.message} They are
+            kept in this window{save.retrying ? ' and saving is retried automatically' : ''}.
           </p>
           {save.error.code === 'conflict' ? (
             <div class="banner-actions">
-              <button type="button" class="button button-primary" onClick={() => void controller.resolveConflict('keep-mine')}>
+              <button
+                type="button"
+                class="button button-primary"
+                onClick={() => void controller.resolveConflict('keep-mine')}
+              >
                 Save my version over it
               </button>
               <button
@@ -496,13 +636,26 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
           {session.articles.length > 1 ? (
             <div class="article-tabs" role="tablist" aria-label="Articles in this session">
               {session.articles.map((a) => (
-                <button key={a.id} type="button" role="tab" aria-selected={a.id === articleId} class={`article-tab ${a.id === articleId ? 'is-active' : ''}`} onClick={() => openArticle(a.id)}>
+                <button
+                  key={a.id}
+                  type="button"
+                  role="tab"
+                  aria-selected={a.id === articleId}
+                  class={`article-tab ${a.id === articleId ? 'is-active' : ''}`}
+                  onClick={() => openArticle(a.id)}
+                >
                   {shorten(a.meta.title, 40)}
                 </button>
               ))}
             </div>
           ) : null}
-          {find.open ? <FindBar editor={editor} focusToken={find.token} onClose={() => setFind((f) => ({ ...f, open: false }))} /> : null}
+          {find.open ? (
+            <FindBar
+              editor={editor}
+              focusToken={find.token}
+              onClose={() => setFind((f) => ({ ...f, open: false }))}
+            />
+          ) : null}
           {reattachId ? (
             <div class="banner banner-info" role="status">
               Re-attaching: select the new text, then press Enter or “Re-attach here”.{' '}
@@ -524,10 +677,25 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
               onScroll={(top) => {
                 const v = controller.session.view;
                 if (v.scroll[article.id] === top) return;
-                controller.apply([{ op: 'view.put', view: { ...v, openArticleId: article.id, scroll: { ...v.scroll, [article.id]: top } } }], 'Scroll');
+                controller.apply(
+                  [
+                    {
+                      op: 'view.put',
+                      view: {
+                        ...v,
+                        openArticleId: article.id,
+                        scroll: { ...v.scroll, [article.id]: top },
+                      },
+                    },
+                  ],
+                  'Scroll',
+                );
               }}
               onMeta={(meta: ArticleMeta) => {
-                const r = controller.apply([{ op: 'article.meta', articleId: article.id, meta }], 'Edit article details');
+                const r = controller.apply(
+                  [{ op: 'article.meta', articleId: article.id, meta }],
+                  'Edit article details',
+                );
                 if (!r.ok) notices.error(r.message);
                 return r.ok;
               }}
@@ -539,7 +707,15 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
         </main>
         <aside class="side-panel" aria-label="Review panel">
           <div class="panel-tabs" role="tablist" aria-label="Side panel">
-            <button type="button" role="tab" id="tab-disputes" aria-selected={tab === 'disputes'} aria-controls="panel-body" class={`panel-tab ${tab === 'disputes' ? 'is-active' : ''}`} onClick={() => setTab('disputes')}>
+            <button
+              type="button"
+              role="tab"
+              id="tab-disputes"
+              aria-selected={tab === 'disputes'}
+              aria-controls="panel-body"
+              class={`panel-tab ${tab === 'disputes' ? 'is-active' : ''}`}
+              onClick={() => setTab('disputes')}
+            >
               Disputes
             </button>
             <button
@@ -555,7 +731,12 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
               {active ? KIND_LABELS[active.kind] : 'Annotation'}
             </button>
           </div>
-          <div class="panel-body" id="panel-body" role="tabpanel" aria-labelledby={tab === 'disputes' ? 'tab-disputes' : 'tab-annotation'}>
+          <div
+            class="panel-body"
+            id="panel-body"
+            role="tabpanel"
+            aria-labelledby={tab === 'disputes' ? 'tab-disputes' : 'tab-annotation'}
+          >
             {tab === 'annotation' && active ? (
               <AnnotationDetail
                 key={active.id}
@@ -611,7 +792,9 @@ export function SessionView({ client, platform, opened, onClose, onReplace, setH
             focusEditor();
           }}
           onLink={({ to, relation, reverse, note }) => {
-            const l = reverse ? actions.link(to, overlay.fromId, relation, note) : actions.link(overlay.fromId, to, relation, note);
+            const l = reverse
+              ? actions.link(to, overlay.fromId, relation, note)
+              : actions.link(overlay.fromId, to, relation, note);
             return !!l;
           }}
         />

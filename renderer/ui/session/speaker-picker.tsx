@@ -19,9 +19,20 @@ export interface SpeakerPickerProps {
   onEdit: (speaker: Speaker) => void;
 }
 
-type Option = { type: 'speaker'; speaker: Speaker; matched: string } | { type: 'new'; name: string } | { type: 'none' };
+type Option =
+  | { type: 'speaker'; speaker: Speaker; matched: string }
+  | { type: 'new'; name: string }
+  | { type: 'none' };
 
-export function SpeakerPicker({ speakers, current, disabled, focusToken, onPick, onDone, onEdit }: SpeakerPickerProps) {
+export function SpeakerPicker({
+  speakers,
+  current,
+  disabled,
+  focusToken,
+  onPick,
+  onDone,
+  onEdit,
+}: SpeakerPickerProps) {
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -36,7 +47,11 @@ export function SpeakerPicker({ speakers, current, disabled, focusToken, onPick,
 
   const q = query.trim();
   const matches = searchSpeakers(speakers, q, 8);
-  const options: Option[] = matches.map((m) => ({ type: 'speaker', speaker: m.speaker, matched: m.matched }));
+  const options: Option[] = matches.map((m) => ({
+    type: 'speaker',
+    speaker: m.speaker,
+    matched: m.matched,
+  }));
   if (q && !findSpeakerByName(speakers, q)) options.push({ type: 'new', name: q });
   if (current && !q) options.push({ type: 'none' });
   const active = Math.min(index, Math.max(0, options.length - 1));
@@ -61,9 +76,14 @@ export function SpeakerPicker({ speakers, current, disabled, focusToken, onPick,
             {current.name}
           </span>
           {current.role || current.organisation ? (
-            <span class="muted"> — {[current.role, current.organisation].filter(Boolean).join(', ')}</span>
+            <span class="muted">
+              {' '}
+              — {[current.role, current.organisation].filter(Boolean).join(', ')}
+            </span>
           ) : null}
-          {current.aliases.length ? <span class="muted"> (also {current.aliases.join(', ')})</span> : null}
+          {current.aliases.length ? (
+            <span class="muted"> (also {current.aliases.join(', ')})</span>
+          ) : null}
           {!disabled ? (
             <button type="button" class="link-button" onClick={() => onEdit(current)}>
               Edit speaker
@@ -127,15 +147,17 @@ export function SpeakerPicker({ speakers, current, disabled, focusToken, onPick,
                 {o.type === 'speaker' ? (
                   <>
                     <span class="option-main">{o.speaker.name}</span>
-                    {o.matched !== o.speaker.name ? <span class="option-note">as “{o.matched}”</span> : null}
+                    {o.matched !== o.speaker.name ? (
+                      <span class="option-note">as “{o.matched}”</span>
+                    ) : null}
                     {o.speaker.role || o.speaker.organisation ? (
-                      <span class="option-note">{[o.speaker.role, o.speaker.organisation].filter(Boolean).join(', ')}</span>
+                      <span class="option-note">
+                        {[o.speaker.role, o.speaker.organisation].filter(Boolean).join(', ')}
+                      </span>
                     ) : null}
                   </>
                 ) : o.type === 'new' ? (
-                  <span class="option-main">
-                    Add “{o.name}” as a new speaker
-                  </span>
+                  <span class="option-main">Add “{o.name}” as a new speaker</span>
                 ) : (
                   <span class="option-main muted">No speaker</span>
                 )}
@@ -165,33 +187,68 @@ export function SpeakerForm({
       aria-label="Edit speaker"
       onSubmit={(e) => {
         e.preventDefault();
-        onSave({ id: speaker.id, name: draft.name, kind: draft.kind, role: draft.role, organisation: draft.organisation, aliases: draft.aliasText.split(',') });
+        onSave({
+          id: speaker.id,
+          name: draft.name,
+          kind: draft.kind,
+          role: draft.role,
+          organisation: draft.organisation,
+          aliases: draft.aliasText.split(','),
+        });
       }}
     >
       <label class="field">
         <span class="field-label">Name</span>
-        <input class="input" value={draft.name} maxLength={1000} required onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })} autoFocus />
+        <input
+          class="input"
+          value={draft.name}
+          maxLength={1000}
+          required
+          onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+          autoFocus
+        />
       </label>
       <fieldset class="field radio-row">
         <legend class="field-label">Kind</legend>
         {(['person', 'organization'] as const).map((k) => (
           <label key={k} class="radio">
-            <input type="radio" name="speaker-kind" checked={draft.kind === k} onChange={() => setDraft({ ...draft, kind: k })} />
+            <input
+              type="radio"
+              name="speaker-kind"
+              checked={draft.kind === k}
+              onChange={() => setDraft({ ...draft, kind: k })}
+            />
             {k === 'person' ? 'Person' : 'Organisation'}
           </label>
         ))}
       </fieldset>
       <label class="field">
         <span class="field-label">Role</span>
-        <input class="input" value={draft.role} maxLength={1000} placeholder="e.g. National Security Advisor" onInput={(e) => setDraft({ ...draft, role: e.currentTarget.value })} />
+        <input
+          class="input"
+          value={draft.role}
+          maxLength={1000}
+          placeholder="e.g. National Security Advisor"
+          onInput={(e) => setDraft({ ...draft, role: e.currentTarget.value })}
+        />
       </label>
       <label class="field">
         <span class="field-label">Organisation</span>
-        <input class="input" value={draft.organisation} maxLength={1000} onInput={(e) => setDraft({ ...draft, organisation: e.currentTarget.value })} />
+        <input
+          class="input"
+          value={draft.organisation}
+          maxLength={1000}
+          onInput={(e) => setDraft({ ...draft, organisation: e.currentTarget.value })}
+        />
       </label>
       <label class="field">
         <span class="field-label">Aliases (other spellings, comma-separated)</span>
-        <input class="input" value={draft.aliasText} placeholder="e.g. Sergei Lavrov, Lavrov" onInput={(e) => setDraft({ ...draft, aliasText: e.currentTarget.value })} />
+        <input
+          class="input"
+          value={draft.aliasText}
+          placeholder="e.g. Sergei Lavrov, Lavrov"
+          onInput={(e) => setDraft({ ...draft, aliasText: e.currentTarget.value })}
+        />
       </label>
       <div class="form-actions">
         <button type="submit" class="button button-primary">

@@ -32,7 +32,12 @@ export function Toolbar(p: ToolbarProps) {
   const [renaming, setRenaming] = useState(false);
   return (
     <header class="app-bar session-bar">
-      <button type="button" class="button button-quiet" onClick={p.onBack} title="Back to the sessions and the library">
+      <button
+        type="button"
+        class="button button-quiet"
+        onClick={p.onBack}
+        title="Back to the sessions and the library"
+      >
         ← Sessions
       </button>
       <div class="session-title">
@@ -41,7 +46,9 @@ export function Toolbar(p: ToolbarProps) {
             class="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              const v = (e.currentTarget.elements.namedItem('name') as HTMLInputElement).value.trim();
+              const v = (
+                e.currentTarget.elements.namedItem('name') as HTMLInputElement
+              ).value.trim();
               setRenaming(false);
               if (v && v !== p.name) p.onRename(v);
             }}
@@ -59,7 +66,12 @@ export function Toolbar(p: ToolbarProps) {
           </form>
         ) : (
           <h1>
-            <button type="button" class="title-button" onClick={() => !p.readOnly && setRenaming(true)} title={p.readOnly ? p.name : 'Rename this session'}>
+            <button
+              type="button"
+              class="title-button"
+              onClick={() => !p.readOnly && setRenaming(true)}
+              title={p.readOnly ? p.name : 'Rename this session'}
+            >
               {p.name}
             </button>
           </h1>
@@ -72,7 +84,9 @@ export function Toolbar(p: ToolbarProps) {
           class="button"
           disabled={!p.undoLabel || p.readOnly}
           onClick={p.onUndo}
-          title={p.undoLabel ? `Undo “${p.undoLabel}” (${shortcutLabel('undo')})` : 'Nothing to undo'}
+          title={
+            p.undoLabel ? `Undo “${p.undoLabel}” (${shortcutLabel('undo')})` : 'Nothing to undo'
+          }
           aria-label={p.undoLabel ? `Undo ${p.undoLabel}` : 'Undo'}
         >
           ↶ Undo
@@ -82,20 +96,46 @@ export function Toolbar(p: ToolbarProps) {
           class="button"
           disabled={!p.redoLabel || p.readOnly}
           onClick={p.onRedo}
-          title={p.redoLabel ? `Redo “${p.redoLabel}” (${shortcutLabel('redo')})` : 'Nothing to redo'}
+          title={
+            p.redoLabel ? `Redo “${p.redoLabel}” (${shortcutLabel('redo')})` : 'Nothing to redo'
+          }
           aria-label={p.redoLabel ? `Redo ${p.redoLabel}` : 'Redo'}
         >
           ↷ Redo
         </button>
-        <button type="button" class="button" onClick={p.onFind} title={withShortcut('Find text in the article', 'find')}>
+        <button
+          type="button"
+          class="button"
+          onClick={p.onFind}
+          title={withShortcut('Find text in the article', 'find')}
+        >
           Find
         </button>
         <MenuButton label="File" items={p.fileItems} title="Session files and articles" />
-        <MenuButton label="Export" class="button-primary" items={EXPORT_FORMATS.map((f) => ({ label: EXPORT_LABELS[f], run: () => p.onExport(f), testId: `export-${f}` }))} title="Export a report or a standard format" />
-        <button type="button" class="button" onClick={p.onSettings} title="Reviewer, organisation, methodology and rating scale">
+        <MenuButton
+          label="Export"
+          class="button-primary"
+          items={EXPORT_FORMATS.map((f) => ({
+            label: EXPORT_LABELS[f],
+            run: () => p.onExport(f),
+            testId: `export-${f}`,
+          }))}
+          title="Export a report or a standard format"
+        />
+        <button
+          type="button"
+          class="button"
+          onClick={p.onSettings}
+          title="Reviewer, organisation, methodology and rating scale"
+        >
           Settings
         </button>
-        <button type="button" class="button" onClick={p.onHelp} title={withShortcut('Keyboard shortcuts and help', 'help')}>
+        <button
+          type="button"
+          class="button"
+          onClick={p.onHelp}
+          title={withShortcut('Keyboard shortcuts and help', 'help')}
+        >
           Help
         </button>
       </nav>
@@ -125,7 +165,18 @@ function SaveIndicator({ save, onRetry }: { save: SaveState; onRetry: () => void
       break;
   }
   return (
-    <span class={`save-state save-${tone}`} role="status" data-testid="save-state" title={save.state === 'error' ? save.error.message : save.state === 'read-only' ? save.message : undefined}>
+    <span
+      class={`save-state save-${tone}`}
+      role="status"
+      data-testid="save-state"
+      title={
+        save.state === 'error'
+          ? save.error.message
+          : save.state === 'read-only'
+            ? save.message
+            : undefined
+      }
+    >
       {text}
       {save.state === 'error' && !save.retrying ? (
         <button type="button" class="link-button" onClick={onRetry}>

@@ -28,7 +28,14 @@ export function verdictTone(scale: RatingScale, stepId: string | undefined): str
   return t >= 0.75 ? 'true' : t > 0.4 ? 'mixed' : 'false';
 }
 
-export function VerdictEditor({ scale, verdict, readOnly, focusToken, onSave, onDone }: VerdictEditorProps) {
+export function VerdictEditor({
+  scale,
+  verdict,
+  readOnly,
+  focusToken,
+  onSave,
+  onDone,
+}: VerdictEditorProps) {
   const [editing, setEditing] = useState(false);
   const [stepId, setStepId] = useState(verdict?.stepId ?? '');
   const [rationale, setRationale] = useState(verdict?.rationale ?? '');
@@ -46,7 +53,9 @@ export function VerdictEditor({ scale, verdict, readOnly, focusToken, onSave, on
 
   useEffect(() => {
     if (!editing || !form.current) return;
-    const target = form.current.querySelector<HTMLInputElement>('input[type=radio]:checked') ?? form.current.querySelector<HTMLInputElement>('input[type=radio]');
+    const target =
+      form.current.querySelector<HTMLInputElement>('input[type=radio]:checked') ??
+      form.current.querySelector<HTMLInputElement>('input[type=radio]');
     target?.focus();
   }, [editing, focusToken]);
 
@@ -57,17 +66,29 @@ export function VerdictEditor({ scale, verdict, readOnly, focusToken, onSave, on
         {step ? (
           <>
             <p>
-              <span class={`verdict-badge verdict-${verdictTone(scale, step.id)}`} data-testid="verdict-label">
+              <span
+                class={`verdict-badge verdict-${verdictTone(scale, step.id)}`}
+                data-testid="verdict-label"
+              >
                 {step.label}
               </span>
             </p>
-            {verdict!.rationale ? <p class="verdict-rationale">{verdict!.rationale}</p> : <p class="muted">No rationale written yet.</p>}
+            {verdict!.rationale ? (
+              <p class="verdict-rationale">{verdict!.rationale}</p>
+            ) : (
+              <p class="muted">No rationale written yet.</p>
+            )}
           </>
         ) : (
           <p class="muted">No verdict yet.</p>
         )}
         {!readOnly ? (
-          <button type="button" class="button button-small" onClick={open} title={`Set verdict (${shortcutLabel('verdict')} in the article)`}>
+          <button
+            type="button"
+            class="button button-small"
+            onClick={open}
+            title={`Set verdict (${shortcutLabel('verdict')} in the article)`}
+          >
             {step ? 'Change verdict' : 'Set verdict'}
           </button>
         ) : null}
@@ -107,8 +128,18 @@ export function VerdictEditor({ scale, verdict, readOnly, focusToken, onSave, on
       <fieldset class="verdict-steps">
         <legend class="field-label">Verdict ({scale.name})</legend>
         {scale.steps.map((s) => (
-          <label key={s.id} class={`verdict-step verdict-${verdictTone(scale, s.id)} ${stepId === s.id ? 'is-checked' : ''}`} title={s.description}>
-            <input type="radio" name="verdict-step" value={s.id} checked={stepId === s.id} onChange={() => setStepId(s.id)} />
+          <label
+            key={s.id}
+            class={`verdict-step verdict-${verdictTone(scale, s.id)} ${stepId === s.id ? 'is-checked' : ''}`}
+            title={s.description}
+          >
+            <input
+              type="radio"
+              name="verdict-step"
+              value={s.id}
+              checked={stepId === s.id}
+              onChange={() => setStepId(s.id)}
+            />
             <span>{s.label}</span>
           </label>
         ))}
@@ -130,7 +161,12 @@ export function VerdictEditor({ scale, verdict, readOnly, focusToken, onSave, on
         </span>
       </label>
       <div class="form-actions">
-        <button type="submit" class="button button-primary" disabled={!stepId} title="Save verdict (Ctrl+Enter)">
+        <button
+          type="submit"
+          class="button button-primary"
+          disabled={!stepId}
+          title="Save verdict (Ctrl+Enter)"
+        >
           Save verdict
         </button>
         {verdict ? (

@@ -12,7 +12,9 @@ describe('mountArticleEditor', () => {
     expect(host.querySelectorAll('.article-caption')).toHaveLength(1);
     const tweets = host.querySelectorAll('blockquote.tweet');
     expect(tweets).toHaveLength(2);
-    expect(tweets[0]!.querySelector('.tweet-attribution')!.textContent).toBe('— Donald J. Trump (@realDonaldTrump) May 16, 2017');
+    expect(tweets[0]!.querySelector('.tweet-attribution')!.textContent).toBe(
+      '— Donald J. Trump (@realDonaldTrump) May 16, 2017',
+    );
     expect(host.querySelectorAll('p:not([class])').length).toBeGreaterThan(5);
   });
 
@@ -25,7 +27,12 @@ describe('mountArticleEditor', () => {
     expect(host.querySelectorAll('.fc-hl-counter-statement').length).toBeGreaterThanOrEqual(3);
     editor.setAnnotations(session.annotations.filter((a) => a.id !== ids.tweet));
     expect(host.querySelector(`[data-annotation-id="${ids.tweet}"]`)).toBeNull();
-    expect(editor.annotationOrder()).toEqual([ids.claim, ids.falseStory, ids.noTime, ids.tillerson]);
+    expect(editor.annotationOrder()).toEqual([
+      ids.claim,
+      ids.falseStory,
+      ids.noTime,
+      ids.tillerson,
+    ]);
   });
 
   it('selects canonical spans, finds annotations at the caret and reveals them', () => {
@@ -37,7 +44,10 @@ describe('mountArticleEditor', () => {
     expect(editor.selectedSpan()).toEqual({ start: span.start, end: span.end });
     expect(editor.annotationsAtCaret()).toEqual([ids.tweet]);
     expect(editor.reveal(ids.claim)).toBe(true);
-    expect(editor.selectedSpan()).toEqual({ start: spanOf(art, SEED_REVIEW.claim).start, end: spanOf(art, SEED_REVIEW.claim).end });
+    expect(editor.selectedSpan()).toEqual({
+      start: spanOf(art, SEED_REVIEW.claim).start,
+      end: spanOf(art, SEED_REVIEW.claim).end,
+    });
     expect(editor.reveal('missing')).toBe(false);
   });
 

@@ -20,7 +20,12 @@ describe('readOnlyPlugin', () => {
   it('cancels typing, cut and drag, and tells the host why', () => {
     const onRefused = vi.fn();
     const { editor } = createTestEditor([], { onRefused });
-    const input = new InputEvent('beforeinput', { inputType: 'insertText', data: 'x', cancelable: true, bubbles: true });
+    const input = new InputEvent('beforeinput', {
+      inputType: 'insertText',
+      data: 'x',
+      cancelable: true,
+      bubbles: true,
+    });
     editor.view.dom.dispatchEvent(input);
     expect(input.defaultPrevented).toBe(true);
     expect(onRefused).toHaveBeenCalledWith(READ_ONLY_HINT);

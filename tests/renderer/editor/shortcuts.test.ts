@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { SHORTCUTS, displayKey, matchesKey } from '../../../renderer/editor/shortcuts';
 
-const ev = (key: string, mods: Partial<KeyboardEventInit> = {}) => new KeyboardEvent('keydown', { key, ...mods });
+const ev = (key: string, mods: Partial<KeyboardEventInit> = {}) =>
+  new KeyboardEvent('keydown', { key, ...mods });
 
 describe('shortcuts', () => {
   it.each([

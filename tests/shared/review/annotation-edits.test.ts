@@ -18,7 +18,8 @@ import { MAX_NOTE_CHARS } from '../../../shared/model/limits';
 import { seedSession, spanOf } from '../../helpers/seed-session';
 
 const NOW = '2024-05-01T12:00:00.000Z';
-const CLAIM = 'the disclosures by the US President jeopardised a critical source of intelligence on the Islamic State';
+const CLAIM =
+  'the disclosures by the US President jeopardised a critical source of intelligence on the Islamic State';
 const DENIAL = 'The story is false';
 
 function apply(s: Session, ops: Parameters<typeof applyOps>[1]): Session {
@@ -33,7 +34,11 @@ function withTwo() {
   const a = markPassage(s, { articleId: art.id, ...spanOf(art, CLAIM), kind: 'claim' }, NOW);
   if (!a.ok) throw new Error(a.message);
   s = apply(s, a.ops);
-  const b = markPassage(s, { articleId: art.id, ...spanOf(art, DENIAL), kind: 'counter-statement' }, NOW);
+  const b = markPassage(
+    s,
+    { articleId: art.id, ...spanOf(art, DENIAL), kind: 'counter-statement' },
+    NOW,
+  );
   if (!b.ok) throw new Error(b.message);
   s = apply(s, b.ops);
   return { s, claim: a.annotation, denial: b.annotation };
@@ -63,7 +68,11 @@ describe('markPassage', () => {
     const s = seedSession();
     const art = s.articles[0]!;
     const { start, end } = spanOf(art, DENIAL);
-    const r = markPassage(s, { articleId: art.id, start16: start - 2, end16: end, kind: 'claim' }, NOW);
+    const r = markPassage(
+      s,
+      { articleId: art.id, start16: start - 2, end16: end, kind: 'claim' },
+      NOW,
+    );
     // The range began with the space before the opening quotation mark.
     expect(r.ok && r.annotation.target.quote.exact).toBe(`“${DENIAL}`);
   });
@@ -72,8 +81,12 @@ describe('markPassage', () => {
     const s = seedSession();
     const art = s.articles[0]!;
     const i = art.text.indexOf('\n\n');
-    expect(markPassage(s, { articleId: art.id, start16: 5, end16: 5, kind: 'claim' }, NOW)).toEqual({ ok: false, message: EMPTY_SELECTION_HINT });
-    expect(markPassage(s, { articleId: art.id, start16: i, end16: i + 2, kind: 'claim' }, NOW).ok).toBe(false);
+    expect(markPassage(s, { articleId: art.id, start16: 5, end16: 5, kind: 'claim' }, NOW)).toEqual(
+      { ok: false, message: EMPTY_SELECTION_HINT },
+    );
+    expect(
+      markPassage(s, { articleId: art.id, start16: i, end16: i + 2, kind: 'claim' }, NOW).ok,
+    ).toBe(false);
   });
 
   it('handles selections across paragraphs', () => {
@@ -93,15 +106,24 @@ describe('markPassage', () => {
 describe('editAnnotation and setVerdict', () => {
   it('sets a verdict with its rationale as one op, and undo removes both', () => {
     const { s, claim } = withTwo();
-    const r = setVerdict(s, claim.id, { stepId: 'mostly-true', rationale: 'The denials miss the point.' }, NOW);
+    const r = setVerdict(
+      s,
+      claim.id,
+      { stepId: 'mostly-true', rationale: 'The denials miss the point.' },
+      NOW,
+    );
     expect(r.ok && r.ops).toHaveLength(1);
     if (!r.ok) return;
     const applied = applyOps(s, r.ops, NOW);
     expect(applied.ok).toBe(true);
     if (!applied.ok) return;
-    expect(applied.session.annotations.find((a) => a.id === claim.id)!.verdict?.stepId).toBe('mostly-true');
+    expect(applied.session.annotations.find((a) => a.id === claim.id)!.verdict?.stepId).toBe(
+      'mostly-true',
+    );
     const undone = applyOps(applied.session, applied.inverse, NOW);
-    expect(undone.ok && undone.session.annotations.find((a) => a.id === claim.id)!.verdict).toBeNull();
+    expect(
+      undone.ok && undone.session.annotations.find((a) => a.id === claim.id)!.verdict,
+    ).toBeNull();
   });
 
   it('refuses a verdict on a counter-statement and a step not on the scale', () => {
@@ -132,11 +154,18 @@ describe('editAnnotation and setVerdict', () => {
     const k = editAnnotation(s2, claim.id, { kind: 'context' }, NOW);
     expect(k.ok).toBe(true);
     const s3 = apply(s2, k.ok ? k.ops : []);
-    expect(s3.annotations.find((a) => a.id === claim.id)).toMatchObject({ kind: 'context', verdict: null });
+    expect(s3.annotations.find((a) => a.id === claim.id)).toMatchObject({
+      kind: 'context',
+      verdict: null,
+    });
   });
 
   it('normalises tags and reports no change as an empty batch', () => {
-    expect(normaliseTags([' Russia ', 'russia', 'intel, sources', ''])).toEqual(['Russia', 'intel', 'sources']);
+    expect(normaliseTags([' Russia ', 'russia', 'intel, sources', ''])).toEqual([
+      'Russia',
+      'intel',
+      'sources',
+    ]);
     const { s, claim } = withTwo();
     expect(editAnnotation(s, claim.id, { note: '' }, NOW)).toEqual({ ok: true, ops: [] });
   });
@@ -150,17 +179,25 @@ describe('links', () => {
     const s2 = apply(s, l.ok ? l.ops : []);
     const self = linkAnnotations(s2, { from: claim.id, to: claim.id, relation: 'supports' }, NOW);
     expect(!self.ok && self.message).toMatch(/itself/);
-    const dup = linkAnnotations(s2, { from: denial.id, to: claim.id, relation: 'contradicts' }, NOW);
+    const dup = linkAnnotations(
+      s2,
+      { from: denial.id, to: claim.id, relation: 'contradicts' },
+      NOW,
+    );
     expect(!dup.ok && dup.message).toMatch(/already linked/);
     // Another relation between the same two is allowed.
-    expect(linkAnnotations(s2, { from: denial.id, to: claim.id, relation: 'responds-to' }, NOW).ok).toBe(true);
+    expect(
+      linkAnnotations(s2, { from: denial.id, to: claim.id, relation: 'responds-to' }, NOW).ok,
+    ).toBe(true);
   });
 
   it('treats "same claim as" as symmetric for duplicates', () => {
     const { s, claim, denial } = withTwo();
     const l = linkAnnotations(s, { from: claim.id, to: denial.id, relation: 'same-claim-as' }, NOW);
     const s2 = apply(s, l.ok ? l.ops : []);
-    expect(linkAnnotations(s2, { from: denial.id, to: claim.id, relation: 'same-claim-as' }, NOW).ok).toBe(false);
+    expect(
+      linkAnnotations(s2, { from: denial.id, to: claim.id, relation: 'same-claim-as' }, NOW).ok,
+    ).toBe(false);
   });
 
   it('deleting a linked annotation removes its links in the same batch, and undo restores them', () => {
@@ -177,15 +214,26 @@ describe('links', () => {
     expect(r.session.annotations).toHaveLength(1);
     const back = applyOps(r.session, r.inverse, NOW);
     expect(back.ok && back.session.links).toHaveLength(1);
-    expect(back.ok && back.session.annotations.map((a) => a.id).sort()).toEqual([claim.id, denial.id].sort());
+    expect(back.ok && back.session.annotations.map((a) => a.id).sort()).toEqual(
+      [claim.id, denial.id].sort(),
+    );
   });
 });
 
 describe('speakers', () => {
   it('adds a speaker with a guessed kind, trimmed fields and aliases without the name itself', () => {
     const s = seedSession();
-    const r = putSpeaker(s, { name: '  Sergey   Lavrov ', aliases: ['Sergei Lavrov', 'sergey lavrov'], role: ' Foreign Minister ' });
-    expect(r.ok && r.speaker).toMatchObject({ name: 'Sergey Lavrov', kind: 'person', role: 'Foreign Minister', aliases: ['Sergei Lavrov'] });
+    const r = putSpeaker(s, {
+      name: '  Sergey   Lavrov ',
+      aliases: ['Sergei Lavrov', 'sergey lavrov'],
+      role: ' Foreign Minister ',
+    });
+    expect(r.ok && r.speaker).toMatchObject({
+      name: 'Sergey Lavrov',
+      kind: 'person',
+      role: 'Foreign Minister',
+      aliases: ['Sergei Lavrov'],
+    });
     expect(putSpeaker(s, { name: '   ' }).ok).toBe(false);
   });
 
@@ -207,11 +255,19 @@ describe('reattachAnnotation', () => {
     const orphan = { ...claim, target: { ...claim.target, status: 'orphaned' as const } };
     s2 = apply(s2, [{ op: 'annotation.put', annotation: orphan }]);
     const art = s2.articles[0]!;
-    const r = reattachAnnotation(s2, claim.id, { articleId: art.id, ...spanOf(art, 'a critical source of intelligence') }, NOW);
+    const r = reattachAnnotation(
+      s2,
+      claim.id,
+      { articleId: art.id, ...spanOf(art, 'a critical source of intelligence') },
+      NOW,
+    );
     expect(r.ok).toBe(true);
     const s3 = apply(s2, r.ok ? r.ops : []);
     const a = s3.annotations.find((x) => x.id === claim.id)!;
-    expect(a.target).toMatchObject({ status: 'anchored', quote: { exact: 'a critical source of intelligence' } });
+    expect(a.target).toMatchObject({
+      status: 'anchored',
+      quote: { exact: 'a critical source of intelligence' },
+    });
     expect(s3.links).toHaveLength(1);
   });
 });

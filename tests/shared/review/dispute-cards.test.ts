@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, buildDisputeModel, filterDisputeModel, isEmptyFilter, sessionTags, type DisputeFilter } from '../../../shared/review/dispute-cards';
+import {
+  EMPTY_FILTER,
+  buildDisputeModel,
+  filterDisputeModel,
+  isEmptyFilter,
+  sessionTags,
+  type DisputeFilter,
+} from '../../../shared/review/dispute-cards';
 import { applyOps } from '../../../shared/session/session-ops';
 import { editAnnotation, markPassage } from '../../../shared/review/annotation-edits';
 import { buildSeedReview, SEED_REVIEW } from '../../helpers/seed-review';
@@ -17,12 +24,17 @@ describe('buildDisputeModel', () => {
     expect(card.speaker?.name).toBe('The Washington Post');
     expect(card.verdict?.label).toBe('Mostly true');
     expect(card.answered).toBe(true);
-    expect(card.groups.map((g) => [g.label, g.statements.map((s) => s.annotation.target.quote.exact)])).toEqual([
+    expect(
+      card.groups.map((g) => [g.label, g.statements.map((s) => s.annotation.target.quote.exact)]),
+    ).toEqual([
       ['contradicts', [SEED_REVIEW.falseStory]],
       ['supports', [SEED_REVIEW.tweet]],
       ['partially addresses', [SEED_REVIEW.noTime, SEED_REVIEW.tillerson]],
     ]);
-    expect(card.groups[0]!.statements[0]).toMatchObject({ direction: 'outgoing', speaker: { name: 'H R McMaster' } });
+    expect(card.groups[0]!.statements[0]).toMatchObject({
+      direction: 'outgoing',
+      speaker: { name: 'H R McMaster' },
+    });
     expect(m.unlinked).toEqual([]);
     expect(m.orphans).toEqual([]);
   });
@@ -30,9 +42,17 @@ describe('buildDisputeModel', () => {
   it('lists unlinked statements and orphans apart', () => {
     const { session } = buildSeedReview();
     const art = session.articles[0]!;
-    const ctx = markPassage(session, { articleId: art.id, ...spanOf(art, 'On Tuesday'), kind: 'context' }, NOW);
+    const ctx = markPassage(
+      session,
+      { articleId: art.id, ...spanOf(art, 'On Tuesday'), kind: 'context' },
+      NOW,
+    );
     if (!ctx.ok) throw new Error(ctx.message);
-    const orphan = { ...ctx.annotation, id: 'orph', target: { ...ctx.annotation.target, status: 'orphaned' as const } };
+    const orphan = {
+      ...ctx.annotation,
+      id: 'orph',
+      target: { ...ctx.annotation.target, status: 'orphaned' as const },
+    };
     const r = applyOps(session, [...ctx.ops, { op: 'annotation.put', annotation: orphan }], NOW);
     if (!r.ok) throw new Error(r.problems.join());
     const m = buildDisputeModel(r.session);
@@ -78,7 +98,11 @@ describe('filterDisputeModel', () => {
 
   it('finds a claim with no counter-statement or evidence yet', () => {
     const art = session.articles[0]!;
-    const c = markPassage(session, { articleId: art.id, ...spanOf(art, 'Trump had revealed the city'), kind: 'claim' }, NOW);
+    const c = markPassage(
+      session,
+      { articleId: art.id, ...spanOf(art, 'Trump had revealed the city'), kind: 'claim' },
+      NOW,
+    );
     const r = applyOps(session, c.ok ? c.ops : [], NOW);
     if (!r.ok || !c.ok) throw new Error();
     const m = filterDisputeModel(buildDisputeModel(r.session), f({ unansweredOnly: true }));

@@ -5,7 +5,13 @@ import { IntervalIndex, type IndexedRange } from '../../../shared/review/interva
 const r = (id: string, from: number, to: number): IndexedRange => ({ id, from, to });
 
 describe('IntervalIndex', () => {
-  const idx = IntervalIndex.from([r('long', 0, 100), r('a', 10, 20), r('nested', 12, 15), r('b', 30, 40), r('c', 95, 120)]);
+  const idx = IntervalIndex.from([
+    r('long', 0, 100),
+    r('a', 10, 20),
+    r('nested', 12, 15),
+    r('b', 30, 40),
+    r('c', 95, 120),
+  ]);
 
   it.each([
     [13, ['long', 'a', 'nested']],
@@ -30,18 +36,34 @@ describe('IntervalIndex', () => {
   });
 
   it('agrees with a linear scan on random ranges and updates', () => {
-    const range = fc.tuple(fc.nat(200), fc.integer({ min: 1, max: 60 })).map(([s, len]) => [s, s + len] as const);
+    const range = fc
+      .tuple(fc.nat(200), fc.integer({ min: 1, max: 60 }))
+      .map(([s, len]) => [s, s + len] as const);
     fc.assert(
-      fc.property(fc.array(range, { maxLength: 60 }), fc.array(range, { maxLength: 80 }), fc.nat(260), fc.nat(30), (init, more, q, w) => {
-        const list = init.map(([a, b], i) => r(`i${i}`, a, b));
-        let index = IntervalIndex.from(list);
-        const extra = more.map(([a, b], i) => r(`m${i % 7}`, a, b));
-        for (const e of extra) index = index.update([e], []);
-        const truth = new Map(list.map((x) => [x.id, x]));
-        for (const e of extra) truth.set(e.id, e);
-        const expected = [...truth.values()].filter((x) => x.from <= q + w && x.to > q).map((x) => x.id).sort();
-        expect(index.between(q, q + w).map((x) => x.id).sort()).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(range, { maxLength: 60 }),
+        fc.array(range, { maxLength: 80 }),
+        fc.nat(260),
+        fc.nat(30),
+        (init, more, q, w) => {
+          const list = init.map(([a, b], i) => r(`i${i}`, a, b));
+          let index = IntervalIndex.from(list);
+          const extra = more.map(([a, b], i) => r(`m${i % 7}`, a, b));
+          for (const e of extra) index = index.update([e], []);
+          const truth = new Map(list.map((x) => [x.id, x]));
+          for (const e of extra) truth.set(e.id, e);
+          const expected = [...truth.values()]
+            .filter((x) => x.from <= q + w && x.to > q)
+            .map((x) => x.id)
+            .sort();
+          expect(
+            index
+              .between(q, q + w)
+              .map((x) => x.id)
+              .sort(),
+          ).toEqual(expected);
+        },
+      ),
       { numRuns: 200 },
     );
   });

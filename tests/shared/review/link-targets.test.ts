@@ -24,9 +24,15 @@ describe('rankLinkTargets', () => {
   });
 
   it('searches quotes, speakers and kinds with every word', () => {
-    expect(rankLinkTargets(session, ids.claim, 'tillerson').map((t) => t.annotation.id)).toEqual([ids.tillerson]);
-    expect(rankLinkTargets(session, ids.claim, 'mcmaster false').map((t) => t.annotation.id)).toEqual([ids.falseStory]);
-    expect(rankLinkTargets(session, ids.claim, 'evidence').map((t) => t.annotation.id)).toEqual([ids.tweet]);
+    expect(rankLinkTargets(session, ids.claim, 'tillerson').map((t) => t.annotation.id)).toEqual([
+      ids.tillerson,
+    ]);
+    expect(
+      rankLinkTargets(session, ids.claim, 'mcmaster false').map((t) => t.annotation.id),
+    ).toEqual([ids.falseStory]);
+    expect(rankLinkTargets(session, ids.claim, 'evidence').map((t) => t.annotation.id)).toEqual([
+      ids.tweet,
+    ]);
     expect(rankLinkTargets(session, ids.claim, 'zzz')).toEqual([]);
   });
 });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { findSpeakerByName, foldName, searchSpeakers } from '../../../shared/review/speaker-search';
 import type { Speaker } from '../../../shared/model/session';
 
-const sp = (id: string, name: string, aliases: string[] = []): Speaker => ({ id, name, kind: 'person', role: '', organisation: '', aliases });
+const sp = (id: string, name: string, aliases: string[] = []): Speaker => ({
+  id,
+  name,
+  kind: 'person',
+  role: '',
+  organisation: '',
+  aliases,
+});
 const SPEAKERS = [
   sp('lavrov', 'Sergey Lavrov', ['Sergei Lavrov']),
   sp('kislyak', 'Sergey Kislyak', ['Sergei Kislyak']),
@@ -41,7 +48,13 @@ describe('searchSpeakers', () => {
   });
 
   it('lists everyone by name for an empty query', () => {
-    expect(searchSpeakers(SPEAKERS, '  ').map((m) => m.speaker.id)).toEqual(['mcmaster', 'tillerson', 'kislyak', 'lavrov', 'zoe']);
+    expect(searchSpeakers(SPEAKERS, '  ').map((m) => m.speaker.id)).toEqual([
+      'mcmaster',
+      'tillerson',
+      'kislyak',
+      'lavrov',
+      'zoe',
+    ]);
   });
 
   it('finds a speaker by an alias spelled differently', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findInText } from '../../../shared/review/text-search';
 import { seedArticle } from '../../helpers/seed-session';
 
-const text = 'He said, “The story is false,” and\nthen: it’s “false”. THE STORY is long — very (long).';
+const text =
+  'He said, “The story is false,” and\nthen: it’s “false”. THE STORY is long — very (long).';
 
 describe('findInText', () => {
   it.each([
@@ -19,7 +20,10 @@ describe('findInText', () => {
 
   it('finds each passage of the seed review exactly once', () => {
     const a = seedArticle();
-    for (const q of ['the disclosures by the US President jeopardised', 'At no time, at no time were intelligence sources or methods discussed']) {
+    for (const q of [
+      'the disclosures by the US President jeopardised',
+      'At no time, at no time were intelligence sources or methods discussed',
+    ]) {
       expect(findInText(a.text, q)).toHaveLength(1);
     }
   });
