@@ -12,6 +12,7 @@ import { ARTICLE_ACCEPT, fileToBase64, pickFiles } from '../files';
 import { importFiles } from '../imports';
 import { plural } from '../format';
 
+/** Every export format, in menu order, with its label (a record, so a new format cannot be forgotten here). */
 export const EXPORT_LABELS: Record<ExportFormat, string> = {
   html: 'HTML report',
   pdf: 'PDF report',

@@ -4,7 +4,7 @@
  * the save state in words.
  */
 import { useState } from 'preact/hooks';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/api/contract';
+import type { ExportFormat } from '../../../shared/api/contract';
 import type { SaveState } from '../../state/session-controller';
 import { MenuButton, type MenuItem } from '../menu';
 import { shortcutLabel, withShortcut } from '../../editor/shortcuts';
@@ -115,7 +115,7 @@ export function Toolbar(p: ToolbarProps) {
         <MenuButton
           label="Export"
           class="button-primary"
-          items={EXPORT_FORMATS.map((f) => ({
+          items={(Object.keys(EXPORT_LABELS) as ExportFormat[]).map((f) => ({
             label: EXPORT_LABELS[f],
             run: () => p.onExport(f),
             testId: `export-${f}`,
