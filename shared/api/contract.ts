@@ -155,19 +155,34 @@ export const requestSchemas = {
   'library.importFile': fileUpload,
   'library.importPasted': pasted,
   'sessions.list': z.object({}),
-  'sessions.create': z.object({ name: z.string().max(MAX_SHORT_TEXT).optional(), articleIds: z.array(id).min(1).max(200) }),
+  'sessions.create': z.object({
+    name: z.string().max(MAX_SHORT_TEXT).optional(),
+    articleIds: z.array(id).min(1).max(200),
+  }),
   'sessions.open': z.object({ id }),
   'sessions.rename': z.object({ id, name: z.string().trim().min(1).max(MAX_SHORT_TEXT) }),
   'sessions.delete': z.object({ id }),
-  'sessions.apply': z.object({ id, baseRevision: z.number().int().nonnegative(), ops: z.array(sessionOpSchema).min(1).max(20_000) }),
+  'sessions.apply': z.object({
+    id,
+    baseRevision: z.number().int().nonnegative(),
+    ops: z.array(sessionOpSchema).min(1).max(20_000),
+  }),
   'sessions.flush': z.object({ id }),
   'sessions.recover': z.object({ id, action: z.enum(['restore', 'discard']) }),
   'sessions.restoreBackup': z.object({ id }),
   'sessions.addArticle': z.object({ id, articleId: id }),
   'sessions.reimportArticle': z.object({ id, articleId: id, file: fileUpload }),
   'sessions.exportPortable': z.object({ id }),
-  'sessions.importPortable': z.object({ fileName: z.string().max(1024), content: z.string().max(96 * 1024 * 1024), onConflict: z.enum(['ask', 'copy', 'replace']) }),
-  'sessions.importAnnotations': z.object({ id, content: z.string().max(96 * 1024 * 1024), articleId: id.optional() }),
+  'sessions.importPortable': z.object({
+    fileName: z.string().max(1024),
+    content: z.string().max(96 * 1024 * 1024),
+    onConflict: z.enum(['ask', 'copy', 'replace']),
+  }),
+  'sessions.importAnnotations': z.object({
+    id,
+    content: z.string().max(96 * 1024 * 1024),
+    articleId: id.optional(),
+  }),
   'export.render': z.object({
     id,
     format: z.enum(EXPORT_FORMATS),
@@ -198,13 +213,16 @@ export interface ApiResponses {
   'sessions.addArticle': { ops: SessionOp[] };
   'sessions.reimportArticle': { ops: SessionOp[]; report: ReanchorReport };
   'sessions.exportPortable': ExportedFile;
-  'sessions.importPortable': { conflict: true; existingName: string } | { conflict: false; opened: OpenedSession };
+  'sessions.importPortable':
+    { conflict: true; existingName: string } | { conflict: false; opened: OpenedSession };
   'sessions.importAnnotations': { ops: SessionOp[]; report: AnnotationImportReport };
   'export.render': ExportedFile;
 }
 
 /** The typed request/response map. */
-export type ApiRequests = { [M in ApiMethod]: { request: ApiRequest<M>; response: ApiResponses[M] } };
+export type ApiRequests = {
+  [M in ApiMethod]: { request: ApiRequest<M>; response: ApiResponses[M] };
+};
 
 /** Commands the host pushes to the UI (from the Electron menu, or a second launch). */
 export const MENU_COMMANDS = [
@@ -237,9 +255,18 @@ export interface ApiEvents {
 export type ApiEventName = keyof ApiEvents;
 
 /** Validate a request for a method. Unknown methods and bad payloads become an `invalid-request` error. */
-export function validateRequest<M extends ApiMethod>(method: string, payload: unknown): ApiResult<ApiRequest<M>> {
+export function validateRequest<M extends ApiMethod>(
+  method: string,
+  payload: unknown,
+): ApiResult<ApiRequest<M>> {
   if (!Object.prototype.hasOwnProperty.call(requestSchemas, method)) {
-    return { ok: false, error: { code: 'invalid-request', message: `Unknown request "${String(method).slice(0, 60)}".` } };
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: `Unknown request "${String(method).slice(0, 60)}".`,
+      },
+    };
   }
   const schema = requestSchemas[method as ApiMethod];
   const parsed = schema.safeParse(payload ?? {});
@@ -248,7 +275,10 @@ export function validateRequest<M extends ApiMethod>(method: string, payload: un
     const where = first && first.path.length ? ` (${first.path.join('.')})` : '';
     return {
       ok: false,
-      error: { code: 'invalid-request', message: `The request was not valid${where}: ${first?.message ?? 'bad input'}.` },
+      error: {
+        code: 'invalid-request',
+        message: `The request was not valid${where}: ${first?.message ?? 'bad input'}.`,
+      },
     };
   }
   return { ok: true, value: parsed.data as ApiRequest<M> };

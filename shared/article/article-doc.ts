@@ -50,7 +50,11 @@ export function articleToDoc(article: Pick<Article, 'text' | 'blocks' | 'marks'>
       segments.push({ pos: pos + 2, start: b.start, end: b.end });
       const parts = [textNode];
       if (b.attribution) {
-        segments.push({ pos: pos + 2 + textNode.nodeSize, start: b.attribution.start, end: b.attribution.end });
+        segments.push({
+          pos: pos + 2 + textNode.nodeSize,
+          start: b.attribution.start,
+          end: b.attribution.end,
+        });
         parts.push(schema.nodes.tweet_attribution!.create(null, inline(b.attribution)));
       }
       const node = schema.nodes.tweet!.create(null, parts);
@@ -94,7 +98,11 @@ function inlineContent(text: string, range: TextRange, marks: InlineMark[]): PMN
     cuts.add(Math.max(m.start, range.start));
     cuts.add(Math.min(m.end, range.end));
   }
-  for (let i = text.indexOf('\n', range.start); i !== -1 && i < range.end; i = text.indexOf('\n', i + 1)) {
+  for (
+    let i = text.indexOf('\n', range.start);
+    i !== -1 && i < range.end;
+    i = text.indexOf('\n', i + 1)
+  ) {
     cuts.add(i);
     cuts.add(i + 1);
   }
@@ -111,7 +119,11 @@ function inlineContent(text: string, range: TextRange, marks: InlineMark[]): PMN
     const pieceMarks: Mark[] = [];
     for (const m of active) {
       if (m.start <= from && m.end >= to) {
-        pieceMarks.push(m.type === 'link' ? s.marks.link!.create({ href: m.href ?? '' }) : s.marks[m.type]!.create());
+        pieceMarks.push(
+          m.type === 'link'
+            ? s.marks.link!.create({ href: m.href ?? '' })
+            : s.marks[m.type]!.create(),
+        );
       }
     }
     out.push(s.text(text.slice(from, to), Mark.setFrom(pieceMarks)));
@@ -124,28 +136,35 @@ function inlineContent(text: string, range: TextRange, marks: InlineMark[]): PMN
  * non-overlapping and non-empty, attribution after its tweet text, marks in
  * bounds. Returns a sentence describing the first problem, or null.
  */
-export function checkArticleStructure(article: Pick<Article, 'text' | 'blocks' | 'marks'>): string | null {
+export function checkArticleStructure(
+  article: Pick<Article, 'text' | 'blocks' | 'marks'>,
+): string | null {
   const len = article.text.length;
   let prevEnd = 0;
   for (let i = 0; i < article.blocks.length; i++) {
     const b = article.blocks[i]!;
     const ranges: TextRange[] = [b];
     if (b.attribution) {
-      if (b.type !== 'tweet') return `block ${i} (${b.type}) has an attribution, which only tweets may have`;
+      if (b.type !== 'tweet')
+        return `block ${i} (${b.type}) has an attribution, which only tweets may have`;
       ranges.push(b.attribution);
     }
     for (const r of ranges) {
-      if (!Number.isInteger(r.start) || !Number.isInteger(r.end)) return `block ${i} has a non-integer range`;
-      if (r.start < prevEnd) return `block ${i} starts at ${r.start}, before the previous block ends (${prevEnd})`;
+      if (!Number.isInteger(r.start) || !Number.isInteger(r.end))
+        return `block ${i} has a non-integer range`;
+      if (r.start < prevEnd)
+        return `block ${i} starts at ${r.start}, before the previous block ends (${prevEnd})`;
       if (r.end <= r.start) return `block ${i} is empty or reversed (${r.start}–${r.end})`;
       if (r.end > len) return `block ${i} ends at ${r.end}, past the end of the text (${len})`;
-      if (article.text.slice(r.start, r.end).includes('\n\n')) return `block ${i} contains a paragraph break`;
+      if (article.text.slice(r.start, r.end).includes('\n\n'))
+        return `block ${i} contains a paragraph break`;
       prevEnd = r.end;
     }
   }
   for (let i = 0; i < article.marks.length; i++) {
     const m = article.marks[i]!;
-    if (!(m.start >= 0 && m.end > m.start && m.end <= len)) return `inline mark ${i} is out of bounds`;
+    if (!(m.start >= 0 && m.end > m.start && m.end <= len))
+      return `inline mark ${i} is out of bounds`;
   }
   return null;
 }

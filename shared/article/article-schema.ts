@@ -45,7 +45,16 @@ export const articleSchema = new Schema({
       group: 'block',
       content: 'inline*',
       attrs: { ordered: { default: false, validate: 'boolean' } },
-      parseDOM: [{ tag: 'li' }],
+      parseDOM: [
+        {
+          tag: 'li',
+          getAttrs: (dom) => ({
+            ordered:
+              (dom as unknown as { parentNode: { nodeName: string } | null }).parentNode
+                ?.nodeName === 'OL',
+          }),
+        },
+      ],
       toDOM: (node): DOMOutputSpec => [
         'p',
         { class: node.attrs.ordered ? 'article-li article-li-ordered' : 'article-li' },
@@ -91,7 +100,10 @@ export const articleSchema = new Schema({
       ],
       toDOM: (mark): DOMOutputSpec => [
         'a',
-        { href: safeLinkHref(mark.attrs.href as string) ?? '', rel: 'noopener noreferrer nofollow' },
+        {
+          href: safeLinkHref(mark.attrs.href as string) ?? '',
+          rel: 'noopener noreferrer nofollow',
+        },
         0,
       ],
     },

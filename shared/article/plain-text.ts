@@ -37,11 +37,13 @@ export function normalizeNewlines(raw: string): string {
 }
 
 const HEADER_RE = /^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=[ \t]|$)/;
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 /** `— Name (@handle) Month D, YYYY` at the end of a paragraph (em dash, en dash, `--` or `-`). */
-const TWEET_ATTRIBUTION_RE = new RegExp(
-  `[ \\t\\u00a0]+((?:\\u2014|\\u2013|--|-)[ \\t\\u00a0]*[^\\n\\u2014\\u2013]{1,100}?\\(@[A-Za-z0-9_]{1,15}\\)[ \\t\\u00a0]+(?:${MONTHS})\\.?[ \\t\\u00a0]+\\d{1,2},[ \\t\\u00a0]+\\d{4})[ \\t\\u00a0]*$`,
-);
+const ATTRIBUTION = `(?:\\u2014|\\u2013|--|-)[ \\t\\u00a0]*[^\\n\\u2014\\u2013]{1,100}?\\(@[A-Za-z0-9_]{1,15}\\)[ \\t\\u00a0]+(?:${MONTHS})\\.?[ \\t\\u00a0]+\\d{1,2},[ \\t\\u00a0]+\\d{4}`;
+const TWEET_ATTRIBUTION_RE = new RegExp(`[ \\t\\u00a0]+(${ATTRIBUTION})[ \\t\\u00a0]*$`);
+/** A whole line that is only a tweet attribution (embedded-tweet markup puts it after the quote). */
+export const TWEET_ATTRIBUTION_ONLY_RE = new RegExp(`^${ATTRIBUTION}$`);
 
 /** True when the first line carries the seed's `date YYYY-MM-DD` header. */
 export function isSeedFormat(text: string): boolean {
@@ -135,20 +137,28 @@ function trimRange(text: string, start: number, end: number): TextRange {
 
 /** A paragraph, or a tweet when the paragraph ends with a tweet attribution. */
 function paragraphOrTweet(text: string, r: TextRange): Block {
+  return splitTweetAttribution(text, r) ?? { type: 'paragraph', ...r };
+}
+
+/**
+ * The tweet in a one-line block that ends with a tweet attribution
+ * (`… — Name (@handle) Month D, YYYY`): the words before it, and the
+ * attribution from its dash. Null when the block is not such a tweet.
+ */
+export function splitTweetAttribution(text: string, r: TextRange): Block | null {
   const para = text.slice(r.start, r.end);
-  if (para.includes('\n')) {
-    // A tweet in this format is one line; multi-line paragraphs stay paragraphs.
-    return { type: 'paragraph', ...r };
-  }
+  // A tweet in these formats is one line; multi-line blocks stay as they are.
+  if (para.includes('\n')) return null;
   const m = TWEET_ATTRIBUTION_RE.exec(para);
-  if (m && m.index > 0) {
-    const attrStart = r.start + m.index + m[0].indexOf(m[1]!);
-    const body = trimRange(text, r.start, r.start + m.index);
-    if (body.end > body.start) {
-      return { type: 'tweet', ...body, attribution: { start: attrStart, end: attrStart + m[1]!.length } };
-    }
-  }
-  return { type: 'paragraph', ...r };
+  if (!m || m.index === 0) return null;
+  const attrStart = r.start + m.index + m[0].indexOf(m[1]!);
+  const body = trimRange(text, r.start, r.start + m.index);
+  if (body.end <= body.start) return null;
+  return {
+    type: 'tweet',
+    ...body,
+    attribution: { start: attrStart, end: attrStart + m[1]!.length },
+  };
 }
 
 const TITLE_MAX = 90;
@@ -159,7 +169,10 @@ const TITLE_MAX = 90;
  * characters with an ellipsis. The user can change it.
  */
 export function deriveTitle(text: string, blocks: readonly Block[]): string {
-  const first = blocks.find((b) => b.type === 'heading') ?? blocks.find((b) => b.type === 'paragraph') ?? blocks[0];
+  const first =
+    blocks.find((b) => b.type === 'heading') ??
+    blocks.find((b) => b.type === 'paragraph') ??
+    blocks[0];
   if (!first) return 'Untitled article';
   const para = text.slice(first.start, first.end).replace(/\s+/g, ' ').trim();
   const sentenceEnd = /[.!?](?=\s+["“‘A-Z0-9])/.exec(para);

@@ -6,7 +6,6 @@
 
 const HTTP_RE = /^https?:\/\/[^\s/?#<>"'`\\]+(?:[/?#][^\s<>"'`\\]*)?$/i;
 const MAILTO_RE = /^mailto:[^\s<>"'`\\:/]+@[^\s<>"'`\\/]+$/i;
-// eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 
 /** The href if it is an absolute http(s) or mailto URL without control characters, else null. */

@@ -17,7 +17,14 @@ export interface TextRange {
   end: number;
 }
 
-export const BLOCK_TYPES = ['paragraph', 'heading', 'caption', 'quote', 'list-item', 'tweet'] as const;
+export const BLOCK_TYPES = [
+  'paragraph',
+  'heading',
+  'caption',
+  'quote',
+  'list-item',
+  'tweet',
+] as const;
 export type BlockType = (typeof BLOCK_TYPES)[number];
 
 /**

@@ -64,13 +64,44 @@ export const DEFAULT_SCALE: RatingScale = {
   best: 5,
   worst: 1,
   steps: [
-    { id: 'true', label: 'True', value: 5, description: 'Accurate, and nothing significant is missing.' },
-    { id: 'mostly-true', label: 'Mostly true', value: 4, description: 'Accurate, but needs clarification or added context.' },
-    { id: 'mixed', label: 'Mixed', value: 3, description: 'Partly accurate and partly inaccurate.' },
-    { id: 'mostly-false', label: 'Mostly false', value: 2, description: 'Contains an element of truth, but ignores facts that would change the impression.' },
+    {
+      id: 'true',
+      label: 'True',
+      value: 5,
+      description: 'Accurate, and nothing significant is missing.',
+    },
+    {
+      id: 'mostly-true',
+      label: 'Mostly true',
+      value: 4,
+      description: 'Accurate, but needs clarification or added context.',
+    },
+    {
+      id: 'mixed',
+      label: 'Mixed',
+      value: 3,
+      description: 'Partly accurate and partly inaccurate.',
+    },
+    {
+      id: 'mostly-false',
+      label: 'Mostly false',
+      value: 2,
+      description:
+        'Contains an element of truth, but ignores facts that would change the impression.',
+    },
     { id: 'false', label: 'False', value: 1, description: 'Inaccurate.' },
-    { id: 'misleading', label: 'Misleading', value: 2, description: 'Built from accurate pieces arranged to give a false impression.' },
-    { id: 'unverifiable', label: 'Unverifiable', value: 3, description: 'The available evidence supports neither side.' },
+    {
+      id: 'misleading',
+      label: 'Misleading',
+      value: 2,
+      description: 'Built from accurate pieces arranged to give a false impression.',
+    },
+    {
+      id: 'unverifiable',
+      label: 'Unverifiable',
+      value: 3,
+      description: 'The available evidence supports neither side.',
+    },
   ],
 };
 
@@ -83,8 +114,12 @@ export function kindFromLabel(label: string): AnnotationKind | null {
 
 /** Find a relation by its id or its label, ignoring case. Returns null when none matches. */
 export function relationFromLabel(label: string): LinkRelation | null {
-  const l = label.trim().toLowerCase().replace(/[_\s]+/g, ' ');
-  for (const r of LINK_RELATIONS) if (r === l.replace(/ /g, '-') || RELATION_LABELS[r] === l) return r;
+  const l = label
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s]+/g, ' ');
+  for (const r of LINK_RELATIONS)
+    if (r === l.replace(/ /g, '-') || RELATION_LABELS[r] === l) return r;
   return null;
 }
 

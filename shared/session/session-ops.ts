@@ -13,10 +13,21 @@
  * speaker clears it from annotations).
  */
 import type { Article, ArticleMeta } from '../model/article';
-import type { Annotation, Link, Session, SessionSettings, Speaker, ViewState } from '../model/session';
+import type {
+  Annotation,
+  Link,
+  Session,
+  SessionSettings,
+  Speaker,
+  ViewState,
+} from '../model/session';
 import type { RatingScale } from '../model/vocabulary';
 import { CodePointIndex } from '../text/code-points';
-import { MAX_ANNOTATIONS_PER_SESSION, MAX_ARTICLES_PER_SESSION, MAX_LINKS_PER_SESSION } from '../model/limits';
+import {
+  MAX_ANNOTATIONS_PER_SESSION,
+  MAX_ARTICLES_PER_SESSION,
+  MAX_LINKS_PER_SESSION,
+} from '../model/limits';
 
 export type SessionOp =
   | { op: 'annotation.put'; annotation: Annotation }
@@ -34,8 +45,7 @@ export type SessionOp =
   | { op: 'session.rename'; name: string };
 
 export type ApplyResult =
-  | { ok: true; session: Session; inverse: SessionOp[] }
-  | { ok: false; problems: string[] };
+  { ok: true; session: Session; inverse: SessionOp[] } | { ok: false; problems: string[] };
 
 /** Ops that only move the reader (view state); they are saved but never undone. */
 export function isViewOnly(ops: readonly SessionOp[]): boolean {
@@ -111,7 +121,9 @@ class Table<T extends { id: string }> {
   values(): T[] {
     if (!this.copied) return this.original;
     if (!this.compacted) {
-      this.compacted = this.holes ? (this.items.filter((x) => x !== undefined) as T[]) : (this.items as T[]);
+      this.compacted = this.holes
+        ? (this.items.filter((x) => x !== undefined) as T[])
+        : (this.items as T[]);
     }
     return this.compacted;
   }
@@ -127,7 +139,11 @@ class Table<T extends { id: string }> {
  * Apply a batch of ops. Never throws for bad input: problems come back as
  * sentences and the session is unchanged. `now` stamps `updatedAt`.
  */
-export function applyOps(session: Session, ops: readonly SessionOp[], now = new Date().toISOString()): ApplyResult {
+export function applyOps(
+  session: Session,
+  ops: readonly SessionOp[],
+  now = new Date().toISOString(),
+): ApplyResult {
   const annotations = new Table(session.annotations);
   const links = new Table(session.links);
   const speakers = new Table(session.speakers);
@@ -139,7 +155,9 @@ export function applyOps(session: Session, ops: readonly SessionOp[], now = new 
   const touchedLinks = new Set<string>();
 
   const restoreAnnotation = (prev: Annotation | undefined, id: string) =>
-    inverse.push(prev ? { op: 'annotation.put', annotation: prev } : { op: 'annotation.delete', id });
+    inverse.push(
+      prev ? { op: 'annotation.put', annotation: prev } : { op: 'annotation.delete', id },
+    );
   const restoreLink = (prev: Link | undefined, id: string) =>
     inverse.push(prev ? { op: 'link.put', link: prev } : { op: 'link.delete', id });
 
@@ -169,7 +187,9 @@ export function applyOps(session: Session, ops: readonly SessionOp[], now = new 
       }
       case 'speaker.put': {
         const prev = speakers.put(o.speaker);
-        inverse.push(prev ? { op: 'speaker.put', speaker: prev } : { op: 'speaker.delete', id: o.speaker.id });
+        inverse.push(
+          prev ? { op: 'speaker.put', speaker: prev } : { op: 'speaker.delete', id: o.speaker.id },
+        );
         break;
       }
       case 'speaker.delete': {
@@ -182,7 +202,9 @@ export function applyOps(session: Session, ops: readonly SessionOp[], now = new 
       }
       case 'article.put': {
         const prev = articles.put(o.article);
-        inverse.push(prev ? { op: 'article.put', article: prev } : { op: 'article.delete', id: o.article.id });
+        inverse.push(
+          prev ? { op: 'article.put', article: prev } : { op: 'article.delete', id: o.article.id },
+        );
         break;
       }
       case 'article.delete': {
@@ -230,16 +252,22 @@ export function applyOps(session: Session, ops: readonly SessionOp[], now = new 
   const stepIds = new Set(scale.steps.map((s) => s.id));
   const check = (a: Annotation) => {
     const article = articles.get(a.target.articleId);
-    if (!article) return problems.push('An annotation refers to an article that is not in this session.');
-    if (a.speakerId !== null && !speakers.get(a.speakerId)) problems.push('An annotation names a speaker who is not in this session.');
+    if (!article)
+      return problems.push('An annotation refers to an article that is not in this session.');
+    if (a.speakerId !== null && !speakers.get(a.speakerId))
+      problems.push('An annotation names a speaker who is not in this session.');
     if (a.verdict) {
       if (a.kind !== 'claim') problems.push('Only a claim can carry a verdict.');
-      else if (!stepIds.has(a.verdict.stepId)) problems.push('That verdict is not on this session’s rating scale.');
+      else if (!stepIds.has(a.verdict.stepId))
+        problems.push('That verdict is not on this session’s rating scale.');
     }
     if (a.target.status !== 'orphaned') {
       const idx = articleIndex(article);
       const { start, end } = a.target.position;
-      if (end > idx.lengthCp || article.text.slice(idx.toUtf16(start), idx.toUtf16(end)) !== a.target.quote.exact) {
+      if (
+        end > idx.lengthCp ||
+        article.text.slice(idx.toUtf16(start), idx.toUtf16(end)) !== a.target.quote.exact
+      ) {
         problems.push('An annotation’s quote does not match the article text at its position.');
       }
     }
@@ -257,16 +285,30 @@ export function applyOps(session: Session, ops: readonly SessionOp[], now = new 
     const l = links.get(id);
     if (!l) continue;
     if (l.from === l.to) problems.push('An annotation cannot be linked to itself.');
-    else if (!annotations.get(l.from) || !annotations.get(l.to)) problems.push('A link must join two annotations of this session.');
-    else if (links.values().some((x) => x.id !== l.id && x.from === l.from && x.to === l.to && x.relation === l.relation)) {
+    else if (!annotations.get(l.from) || !annotations.get(l.to))
+      problems.push('A link must join two annotations of this session.');
+    else if (
+      links
+        .values()
+        .some(
+          (x) => x.id !== l.id && x.from === l.from && x.to === l.to && x.relation === l.relation,
+        )
+    ) {
       problems.push('Those two annotations are already linked that way.');
     }
   }
   if (annotations.size > MAX_ANNOTATIONS_PER_SESSION)
-    problems.push(`A session can hold at most ${MAX_ANNOTATIONS_PER_SESSION.toLocaleString('en')} annotations.`);
-  if (links.size > MAX_LINKS_PER_SESSION) problems.push(`A session can hold at most ${MAX_LINKS_PER_SESSION.toLocaleString('en')} links.`);
-  if (articles.size > MAX_ARTICLES_PER_SESSION) problems.push(`A session can hold at most ${MAX_ARTICLES_PER_SESSION} articles.`);
-  if (view.openArticleId !== null && !articles.get(view.openArticleId)) view = { ...view, openArticleId: articles.values()[0]?.id ?? null };
+    problems.push(
+      `A session can hold at most ${MAX_ANNOTATIONS_PER_SESSION.toLocaleString('en')} annotations.`,
+    );
+  if (links.size > MAX_LINKS_PER_SESSION)
+    problems.push(
+      `A session can hold at most ${MAX_LINKS_PER_SESSION.toLocaleString('en')} links.`,
+    );
+  if (articles.size > MAX_ARTICLES_PER_SESSION)
+    problems.push(`A session can hold at most ${MAX_ARTICLES_PER_SESSION} articles.`);
+  if (view.openArticleId !== null && !articles.get(view.openArticleId))
+    view = { ...view, openArticleId: articles.values()[0]?.id ?? null };
 
   if (problems.length) return { ok: false, problems: [...new Set(problems)] };
   const viewOnly = isViewOnly(ops);

@@ -107,7 +107,12 @@ export function codePointLength(text: string): number {
 }
 
 /** Slice a string by code-point offsets (start inclusive, end exclusive). */
-export function sliceCodePoints(text: string, startCp: number, endCp: number, index?: CodePointIndex): string {
+export function sliceCodePoints(
+  text: string,
+  startCp: number,
+  endCp: number,
+  index?: CodePointIndex,
+): string {
   const idx = index ?? new CodePointIndex(text);
   return text.slice(idx.toUtf16(startCp), idx.toUtf16(endCp));
 }
