@@ -3,7 +3,7 @@
  * trapped by the browser, Escape closes, and focus returns to where it was.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 export interface DialogProps {
   title: string;
@@ -19,7 +19,8 @@ export function Dialog({ title, onClose, children, class: cls, describedBy }: Di
   const ref = useRef<HTMLDialogElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
-  useEffect(() => {
+  // Layout effect: the dialog (and its autofocus field) takes focus before the next key arrives.
+  useLayoutEffect(() => {
     const d = ref.current!;
     const previous = document.activeElement as HTMLElement | null;
     if (!d.open) d.showModal();

@@ -28,7 +28,12 @@ export async function importFiles(
       base64,
     });
     if (r.ok) done.push(r.value);
-    else notices.error(`“${file.name}” was not imported: ${r.error.message}`);
+    else
+      notices.error(
+        r.error.message.includes(file.name)
+          ? r.error.message
+          : `“${file.name}” was not imported: ${r.error.message}`,
+      );
   }
   if (done.length)
     notices.show({

@@ -94,7 +94,7 @@ test('a hostile HTML article runs nothing, loads nothing, and keeps its text', a
   await page.getByRole('button', { name: '← Sessions' }).click();
   await page.evaluate((html) => {
     const data = new DataTransfer();
-    data.setData('text/html', html.replace('Council budget vote', 'Pasted budget vote'));
+    data.setData('text/html', html.replaceAll('Council budget vote', 'Pasted budget vote'));
     document.body.dispatchEvent(
       new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
     );

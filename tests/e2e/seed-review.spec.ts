@@ -179,6 +179,7 @@ test('keyboard only: the seed review in at most 60 key presses', async ({ page }
   await keys.press('Enter');
   await expect(page.getByTestId('annotation-detail')).toContainText('jeopardised');
   await keys.press('v');
+  await expect(page.locator('input[name=verdict-step]').first()).toBeFocused();
   await keys.press('ArrowDown');
   await keys.press('Tab');
   await keys.type(RATIONALE);
@@ -219,7 +220,8 @@ test('with the mouse: the same review', async ({ page }) => {
     .first()
     .getByRole('button', { name: /Start review/ })
     .click();
-  await expect(page.locator('.article-text')).toBeVisible();
+  // The app puts the caret in the article once it is shown.
+  await expect(page.locator('.article-text')).toBeFocused();
 
   const mark = async (quote: string, kind: string, speaker: string, existing = false) => {
     await dragSelect(page, quote);

@@ -92,19 +92,17 @@ function fallbackDecorations(state: EditorState): DecorationSet {
   if (!set) {
     set = DecorationSet.create(
       state.doc,
-      hs.index
-        .all()
-        .map((r) =>
-          Decoration.inline(
-            r.from,
-            r.to,
-            {
-              class: `fc-hl fc-hl-${r.kind}${r.status === 'moved' ? ' fc-hl-moved' : ''}`,
-              'data-annotation-id': r.id,
-            },
-            { id: r.id },
-          ),
+      hs.index.all().map((r) =>
+        Decoration.inline(
+          r.from,
+          r.to,
+          {
+            class: `fc-hl fc-hl-${r.kind}${r.status === 'moved' ? ' fc-hl-moved' : ''}`,
+            'data-annotation-id': r.id,
+          },
+          { id: r.id },
         ),
+      ),
     );
     decorationCache.set(hs.index, set);
   }

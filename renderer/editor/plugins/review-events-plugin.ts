@@ -34,7 +34,8 @@ export function reviewEventsPlugin(callbacks: ReviewEventCallbacks): Plugin {
     }),
     props: {
       handleClick(view, pos, event) {
-        if (!view.state.selection.empty || event.button !== 0) return false;
+        // ProseMirror calls this for a click without a drag, before it moves the caret there.
+        if (event.button !== 0 || event.shiftKey) return false;
         const ids = idsAtPos(view, pos);
         if (ids.length) callbacks.onHighlightClick?.(ids, { x: event.clientX, y: event.clientY });
         return false;

@@ -16,6 +16,8 @@ import { importFiles } from '../imports';
 import { SessionList } from './session-list';
 import { LibraryList } from './library-list';
 import { openSessionFile } from '../session/session-files';
+import { ArticlePreview } from './article-preview';
+import { shorten } from '../format';
 
 export interface HomeViewProps {
   client: ApiClient;
@@ -30,6 +32,7 @@ export function HomeView({ client, info, onOpen, setHooks }: HomeViewProps) {
   const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
   const [library, setLibrary] = useState<LibraryEntry[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     const [s, l] = await Promise.all([
@@ -58,6 +61,8 @@ export function HomeView({ client, info, onOpen, setHooks }: HomeViewProps) {
     });
   });
 
+  const selected = library?.find((e) => e.id === selectedId) ?? library?.[0] ?? null;
+
   const importArticle = async () => {
     const files = await pickFiles(ARTICLE_ACCEPT, true);
     if (!files.length) return;
@@ -75,7 +80,7 @@ export function HomeView({ client, info, onOpen, setHooks }: HomeViewProps) {
   const startReview = async (entry: LibraryEntry) => {
     setBusy(true);
     const r = await client.call('sessions.create', {
-      name: `Review: ${entry.meta.title}`.slice(0, 200),
+      name: `Review: ${shorten(entry.meta.title, 70)}`,
       articleIds: [entry.id],
     });
     setBusy(false);
@@ -112,31 +117,43 @@ export function HomeView({ client, info, onOpen, setHooks }: HomeViewProps) {
         </div>
       </header>
       <main class="home-main">
-        <section class="home-column" aria-labelledby="sessions-heading">
-          <div class="section-heading">
-            <h2 id="sessions-heading">Review sessions</h2>
-            <p class="muted">Most recent first. Sessions save themselves as you work.</p>
-          </div>
-          <SessionList client={client} sessions={sessions} onOpen={onOpen} onChanged={refresh} />
-        </section>
-        <section class="home-column" aria-labelledby="library-heading">
-          <div class="section-heading">
-            <h2 id="library-heading">Article library</h2>
-            <p class="muted">
-              Start a review from an article. Import more with the button above, by dropping files
-              on this window, or by pasting text or a web page
-              {info ? ` (up to ${formatBytes(info.limits.maxArticleBytes)})` : ''}.
-            </p>
-          </div>
-          <LibraryList library={library} onStart={startReview} />
-        </section>
+        <div class="home-lists">
+          <section class="home-column" aria-labelledby="sessions-heading">
+            <div class="section-heading">
+              <h2 id="sessions-heading">Review sessions</h2>
+              <p class="muted">Most recent first. Sessions save themselves as you work.</p>
+            </div>
+            <SessionList client={client} sessions={sessions} onOpen={onOpen} onChanged={refresh} />
+          </section>
+          <section class="home-column" aria-labelledby="library-heading">
+            <div class="section-heading">
+              <h2 id="library-heading">Article library</h2>
+              <p class="muted">
+                Import more with the button above, by dropping files on this window, or by pasting
+                text or a web page
+                {info ? ` (up to ${formatBytes(info.limits.maxArticleBytes)})` : ''}.
+              </p>
+            </div>
+            <LibraryList
+              library={library}
+              selectedId={selected?.id ?? null}
+              onSelect={(e) => setSelectedId(e.id)}
+              onStart={startReview}
+            />
+          </section>
+          {info ? (
+            <footer class="home-footer muted">
+              {info.name} {info.version} · {info.host === 'browser' ? 'browser mode' : 'desktop'} ·
+              sessions are kept in <code>{info.dataDir}</code>
+            </footer>
+          ) : null}
+        </div>
+        {selected ? (
+          <ArticlePreview client={client} entry={selected} onStart={startReview} />
+        ) : (
+          <div class="preview preview-empty muted">Import an article to begin.</div>
+        )}
       </main>
-      {info ? (
-        <footer class="home-footer muted">
-          {info.name} {info.version} · {info.host === 'browser' ? 'browser mode' : 'desktop'} ·
-          sessions are kept in <code>{info.dataDir}</code>
-        </footer>
-      ) : null}
     </div>
   );
 }

@@ -4,19 +4,35 @@ import { formatDate, plural } from '../format';
 
 export interface LibraryListProps {
   library: LibraryEntry[] | null;
+  selectedId: string | null;
+  onSelect: (entry: LibraryEntry) => void;
   onStart: (entry: LibraryEntry) => void;
 }
 
-export function LibraryList({ library, onStart }: LibraryListProps) {
+export function LibraryList({ library, selectedId, onSelect, onStart }: LibraryListProps) {
   if (!library) return <p class="muted">Loading articles…</p>;
   if (!library.length)
     return <p class="empty-state">The library is empty. Import an article to begin.</p>;
   return (
     <ul class="card-list" aria-label="Articles">
       {library.map((e) => (
-        <li key={e.id} class="library-item" data-testid="library-item">
+        <li
+          key={e.id}
+          class={`library-item ${e.id === selectedId ? 'is-selected' : ''}`}
+          data-testid="library-item"
+        >
           <div class="library-main">
-            <h3 class="library-title">{e.meta.title || e.fileName}</h3>
+            <h3 class="library-title">
+              <button
+                type="button"
+                class="title-link"
+                aria-pressed={e.id === selectedId}
+                title="Show a preview"
+                onClick={() => onSelect(e)}
+              >
+                {e.meta.title || e.fileName}
+              </button>
+            </h3>
             <p class="library-meta muted">
               <span class={`badge badge-${e.origin}`}>
                 {e.origin === 'seed' ? 'Seed' : 'Imported'}

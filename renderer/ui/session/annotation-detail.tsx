@@ -27,6 +27,8 @@ export interface AnnotationDetailProps {
   actions: ReviewActions;
   readOnly: boolean;
   focus: { target: 'speaker' | 'verdict' | null; token: number };
+  /** The requested field took focus. */
+  onFocusHandled: () => void;
   onReveal: (id: string) => void;
   onLink: (id: string) => void;
   onDelete: (id: string) => void;
@@ -135,6 +137,7 @@ export function AnnotationDetail(props: AnnotationDetailProps) {
             current={speaker}
             disabled={readOnly}
             focusToken={focus.target === 'speaker' ? focus.token : 0}
+            onFocused={props.onFocusHandled}
             onPick={(choice) => actions.setSpeaker(a.id, choice)}
             onDone={props.onDone}
             onEdit={setEditingSpeaker}
@@ -151,6 +154,7 @@ export function AnnotationDetail(props: AnnotationDetailProps) {
             verdict={a.verdict}
             readOnly={readOnly}
             focusToken={focus.target === 'verdict' ? focus.token : 0}
+            onFocused={props.onFocusHandled}
             onSave={(v) => actions.verdict(a.id, v)}
             onDone={props.onDone}
           />

@@ -55,7 +55,8 @@ export function ArticlePane(props: ArticlePaneProps) {
       editorRef.current = null;
       ed.destroy();
     };
-  }, [article]);
+    // Remount only when the text or its structure changes, not for metadata edits.
+  }, [article.id, article.text, article.blocks, article.marks]);
 
   useEffect(() => {
     editorRef.current?.setAnnotations(annotations);

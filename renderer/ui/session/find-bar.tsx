@@ -3,7 +3,7 @@
  * ↓/↑ (or F3) move between them; Enter keeps the current match selected and
  * returns to the article, ready to be marked; Escape closes.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { findInText, type TextMatch } from '../../../shared/review/text-search';
 import type { ArticleEditor } from '../../editor/article-editor';
 
@@ -26,7 +26,8 @@ export function FindBar({ editor, focusToken, onClose }: FindBarProps) {
   }, [editor, query]);
   const current = matches.length ? Math.min(index, matches.length - 1) : -1;
 
-  useEffect(() => {
+  // Layout effect: focus moves before the next key arrives, so fast typing lands in the field.
+  useLayoutEffect(() => {
     input.current?.focus();
     input.current?.select();
   }, [focusToken]);

@@ -55,6 +55,13 @@ export interface SessionViewProps {
   setHooks: (hooks: ViewHooks) => void;
 }
 
+export interface FocusRequest {
+  target: 'speaker' | 'verdict' | null;
+  token: number;
+  /** The annotation whose field should take focus. */
+  id: string | null;
+}
+
 type Overlay =
   | null
   | { type: 'link'; fromId: string }
@@ -89,9 +96,8 @@ export function SessionView({
   const [tab, setTab] = useState<'disputes' | 'annotation'>('disputes');
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [find, setFind] = useState({ open: false, token: 0 });
-  const [focusReq, setFocusReq] = useState<{ target: 'speaker' | 'verdict' | null; token: number }>(
-    { target: null, token: 0 },
-  );
+  // A request to focus a field of the open annotation; cleared once the field took focus.
+  const [focusReq, setFocusReq] = useState<FocusRequest>({ target: null, token: 0, id: null });
   const [selRect, setSelRect] = useState<{
     left: number;
     right: number;
@@ -136,8 +142,9 @@ export function SessionView({
   );
   const hint = (text: string) => notices.show({ tone: 'info', text });
   const focusEditor = () => editorRef.current?.focus();
-  const requestFocus = (target: 'speaker' | 'verdict') =>
-    setFocusReq((f) => ({ target, token: f.token + 1 }));
+  const requestFocus = (target: 'speaker' | 'verdict', id: string) =>
+    setFocusReq((f) => ({ target, token: f.token + 1, id }));
+  const focusHandled = () => setFocusReq((f) => (f.target ? { ...f, target: null, id: null } : f));
 
   const activate = (id: string, opts: { reveal?: boolean } = {}) => {
     setActiveId(id);
@@ -176,8 +183,11 @@ export function SessionView({
 
   const refreshSelection = () => {
     const ed = editorRef.current;
+    // Only for a selection made in the focused article (not for "show in the article" from the panel).
     requestAnimationFrame(() =>
-      setSelRect(ed && !ed.view.state.selection.empty ? ed.selectionRect() : null),
+      setSelRect(
+        ed && !ed.view.state.selection.empty && ed.view.hasFocus() ? ed.selectionRect() : null,
+      ),
     );
   };
 
@@ -189,7 +199,7 @@ export function SessionView({
       const a = actions.mark(kind);
       if (a) {
         activate(a.id);
-        requestFocus('speaker');
+        requestFocus('speaker', a.id);
       }
       return true;
     }
@@ -240,7 +250,7 @@ export function SessionView({
         if (!a || a.kind !== 'claim')
           return (hint('Verdicts belong to claims: open a claim, then press V.'), true);
         activate(a.id);
-        requestFocus('verdict');
+        requestFocus('verdict', a.id);
         return true;
       }
       case 'delete-annotation': {
@@ -360,6 +370,11 @@ export function SessionView({
   const onEditor = (ed: ArticleEditor | null) => {
     editorRef.current = ed;
     setEditorState(ed);
+    if (ed) {
+      // The floating toolbar follows the article's focus.
+      ed.view.dom.addEventListener('focusin', () => latest.current.refreshSelection());
+      ed.view.dom.addEventListener('focusout', () => latest.current.refreshSelection());
+    }
     if (ed && pendingReveal.current) {
       const id = pendingReveal.current;
       pendingReveal.current = null;
@@ -744,7 +759,8 @@ export function SessionView({
                 session={session}
                 actions={actions}
                 readOnly={readOnly}
-                focus={focusReq}
+                focus={focusReq.id === active.id ? focusReq : { target: null, token: 0, id: null }}
+                onFocusHandled={focusHandled}
                 onReveal={reveal}
                 onLink={(id) => setOverlay({ type: 'link', fromId: id })}
                 onDelete={askDelete}
@@ -809,7 +825,7 @@ export function SessionView({
             setOverlay(null);
             reveal(id);
             activate(id);
-            requestAnimationFrame(focusEditor);
+            focusEditor();
           }}
         />
       ) : null}

@@ -4,7 +4,7 @@
  * default) or adds what was typed as a new speaker; Escape leaves it as it
  * was. Both hand focus back (`onDone`) so the reviewer continues in the text.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Speaker } from '../../../shared/model/session';
 import { searchSpeakers, findSpeakerByName } from '../../../shared/review/speaker-search';
 
@@ -14,6 +14,7 @@ export interface SpeakerPickerProps {
   disabled?: boolean;
   /** Changes whenever the host wants the field focused. */
   focusToken: number;
+  onFocused: () => void;
   onPick: (choice: Speaker | { newName: string } | null) => void;
   onDone: () => void;
   onEdit: (speaker: Speaker) => void;
@@ -29,6 +30,7 @@ export function SpeakerPicker({
   current,
   disabled,
   focusToken,
+  onFocused,
   onPick,
   onDone,
   onEdit,
@@ -38,10 +40,12 @@ export function SpeakerPicker({
   const [open, setOpen] = useState(false);
   const [index, setIndex] = useState(0);
 
-  useEffect(() => {
+  // Layout effect: the field has focus before the next key arrives.
+  useLayoutEffect(() => {
     if (focusToken && input.current) {
       input.current.focus();
       setOpen(true);
+      onFocused();
     }
   }, [focusToken]);
 

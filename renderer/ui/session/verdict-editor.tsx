@@ -4,7 +4,7 @@
  * radio group (arrow keys choose); Ctrl/Cmd+Enter saves from anywhere in the
  * form, Escape cancels.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Verdict } from '../../../shared/model/session';
 import type { RatingScale } from '../../../shared/model/vocabulary';
 import { MAX_NOTE_CHARS } from '../../../shared/model/limits';
@@ -15,6 +15,7 @@ export interface VerdictEditorProps {
   verdict: Verdict | null;
   readOnly: boolean;
   focusToken: number;
+  onFocused: () => void;
   onSave: (v: Verdict | null) => boolean;
   onDone: () => void;
 }
@@ -33,6 +34,7 @@ export function VerdictEditor({
   verdict,
   readOnly,
   focusToken,
+  onFocused,
   onSave,
   onDone,
 }: VerdictEditorProps) {
@@ -40,6 +42,7 @@ export function VerdictEditor({
   const [stepId, setStepId] = useState(verdict?.stepId ?? '');
   const [rationale, setRationale] = useState(verdict?.rationale ?? '');
   const form = useRef<HTMLFormElement>(null);
+  const [focusTick, setFocusTick] = useState(0);
 
   const open = () => {
     setStepId(verdict?.stepId ?? '');
@@ -47,17 +50,21 @@ export function VerdictEditor({
     setEditing(true);
   };
 
-  useEffect(() => {
-    if (focusToken && !readOnly) open();
+  useLayoutEffect(() => {
+    if (focusToken && !readOnly) {
+      open();
+      setFocusTick((t) => t + 1);
+      onFocused();
+    }
   }, [focusToken]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!editing || !form.current) return;
     const target =
       form.current.querySelector<HTMLInputElement>('input[type=radio]:checked') ??
       form.current.querySelector<HTMLInputElement>('input[type=radio]');
     target?.focus();
-  }, [editing, focusToken]);
+  }, [editing, focusTick]);
 
   const step = scale.steps.find((s) => s.id === verdict?.stepId);
   if (!editing) {

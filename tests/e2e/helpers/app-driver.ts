@@ -47,7 +47,7 @@ export function watchRequests(page: Page, origin: string) {
  * with real mouse events).
  */
 export async function dragSelect(page: Page, quote: string): Promise<void> {
-  const box = await page.evaluate((q) => {
+  const box = await page.evaluate(async (q) => {
     const root = document.querySelector('.article-text')!;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const nodes: Text[] = [];
@@ -74,8 +74,9 @@ export async function dragSelect(page: Page, quote: string): Promise<void> {
       r.setEnd(node, o + 1);
       return r.getBoundingClientRect();
     };
-    const first = locate(at);
-    first.node.parentElement!.scrollIntoView({ block: 'center' });
+    // Bring the passage to the middle of the view and let layout settle before measuring.
+    locate(at).node.parentElement!.scrollIntoView({ block: 'center' });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const a = rectOf(at);
     const b = rectOf(at + q.length - 1);
     return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
@@ -86,6 +87,9 @@ export async function dragSelect(page: Page, quote: string): Promise<void> {
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
   await page.mouse.move(box.x2, box.y2, { steps: 4 });
   await page.mouse.up();
+  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+  if (selected.replace(/\s+/g, ' ').trim() !== quote)
+    throw new Error(`the drag selected ${JSON.stringify(selected)}, not ${JSON.stringify(quote)}`);
 }
 
 /** Counts key presses (a chord such as Ctrl+F is one press); typing into fields is not counted. */
