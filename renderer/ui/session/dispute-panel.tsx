@@ -4,7 +4,7 @@
  * statements not linked to a claim yet, and the orphans (annotations whose
  * text was not found after a re-import) with re-attach.
  */
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Annotation, Session } from '../../../shared/model/session';
 import { ANNOTATION_KINDS, KIND_LABELS } from '../../../shared/model/vocabulary';
 import {
@@ -18,6 +18,9 @@ import {
 import { KindTag } from './annotation-detail';
 import { verdictTone } from './verdict-editor';
 import { plural, shorten } from '../format';
+
+/** Cards (and unlinked statements) rendered at first and per “Show more”. */
+const PAGE = 150;
 
 export interface DisputePanelProps {
   session: Session;
@@ -39,6 +42,8 @@ export function DisputePanel({
   onReveal,
   onReattach,
 }: DisputePanelProps) {
+  // Long reviews render in pages, so a session with thousands of claims stays quick to open.
+  const [limit, setLimit] = useState(PAGE);
   const model = useMemo(
     () => buildDisputeModel(session),
     [session.annotations, session.links, session.speakers, session.scale],
@@ -166,7 +171,7 @@ export function DisputePanel({
 
       {shown.cards.length ? (
         <ol class="card-stack" aria-label="Disputes">
-          {shown.cards.map((card) => (
+          {shown.cards.slice(0, limit).map((card) => (
             <li
               key={card.claim.id}
               class={`dispute-card ${card.claim.id === activeId ? 'is-active' : ''}`}
@@ -236,6 +241,17 @@ export function DisputePanel({
               ) : null}
             </li>
           ))}
+          {shown.cards.length > limit ? (
+            <li>
+              <button
+                type="button"
+                class="button button-small"
+                onClick={() => setLimit(limit + PAGE)}
+              >
+                Show more ({(shown.cards.length - limit).toLocaleString('en')} more claims)
+              </button>
+            </li>
+          ) : null}
         </ol>
       ) : (
         <div class="empty-state">
@@ -257,7 +273,7 @@ export function DisputePanel({
         <section class="panel-section" aria-labelledby="unlinked-heading">
           <h3 id="unlinked-heading">Not linked to a claim ({shown.unlinked.length})</h3>
           <ul class="statement-list">
-            {shown.unlinked.map((a) => (
+            {shown.unlinked.slice(0, limit).map((a) => (
               <StatementButton
                 key={a.id}
                 a={a}
@@ -266,6 +282,15 @@ export function DisputePanel({
               />
             ))}
           </ul>
+          {shown.unlinked.length > limit ? (
+            <button
+              type="button"
+              class="button button-small"
+              onClick={() => setLimit(limit + PAGE)}
+            >
+              Show more
+            </button>
+          ) : null}
         </section>
       ) : null}
 

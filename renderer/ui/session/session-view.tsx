@@ -269,11 +269,8 @@ export function SessionView({
         if (i === -1) {
           const caret = ed.caretOffset();
           const idx = articleIndex(ed.article);
-          const starts = order.map((id) =>
-            idx.toUtf16(
-              controller.session.annotations.find((a) => a.id === id)!.target.position.start,
-            ),
-          );
+          const byId = new Map(controller.session.annotations.map((a) => [a.id, a]));
+          const starts = order.map((id) => idx.toUtf16(byId.get(id)!.target.position.start));
           i =
             cmd === 'next-annotation'
               ? starts.findIndex((s) => s > caret) - 1
