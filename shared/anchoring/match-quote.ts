@@ -78,7 +78,7 @@ export const MIN_CONTEXT_SUPPORT = 0.5;
  * scanning the whole text: a quote shorter than twice this is matched far
  * away only exactly.
  */
-export const APPROX_PIECE_LENGTH = 10;
+export const APPROX_PIECE_LENGTH = 16;
 /** Long stretches are scanned approximately in chunks of this many UTF-16 units. */
 const APPROX_CHUNK_LENGTH = 1 << 14;
 /** Scores closer than this are a tie. */
@@ -107,10 +107,18 @@ interface Query {
  * Returns null when the quote is empty, when nothing close enough is found,
  * when the best candidates tie and context cannot decide, or when a short
  * quote would land where its context disagrees. Never throws. A position that
- * is out of range or not whole numbers is ignored as a hint.
+ * is out of range or not whole numbers is ignored as a hint; a missing prefix
+ * or suffix counts as empty (no evidence either way).
  */
 export function anchorSelector(index: AnchorIndex, sel: QuoteSelectors): AnchorMatch | null {
-  const { quote, position } = sel;
+  const { position } = sel;
+  // Selectors from outside (W3C JSON) may leave prefix or suffix out.
+  const quote: TextQuoteSelector = {
+    type: 'TextQuoteSelector',
+    exact: typeof sel.quote.exact === 'string' ? sel.quote.exact : '',
+    prefix: typeof sel.quote.prefix === 'string' ? sel.quote.prefix : '',
+    suffix: typeof sel.quote.suffix === 'string' ? sel.quote.suffix : '',
+  };
   const exact = quote.exact;
   if (exact.length === 0) return null;
   const { text } = index;
@@ -124,7 +132,7 @@ export function anchorSelector(index: AnchorIndex, sel: QuoteSelectors): AnchorM
   }
 
   const exactStarts = index.occurrences(exact);
-  const candidates = exactStarts.map((at) => scoreCandidate(q, at, at + exact.length, 0));
+  const candidates = scoreExact(q, exactStarts);
   let best = candidates.reduce((m, c) => Math.max(m, c.score), -Infinity);
   const contextMax =
     (quote.prefix.length > 0 ? PREFIX_WEIGHT : 0) + (quote.suffix.length > 0 ? SUFFIX_WEIGHT : 0);
@@ -147,7 +155,7 @@ export function anchorSelector(index: AnchorIndex, sel: QuoteSelectors): AnchorM
   const pieces = Math.floor(exact.length / APPROX_PIECE_LENGTH);
   const farBudget = Math.min(nearBudget, pieces - 1);
   if (farBudget > 0 && best <= farBound + SCORE_EPSILON) {
-    for (const [from, to] of pieceWindows(index, exact, pieces, farBudget)) {
+    for (const [from, to] of pieceWindows(index, exact, farBudget + 1, farBudget)) {
       scanApproximate(approx, from, to, farBudget);
     }
   }
@@ -155,6 +163,28 @@ export function anchorSelector(index: AnchorIndex, sel: QuoteSelectors): AnchorM
 
   const chosen = choose(candidates, exact.length);
   return chosen ? toMatch(index, chosen.start, chosen.end, chosen.errors, position) : null;
+}
+
+/**
+ * Score the exact occurrences. When some have their context intact (a cheap
+ * string comparison), only those and the ones near the hint can win, so the
+ * edit distances of the rest (thousands, for a common phrase) are skipped.
+ */
+function scoreExact(q: Query, starts: readonly number[]): Candidate[] {
+  const { text, quote, hint } = q;
+  const len = quote.exact.length;
+  const intact = starts.filter(
+    (at) => text.endsWith(quote.prefix, at) && text.startsWith(quote.suffix, at + len),
+  );
+  const pool =
+    intact.length === 0
+      ? starts
+      : starts.filter(
+          (at) =>
+            (hint !== null && Math.abs(at - hint.start) <= NEAR_HINT_DISTANCE) ||
+            (text.endsWith(quote.prefix, at) && text.startsWith(quote.suffix, at + len)),
+        );
+  return pool.map((at) => scoreCandidate(q, at, at + len, 0));
 }
 
 function positionToUtf16(
@@ -199,9 +229,25 @@ interface ApproxSearch {
  */
 function scanApproximate(s: ApproxSearch, from: number, to: number, budget: number): void {
   const { text, quote } = s.q;
-  const exact = quote.exact;
-  const lo = Math.max(0, from);
+  const len = quote.exact.length;
+  // Scan only the gaps between exact occurrences: matches overlapping one are
+  // dropped anyway, and an exact match in a scanned stretch would hide every
+  // approximate one there (the matcher reports only the lowest error count).
+  let gapStart = Math.max(0, from);
   const hi = Math.min(text.length, to);
+  for (let i = firstEndingAfter(s.exactStarts, len, gapStart); gapStart < hi; i++) {
+    const next = i < s.exactStarts.length ? s.exactStarts[i]! : Infinity;
+    const gapEnd = Math.min(hi, next);
+    if (gapEnd - gapStart >= len - budget) scanStretch(s, gapStart, gapEnd, budget);
+    if (next === Infinity) break;
+    gapStart = Math.max(gapStart, next + len);
+  }
+}
+
+/** Approximate matches in `text[lo, hi)`, in overlapping chunks (see above). */
+function scanStretch(s: ApproxSearch, lo: number, hi: number, budget: number): void {
+  const { text, quote } = s.q;
+  const exact = quote.exact;
   for (let chunk = lo; chunk < hi; chunk += APPROX_CHUNK_LENGTH) {
     const chunkEnd = Math.min(hi, chunk + APPROX_CHUNK_LENGTH + exact.length + budget);
     for (const m of search(text.slice(chunk, chunkEnd), exact, budget)) {
@@ -219,9 +265,22 @@ function scanApproximate(s: ApproxSearch, from: number, to: number, budget: numb
   }
 }
 
+/** Index of the first exact occurrence ending after `offset`. */
+function firstEndingAfter(starts: readonly number[], length: number, offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! + length <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Where a match with at most `budget` errors can be (pigeonhole): cut the
- * quote into `pieces` disjoint pieces; `budget` < `pieces` edits leave one
+ * quote into `pieces` disjoint pieces of equal length (the longer, the rarer
+ * each is in the text); `budget` < `pieces` edits leave one
  * piece intact, so every match contains an exact occurrence of some piece,
  * displaced by at most `budget`. Returns merged windows around those hits.
  */
@@ -233,12 +292,10 @@ function pieceWindows(
 ): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
   const done = new Set<string>();
+  const length = Math.floor(exact.length / pieces);
   for (let k = 0; k < pieces; k++) {
-    const offset = k * APPROX_PIECE_LENGTH;
-    const piece = exact.slice(
-      offset,
-      k === pieces - 1 ? exact.length : offset + APPROX_PIECE_LENGTH,
-    );
+    const offset = k * length;
+    const piece = exact.slice(offset, k === pieces - 1 ? exact.length : offset + length);
     if (done.has(`${offset}:${piece}`)) continue;
     done.add(`${offset}:${piece}`);
     for (const at of index.occurrences(piece)) {
@@ -275,15 +332,8 @@ function clusterApproximate(found: Candidate[]): Candidate[] {
 }
 
 function overlapsExact(starts: readonly number[], length: number, start: number, end: number) {
-  // first exact occurrence ending after `start`
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (starts[mid]! + length <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < starts.length && starts[lo]! < end;
+  const i = firstEndingAfter(starts, length, start);
+  return i < starts.length && starts[i]! < end;
 }
 
 /** The single best acceptable candidate, or null on a tie or weak evidence. */

@@ -95,6 +95,8 @@ export interface ExportedFile {
   content: string;
   /** Extra files that belong with it (brat writes `.txt` and `.ann`). */
   companions?: { fileName: string; mediaType: string; content: string }[];
+  /** What the user should be told about this export (e.g. what brat had to leave out). */
+  notices?: string[];
 }
 
 /** Result of re-importing an updated article text. */

@@ -9,6 +9,8 @@
  * conversions are the identity and cost nothing.
  */
 
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
+
 /**
  * Sorted UTF-16 offsets of the *second* unit of every surrogate pair in a text.
  * Each entry is one place where the UTF-16 count runs one ahead of the code-point count.
@@ -23,7 +25,10 @@ export class CodePointIndex {
 
   constructor(text: string) {
     const lows: number[] = [];
-    for (let i = 0; i < text.length; i++) {
+    // Most texts have no astral characters: a native scan for a high surrogate
+    // answers that several times faster than the loop below.
+    const hasHigh = HIGH_SURROGATE.test(text);
+    for (let i = 0; hasHigh && i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
         const d = text.charCodeAt(i + 1);

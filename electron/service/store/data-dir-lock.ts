@@ -1,7 +1,8 @@
 /**
- * One writer per data directory in browser mode: a lock file, `<dataDir>/factcheck.lock`,
- * holding the owner's pid, host name and start time. (The Electron app uses
- * `app.requestSingleInstanceLock()` instead.)
+ * One writer per data directory: a lock file, `<dataDir>/factcheck.lock`, holding the
+ * owner's pid, host name and start time. Browser mode and the desktop app both take it (they
+ * share the default folder); the desktop app additionally takes
+ * `app.requestSingleInstanceLock()` so a second launch focuses the first window.
  *
  * The file is created with O_EXCL, so of two hosts starting at once exactly one wins. A lock
  * left by a process that died (same host, pid no longer alive) is taken over: it is renamed

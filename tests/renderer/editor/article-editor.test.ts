@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestEditor } from './create-test-editor';
-import { buildSeedReview, SEED_REVIEW } from '../../helpers/seed-review';
+import { buildSeedReview, SEED_REVIEW } from '../../helpers/review-by-edits';
 import { spanOf } from '../../helpers/seed-session';
 
 afterEach(() => document.body.replaceChildren());

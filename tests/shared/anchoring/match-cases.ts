@@ -224,6 +224,13 @@ export const MATCH_CASES: MatchCase[] = [
     to: 'a b c',
   },
   {
+    name: 'W3C selector without prefix and suffix fields: a unique quote anchors',
+    selector: { quote: { exact: 'Rex Tillerson' } as Omit<TextQuoteSelector, 'type'> },
+    to: ARTICLE.replace('Rex Tillerson', '⟦Rex Tillerson⟧'),
+    status: 'anchored',
+    exact: true,
+  },
+  {
     name: 'anchoring in an empty text: null',
     selector: { quote: { exact: 'x', prefix: '', suffix: '' } },
     to: '',

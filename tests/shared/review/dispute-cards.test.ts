@@ -9,7 +9,7 @@ import {
 } from '../../../shared/review/dispute-cards';
 import { applyOps } from '../../../shared/session/session-ops';
 import { editAnnotation, markPassage } from '../../../shared/review/annotation-edits';
-import { buildSeedReview, SEED_REVIEW } from '../../helpers/seed-review';
+import { buildSeedReview, SEED_REVIEW } from '../../helpers/review-by-edits';
 import { spanOf } from '../../helpers/seed-session';
 
 const NOW = '2024-05-01T12:00:00.000Z';

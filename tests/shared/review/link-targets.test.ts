@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRelation, rankLinkTargets } from '../../../shared/review/link-targets';
-import { buildSeedReview } from '../../helpers/seed-review';
+import { buildSeedReview } from '../../helpers/review-by-edits';
 
 describe('defaultRelation', () => {
   it.each([

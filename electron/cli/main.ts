@@ -1,0 +1,137 @@
+/**
+ * `factcheck`: the command line for newsroom pipelines, built on the same
+ * shared/ code as the app, so both write byte-identical exports.
+ *
+ *   factcheck session new --title T --article FILE [--article FILE …] --out S.fcw.json
+ *   factcheck annotations import S.fcw.json ANNOTATIONS.jsonld [--article N]
+ *   factcheck export S.fcw.json --format html|pdf|md|csv|w3c|claimreview|brat --out PATH [--org NAME] [--base-url URL]
+ *   factcheck check S.fcw.json
+ *
+ * Every command exits non-zero with a one-line reason on bad input (2 for a
+ * usage mistake, 1 otherwise) and never replaces an existing file without
+ * `--force`. `bin/factcheck.js` runs this module through tsx.
+ */
+import { parseArgs } from 'node:util';
+import { annotationsImport, checkCommand, exportCommand, sessionNew, type CliIo } from './commands';
+import { CliError } from './cli-files';
+
+export const USAGE = `Usage:
+  factcheck session new --title T --article FILE [--article FILE …] --out S.fcw.json [--force]
+  factcheck annotations import S.fcw.json ANNOTATIONS.jsonld [--article N]
+  factcheck export S.fcw.json --format html|pdf|md|csv|w3c|claimreview|brat --out PATH [--org NAME] [--base-url URL] [--force]
+  factcheck check S.fcw.json
+
+Exports stamp the current time; set SOURCE_DATE_EPOCH (seconds) to fix it.
+PDF uses Chromium at CHROMIUM_PATH or /usr/bin/chromium.`;
+
+type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+
+function parse(args: string[], options: Options, positionals: number, usage: string) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new CliError(
+      `${err instanceof Error ? err.message.split('\n')[0] : String(err)} (usage: ${usage})`,
+      2,
+    );
+  }
+  if (parsed.positionals.length !== positionals) {
+    throw new CliError(
+      `expected ${positionals} file argument${positionals === 1 ? '' : 's'} (usage: ${usage})`,
+      2,
+    );
+  }
+  return parsed as {
+    values: Record<string, string | string[] | boolean | undefined>;
+    positionals: string[];
+  };
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  if (!command) throw new CliError('no command given (try factcheck --help)', 2);
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  if (command === 'session' && sub === 'new') {
+    const { values } = parse(
+      rest,
+      {
+        title: { type: 'string' },
+        article: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        force: { type: 'boolean' },
+      },
+      0,
+      'factcheck session new --title T --article FILE … --out S.fcw.json',
+    );
+    await sessionNew(values as Parameters<typeof sessionNew>[0], io);
+    return 0;
+  }
+  if (command === 'annotations' && sub === 'import') {
+    const { values, positionals } = parse(
+      rest,
+      { article: { type: 'string' } },
+      2,
+      'factcheck annotations import S.fcw.json ANNOTATIONS.jsonld [--article N]',
+    );
+    annotationsImport(positionals[0]!, positionals[1]!, values as { article?: string }, io);
+    return 0;
+  }
+  if (command === 'export') {
+    const { values, positionals } = parse(
+      sub === undefined ? [] : [sub, ...rest],
+      {
+        format: { type: 'string' },
+        out: { type: 'string' },
+        org: { type: 'string' },
+        'base-url': { type: 'string' },
+        force: { type: 'boolean' },
+      },
+      1,
+      'factcheck export S.fcw.json --format F --out PATH',
+    );
+    await exportCommand(positionals[0]!, values as Parameters<typeof exportCommand>[1], io);
+    return 0;
+  }
+  if (command === 'check') {
+    const { positionals } = parse(
+      sub === undefined ? [] : [sub, ...rest],
+      {},
+      1,
+      'factcheck check S.fcw.json',
+    );
+    return checkCommand(positionals[0]!, io);
+  }
+  throw new CliError(
+    `unknown command "${[command, sub].filter(Boolean).join(' ').slice(0, 60)}" (try factcheck --help)`,
+    2,
+  );
+}
+
+/**
+ * Run the CLI. Returns the exit code; messages go to `stdout`, the one-line
+ * reason for a failure to `stderr` as `factcheck: <reason>`.
+ */
+export async function main(
+  argv: string[],
+  streams: {
+    stdout: NodeJS.WritableStream;
+    stderr: NodeJS.WritableStream;
+    env: NodeJS.ProcessEnv;
+  } = process,
+): Promise<number> {
+  const io: CliIo = { out: (line) => streams.stdout.write(`${line}\n`), env: streams.env };
+  try {
+    return await dispatch(argv, io);
+  } catch (err) {
+    const reason =
+      err instanceof CliError
+        ? err.message
+        : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+    streams.stderr.write(`factcheck: ${reason.replace(/\s*\n\s*/g, ' ')}\n`);
+    return err instanceof CliError ? err.exitCode : 1;
+  }
+}

@@ -1,0 +1,268 @@
+/**
+ * The API service: the one implementation of the contract in
+ * shared/api/contract.ts. Both transports (Electron IPC in electron/main/,
+ * HTTP in electron/web/) call `handle(method, payload)`, which validates the
+ * request with the contract's schemas, dispatches, and always resolves to an
+ * `ApiResult`: nothing it does throws across the boundary.
+ *
+ * Never imports `electron`: Electron-only capabilities (printing to PDF) are
+ * passed in as plain interfaces.
+ */
+import type {
+  ApiMethod,
+  ApiRequest,
+  ApiResponses,
+  ApiResult,
+  AppInfo,
+  OpenedSession,
+} from '../../shared/api/contract';
+import { validateRequest } from '../../shared/api/contract';
+import { createSession } from '../../shared/model/session';
+import {
+  MAX_ANNOTATIONS_PER_SESSION,
+  MAX_ARTICLE_BYTES,
+  MAX_NOTE_CHARS,
+} from '../../shared/model/limits';
+import { openLibrary, type Library } from './library';
+import { importArticleFile, importPasted } from './import/article-import';
+import { openSessionStore, type SessionStore } from './store';
+import { reanchorAnnotations } from '../../shared/anchoring';
+import type { SessionOp } from '../../shared/session/session-ops';
+import {
+  exportPortableSession,
+  renderExport,
+  type PdfPrinter,
+} from '../../shared/interchange/render-export';
+import { planPortableImport } from '../../shared/interchange/portable-session';
+import { importW3c } from '../../shared/interchange/w3c-import';
+import { nowIso } from '../../shared/model/ids';
+
+/** Prints HTML to PDF bytes (Chromium in Node, `printToPDF` in Electron). */
+export type { PdfPrinter };
+
+export interface ApiServiceOptions {
+  dataDir: string;
+  seedsDir: string;
+  host: 'electron' | 'browser';
+  version: string;
+  pdf?: PdfPrinter;
+  /** The time stamped into exports (ISO 8601); tests fix it to compare output byte for byte. */
+  clock?: () => string;
+}
+
+export interface ApiService {
+  /** Validate and run one request. Never throws. */
+  handle(method: string, payload: unknown): Promise<ApiResult<unknown>>;
+  /** Write every pending change to disk now. */
+  flushAll(): Promise<void>;
+  /** Flush and release everything. The service must not be used afterwards. */
+  close(): Promise<void>;
+}
+
+type Handlers = { [M in ApiMethod]: (req: ApiRequest<M>) => Promise<ApiResult<ApiResponses[M]>> };
+
+const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
+const notFound = (what: string): ApiResult<never> => ({
+  ok: false,
+  error: { code: 'not-found', message: what },
+});
+
+function decodeBase64(b64: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) return null;
+  return new Uint8Array(Buffer.from(b64, 'base64'));
+}
+
+/** Open the library and the session store for a data directory and serve the API over them. */
+export async function createApiService(opts: ApiServiceOptions): Promise<ApiService> {
+  const library: Library = await openLibrary({ seedsDir: opts.seedsDir, dataDir: opts.dataDir });
+  const store: SessionStore = await openSessionStore({ dataDir: opts.dataDir });
+  const clock = opts.clock ?? nowIso;
+
+  const info: AppInfo = {
+    name: 'Factcheck Workbench',
+    version: opts.version,
+    host: opts.host,
+    dataDir: opts.dataDir,
+    platform: process.platform,
+    limits: {
+      maxArticleBytes: MAX_ARTICLE_BYTES,
+      maxNoteChars: MAX_NOTE_CHARS,
+      maxAnnotationsPerSession: MAX_ANNOTATIONS_PER_SESSION,
+    },
+  };
+
+  const handlers: Handlers = {
+    'app.info': async () => ok(info),
+    'library.list': async () => ok(library.list()),
+    'library.get': async ({ id }) => {
+      const a = library.get(id);
+      return a ? ok(a) : notFound('That article is not in the library.');
+    },
+    'library.importFile': async ({ fileName, base64 }) => {
+      const bytes = decodeBase64(base64);
+      if (!bytes)
+        return {
+          ok: false,
+          error: {
+            code: 'invalid-request',
+            message: 'The file could not be read (its contents were not sent correctly).',
+          },
+        };
+      const res = await importArticleFile(fileName, bytes);
+      return res.ok ? library.add(res.value) : res;
+    },
+    'library.importPasted': async ({ kind, content, label }) => {
+      const res = await importPasted(kind, content, label);
+      return res.ok ? library.add(res.value) : res;
+    },
+    'sessions.list': async () => ok(await store.list()),
+    'sessions.create': async ({ name, articleIds }) => {
+      const articles = [];
+      for (const id of articleIds) {
+        const a = library.get(id);
+        if (!a) return notFound('One of the chosen articles is no longer in the library.');
+        articles.push(a);
+      }
+      const title = name?.trim() || `Review: ${articles[0]!.meta.title}`.slice(0, 200);
+      return store.create(createSession(title, articles));
+    },
+    'sessions.open': async ({ id }) => store.open(id),
+    'sessions.rename': async ({ id, name }) => store.rename(id, name),
+    'sessions.delete': async ({ id }) => store.archive(id),
+    'sessions.apply': async ({ id, baseRevision, ops }) => store.apply(id, baseRevision, ops),
+    'sessions.flush': async ({ id }) => {
+      await store.flush(id);
+      const opened = await store.open(id);
+      return opened.ok ? ok({ revision: opened.value.session.revision }) : opened;
+    },
+    'sessions.recover': async ({ id, action }) => store.recover(id, action),
+    'sessions.restoreBackup': async ({ id }) => store.restoreBackup(id),
+    'sessions.addArticle': async ({ id, articleId }) => {
+      const a = library.get(articleId);
+      if (!a) return notFound('That article is not in the library.');
+      const opened: ApiResult<OpenedSession> = await store.open(id);
+      if (!opened.ok) return opened;
+      if (opened.value.session.articles.some((x) => x.id === a.id)) {
+        return {
+          ok: false,
+          error: { code: 'conflict', message: 'That article is already in this session.' },
+        };
+      }
+      return ok({ ops: [{ op: 'article.put' as const, article: a }] });
+    },
+    'sessions.reimportArticle': async ({ id, articleId, file }) => {
+      const opened = await store.open(id);
+      if (!opened.ok) return opened;
+      const old = opened.value.session.articles.find((a) => a.id === articleId);
+      if (!old) return notFound('That article is not in this session.');
+      const bytes = decodeBase64(file.base64);
+      if (!bytes)
+        return {
+          ok: false,
+          error: {
+            code: 'invalid-request',
+            message: 'The file could not be read (its contents were not sent correctly).',
+          },
+        };
+      const parsed = await importArticleFile(file.fileName, bytes);
+      if (!parsed.ok) return parsed;
+      // The updated text replaces the old one under the same id; the journalist's metadata is kept,
+      // filling only what the old snapshot lacked.
+      const meta = { ...old.meta };
+      for (const k of Object.keys(meta) as (keyof typeof meta)[])
+        if (!meta[k]) meta[k] = parsed.value.meta[k];
+      const article = { ...parsed.value, id: old.id, meta };
+      const mine = opened.value.session.annotations.filter((a) => a.target.articleId === old.id);
+      const { annotations, report } = reanchorAnnotations(old.text, article.text, mine);
+      const ops: SessionOp[] = [{ op: 'article.put', article }];
+      for (const a of annotations) ops.push({ op: 'annotation.put', annotation: a });
+      return ok({ ops, report });
+    },
+    'sessions.exportPortable': async ({ id }) => {
+      const opened = await store.open(id);
+      return opened.ok ? ok(exportPortableSession(opened.value.session, clock())) : opened;
+    },
+    'sessions.importPortable': async ({ content, onConflict }) => {
+      const planned = planPortableImport(content, (sid) => store.has(sid), onConflict);
+      if (!planned.ok) {
+        const detail = planned.problems.length
+          ? ` (${planned.problems.slice(0, 3).join('; ')})`
+          : '';
+        return {
+          ok: false,
+          error: { ...planned.error, message: `${planned.error.message}${detail}` },
+        };
+      }
+      const plan = planned.plan;
+      if (plan.action === 'ask') {
+        const existing = (await store.list()).find((x) => x.id === plan.existingId);
+        return ok({
+          conflict: true as const,
+          existingName: existing?.name ?? 'an existing session',
+        });
+      }
+      const result =
+        plan.action === 'replace'
+          ? await store.replace(plan.session)
+          : await store.create(plan.session);
+      return result.ok ? ok({ conflict: false as const, opened: result.value }) : result;
+    },
+    'sessions.importAnnotations': async ({ id, content, articleId }) => {
+      const opened = await store.open(id);
+      if (!opened.ok) return opened;
+      const session = opened.value.session;
+      return importW3c(session, content, {
+        fallbackArticleId: articleId,
+        reviewer: session.settings.reviewer,
+      });
+    },
+    'export.render': async ({ id, format, org, baseUrl }) => {
+      const opened = await store.open(id);
+      if (!opened.ok) return opened;
+      if (format === 'pdf' && !opts.pdf) {
+        return {
+          ok: false,
+          error: {
+            code: 'unsupported',
+            message:
+              'PDF export is not available in this host; export HTML and print it from the browser.',
+          },
+        };
+      }
+      return renderExport(opened.value.session, format, {
+        org,
+        baseUrl,
+        pdf: opts.pdf,
+        generatedAt: clock(),
+      });
+    },
+  };
+
+  return {
+    async handle(method, payload) {
+      const valid = validateRequest(method, payload);
+      if (!valid.ok) return valid;
+      const handler = handlers[method as ApiMethod] as
+        ((req: unknown) => Promise<ApiResult<unknown>>) | undefined;
+      if (!handler) {
+        return {
+          ok: false,
+          error: { code: 'unsupported', message: `“${method}” is not available in this version.` },
+        };
+      }
+      try {
+        return await handler(valid.value);
+      } catch (e) {
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: `Something went wrong: ${(e as Error).message}. Your saved work is unchanged.`,
+          },
+        };
+      }
+    },
+    flushAll: () => store.flush(),
+    close: () => store.close(),
+  };
+}

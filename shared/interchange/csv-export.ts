@@ -1,0 +1,111 @@
+/**
+ * CSV export: one row per annotation, for spreadsheets.
+ *
+ * Format: RFC 4180. UTF-8 with a byte-order mark (so Excel detects UTF-8),
+ * CRLF between rows, a header row, and every field that holds a comma, a
+ * double quote, a line break or edge whitespace enclosed in double quotes
+ * (inner quotes doubled). Line breaks inside a note stay as they are, inside
+ * the quoted field.
+ *
+ * Spreadsheet formula injection: a cell that begins with `=`, `+`, `-`, `@`,
+ * a tab or a carriage return would be run as a formula by Excel, LibreOffice
+ * and Google Sheets. Such a cell is written with a leading apostrophe `'`, the
+ * spreadsheet convention for "this is text" (OWASP's advice). To keep the
+ * escape reversible, a cell that itself begins with `'` gets one more. So the
+ * exact inverse for a program reading the file is {@link readCsvCell}: drop one
+ * leading apostrophe if there is one.
+ *
+ * Columns: id, article (its title, or its file name when it has none), kind,
+ * quote, start, end (Unicode code points, end exclusive: the
+ * TextPositionSelector), speaker, verdict (the step's label), rationale, tags
+ * (joined with "; "), note, links, reviewer, created, modified. `links` lists
+ * each link of the annotation, joined with "; ": `→ contradicts <id>` when
+ * this annotation contradicts annotation <id>, `← supports <id>` when
+ * annotation <id> supports this one.
+ */
+import type { Session } from '../model/session';
+import { KIND_LABELS, RELATION_LABELS } from '../model/vocabulary';
+
+export const CSV_COLUMNS = [
+  'id',
+  'article',
+  'kind',
+  'quote',
+  'start',
+  'end',
+  'speaker',
+  'verdict',
+  'rationale',
+  'tags',
+  'note',
+  'links',
+  'reviewer',
+  'created',
+  'modified',
+] as const;
+
+const FORMULA_START = /^[=+\-@\t\r']/;
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+/** Make a value safe for a spreadsheet cell (see the module comment). */
+export function formulaSafe(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The inverse of {@link formulaSafe}, for programs reading the CSV back. */
+export function readCsvCell(cell: string): string {
+  return cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
+/** One RFC 4180 field. */
+function field(value: string): string {
+  const v = formulaSafe(value);
+  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** The rows as plain values (before escaping), header first. Order: session order. */
+export function csvRows(session: Session): string[][] {
+  const articles = new Map(
+    session.articles.map((a) => [a.id, a.meta.title || a.source.fileName || a.id]),
+  );
+  const speakers = new Map(session.speakers.map((s) => [s.id, s.name]));
+  const steps = new Map(session.scale.steps.map((s) => [s.id, s.label]));
+  const links = new Map<string, string[]>();
+  const add = (id: string, entry: string) => {
+    const list = links.get(id);
+    if (list) list.push(entry);
+    else links.set(id, [entry]);
+  };
+  for (const l of session.links) {
+    const rel = RELATION_LABELS[l.relation];
+    add(l.from, `→ ${rel} ${l.to}`);
+    add(l.to, `← ${rel} ${l.from}`);
+  }
+  const rows: string[][] = [[...CSV_COLUMNS]];
+  for (const a of session.annotations) {
+    rows.push([
+      a.id,
+      articles.get(a.target.articleId) ?? '',
+      KIND_LABELS[a.kind],
+      a.target.quote.exact,
+      String(a.target.position.start),
+      String(a.target.position.end),
+      a.speakerId ? (speakers.get(a.speakerId) ?? '') : '',
+      a.verdict ? (steps.get(a.verdict.stepId) ?? a.verdict.stepId) : '',
+      a.verdict?.rationale ?? '',
+      a.tags.join('; '),
+      a.note,
+      (links.get(a.id) ?? []).join('; '),
+      a.reviewer,
+      a.created,
+      a.modified,
+    ]);
+  }
+  return rows;
+}
+
+/** The CSV file's text, BOM included. Linear in the number of annotations and links. */
+export function renderCsv(session: Session): string {
+  const lines = csvRows(session).map((r) => r.map(field).join(','));
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,75 @@
+/**
+ * Small text helpers shared by the report renderers: HTML escaping, dates in
+ * words, and labels. Escaping is written by hand because it is five
+ * replacements and must run without a DOM; every renderer passes all session
+ * text through {@link escapeHtml} (element content and attribute values alike).
+ */
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escape text for HTML element content or a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * `2017-05-17` or an ISO time → `17 May 2017` (UTC). Returns the input
+ * unchanged when it is not a date, and `''` for `''`.
+ */
+export function formatDate(isoOrDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoOrDate);
+  if (!m) return isoOrDate;
+  const month = MONTHS[Number(m[2]) - 1];
+  return month ? `${Number(m[3])} ${month} ${m[1]}` : isoOrDate;
+}
+
+/** `2017-05-19T12:00:00.000Z` → `19 May 2017, 12:00 UTC`. */
+export function formatDateTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  return m ? `${formatDate(m[1]!)}, ${m[2]}:${m[3]} UTC` : formatDate(iso);
+}
+
+/** `1` → `1 claim`, `2` → `2 claims`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+/** Split a note into paragraphs at blank lines; single newlines stay inside a paragraph. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
+/** Cut `text` at a word boundary to at most `max` characters, marking the cut with `…`. */
+export function shorten(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.lastIndexOf(' ', max - 1);
+  let head = t.slice(0, cut > max / 2 ? cut : max - 1);
+  // Never leave half of a surrogate pair at the cut.
+  if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
+  return `${head.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
