@@ -57,6 +57,11 @@ export class SessionController {
   private flushWaiters: (() => void)[] = [];
   private destroyed = false;
   readonly readOnly: boolean;
+  /**
+   * Why changes are held back (a crash left journaled changes that must be
+   * restored or discarded first), or null. View changes still apply locally.
+   */
+  readonly heldBack: string | null;
 
   constructor(
     private readonly client: ApiClient,
@@ -66,6 +71,10 @@ export class SessionController {
     this.current = opened.session;
     this.serverRevision = opened.session.revision;
     this.readOnly = opened.readOnly;
+    this.heldBack =
+      opened.recovery && !opened.readOnly
+        ? 'First restore or discard the unsaved changes from before the app closed unexpectedly (see the message at the top).'
+        : null;
     this.saveState = opened.readOnly
       ? {
           state: 'read-only',
@@ -115,6 +124,7 @@ export class SessionController {
   apply(ops: SessionOp[], label: string): ApplyOutcome {
     if (!ops.length) return { ok: true };
     const viewOnly = isViewOnly(ops);
+    if (this.heldBack && !viewOnly) return { ok: false, message: this.heldBack };
     if (this.readOnly && !viewOnly)
       return {
         ok: false,
@@ -164,7 +174,7 @@ export class SessionController {
   }
 
   private queue(ops: SessionOp[]): void {
-    if (this.readOnly) return;
+    if (this.readOnly || this.heldBack) return;
     if (isViewOnly(ops)) {
       // Only the latest view state waiting to be sent matters.
       this.pending = this.pending.filter((o) => o.op !== 'view.put');

@@ -110,7 +110,8 @@ export function SessionView({
   const [editor, setEditorState] = useState<ArticleEditor | null>(null);
   const editorRef = useRef<ArticleEditor | null>(null);
   const pendingReveal = useRef<string | null>(null);
-  const readOnly = controller.readOnly;
+  // Nothing can be changed in a session from a newer version, or while a crash recovery waits for a decision.
+  const readOnly = controller.readOnly || !!controller.heldBack;
 
   useEffect(() => {
     setSession(controller.session);
@@ -585,7 +586,7 @@ export function SessionView({
         onHelp={() => runCommand('help')}
         onRetrySave={() => controller.retry()}
       />
-      {readOnly ? (
+      {controller.readOnly ? (
         <div class="banner banner-warning" role="note">
           <strong>Read-only.</strong> This session was written by a newer version of Factcheck
           Workbench. You can read and export it; nothing you do here is saved, and the file is never

@@ -5,6 +5,14 @@
  */
 import type { Page, Request } from '@playwright/test';
 import type { ApiMethod, ApiRequest, ApiResponses } from '../../../shared/api/contract';
+import { applyOps, type SessionOp } from '../../../shared/session/session-ops';
+import type { AnnotationKind, LinkRelation } from '../../../shared/model/vocabulary';
+import {
+  linkAnnotations,
+  markPassage,
+  putSpeaker,
+  setVerdict,
+} from '../../../shared/review/annotation-edits';
 
 /** Call the host's API directly (to check what it stored). Throws on an error value. */
 export async function api<M extends ApiMethod>(
@@ -108,4 +116,95 @@ export class KeyCounter {
   async type(text: string): Promise<void> {
     await this.page.keyboard.type(text);
   }
+}
+
+/** The passages of the seed review (issue 3). */
+export const SEED_QUOTES = {
+  claim:
+    'the disclosures by the US President jeopardised a critical source of intelligence on the Islamic State',
+  falseStory: 'The story is false',
+  noTime: 'At no time, at no time were intelligence sources or methods discussed',
+  tillerson: 'US President Donald Trump did not discuss sources, methods or military operations',
+  tweet:
+    'I wanted to share with Russia (at an openly scheduled W.H. meeting) which I have the absolute right to do',
+} as const;
+
+/**
+ * Set up the finished seed review through the host's API (not the UI), for
+ * specs about what comes after it: a new session on the seed, with the five
+ * annotations, four links and the verdict, sent as one batch. Returns its id.
+ */
+export async function seedReviewViaApi(
+  origin: string,
+  token: string,
+  name = 'Seed review',
+): Promise<string> {
+  const library = await api(origin, token, 'library.list', {});
+  const seed = library.find((e) => e.origin === 'seed')!;
+  const opened = await api(origin, token, 'sessions.create', { name, articleIds: [seed.id] });
+  let s = opened.session;
+  const all: SessionOp[] = [];
+  const run = (ops: SessionOp[]) => {
+    const r = applyOps(s, ops);
+    if (!r.ok) throw new Error(r.problems.join(' '));
+    s = r.session;
+    all.push(...ops);
+  };
+  const art = s.articles[0]!;
+  const now = new Date().toISOString();
+  const speaker = (n: string) => {
+    const found = s.speakers.find((x) => x.name === n);
+    if (found) return found.id;
+    const r = putSpeaker(s, { name: n });
+    if (!r.ok) throw new Error(r.message);
+    run(r.ops);
+    return r.speaker.id;
+  };
+  const mark = (quote: string, kind: AnnotationKind, who: string) => {
+    const start = art.text.indexOf(quote);
+    const r = markPassage(
+      s,
+      {
+        articleId: art.id,
+        start16: start,
+        end16: start + quote.length,
+        kind,
+        speakerId: speaker(who),
+      },
+      now,
+    );
+    if (!r.ok) throw new Error(r.message);
+    run(r.ops);
+    return r.annotation.id;
+  };
+  const claim = mark(SEED_QUOTES.claim, 'claim', 'The Washington Post');
+  const links: [string, LinkRelation][] = [
+    [mark(SEED_QUOTES.falseStory, 'counter-statement', 'H R McMaster'), 'contradicts'],
+    [mark(SEED_QUOTES.noTime, 'counter-statement', 'H R McMaster'), 'partially-addresses'],
+    [mark(SEED_QUOTES.tillerson, 'counter-statement', 'Rex Tillerson'), 'partially-addresses'],
+    [mark(SEED_QUOTES.tweet, 'evidence', 'Donald J. Trump'), 'supports'],
+  ];
+  for (const [from, relation] of links) {
+    const r = linkAnnotations(s, { from, to: claim, relation }, now);
+    if (!r.ok) throw new Error(r.message);
+    run(r.ops);
+  }
+  const v = setVerdict(
+    s,
+    claim,
+    {
+      stepId: 'mostly-true',
+      rationale: 'The denials address sources and methods, not the disclosure.',
+    },
+    now,
+  );
+  if (!v.ok) throw new Error(v.message);
+  run(v.ops);
+  await api(origin, token, 'sessions.apply', {
+    id: s.id,
+    baseRevision: opened.session.revision,
+    ops: all,
+  });
+  await api(origin, token, 'sessions.flush', { id: s.id });
+  return s.id;
 }

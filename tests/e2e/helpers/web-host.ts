@@ -17,7 +17,8 @@ export interface RunningHost {
   origin: string;
   token: string;
   dataDir: string;
-  stop(): Promise<void>;
+  /** Stop the host (SIGTERM: it saves and releases its lock; SIGKILL: a crash). Removes a data directory it created. */
+  stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
 
 /** Fails with a clear sentence when the renderer has not been built. */
@@ -70,11 +71,11 @@ export async function startHost(options: { dataDir?: string } = {}): Promise<Run
     origin: parsed.origin,
     token,
     dataDir,
-    async stop() {
+    async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {
       if (child.exitCode === null && child.pid) {
         const exited = new Promise<void>((r) => child.once('exit', () => r()));
         try {
-          process.kill(-child.pid, 'SIGTERM');
+          process.kill(-child.pid, signal);
         } catch {
           // already gone
         }
