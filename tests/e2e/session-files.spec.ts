@@ -75,7 +75,11 @@ test('exports, session files, W3C import and re-import from the toolbar', async 
   await page.getByRole('menuitem', { name: 'PDF report' }).click();
   const pdf = await pdfDone;
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
-  expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(
+    readFileSync(await pdf.path())
+      .subarray(0, 5)
+      .toString('latin1'),
+  ).toBe('%PDF-');
 
   // ClaimReview needs the organisation and the publication base URL: refused in words first.
   await page.getByRole('button', { name: 'Export', exact: true }).click();

@@ -21,7 +21,7 @@ import { useNotices } from '../notices';
 import { ConfirmDialog } from '../dialog';
 import { Menu, type MenuItem } from '../menu';
 import { inFormField } from '../imports';
-import { plural, shorten } from '../format';
+import { formatDateTime, plural, shorten } from '../format';
 import { createReviewActions } from './review-actions';
 import { ArticlePane } from './article-pane';
 import { Toolbar } from './toolbar';
@@ -112,6 +112,9 @@ export function SessionView({
   const pendingReveal = useRef<string | null>(null);
   // Nothing can be changed in a session from a newer version, or while a crash recovery waits for a decision.
   const readOnly = controller.readOnly || !!controller.heldBack;
+  const lockedReason =
+    controller.heldBack ??
+    'This session is read-only: it was written by a newer version of the app, so nothing can be changed here.';
 
   useEffect(() => {
     setSession(controller.session);
@@ -196,7 +199,7 @@ export function SessionView({
     const ed = editorRef.current;
     const kind = MARK_COMMANDS[cmd];
     if (kind) {
-      if (readOnly) return (hint('This session is read-only.'), true);
+      if (readOnly) return (hint(lockedReason), true);
       const a = actions.mark(kind);
       if (a) {
         activate(a.id);
@@ -233,7 +236,7 @@ export function SessionView({
         return true;
       }
       case 'link': {
-        if (readOnly) return (hint('This session is read-only.'), true);
+        if (readOnly) return (hint(lockedReason), true);
         const id = annotationAtCaret();
         if (!id)
           return (
@@ -598,7 +601,7 @@ export function SessionView({
           <p>
             <strong>This session was not closed cleanly.</strong>{' '}
             {plural(recovery.changes, 'unsaved change')} from{' '}
-            {new Date(recovery.lastChangeAt).toLocaleString()} can be restored.
+            {formatDateTime(recovery.lastChangeAt)} can be restored.
           </p>
           <div class="banner-actions">
             <button

@@ -80,6 +80,10 @@ export async function startHost(options: { dataDir?: string } = {}): Promise<Run
           // already gone
         }
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        // Wait until no process of the group is left (the host itself, not only npm), so a
+        // restart on the same data directory finds its lock free or stale.
+        for (let i = 0; i < 100 && groupAlive(child.pid); i++)
+          await new Promise((r) => setTimeout(r, 100));
         if (child.exitCode === null) {
           try {
             process.kill(-child.pid, 'SIGKILL');
@@ -91,4 +95,13 @@ export async function startHost(options: { dataDir?: string } = {}): Promise<Run
       if (owned) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
