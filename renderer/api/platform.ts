@@ -28,12 +28,15 @@ export interface HostPlatform {
   callOnUnload?<M extends ApiMethod>(method: M, request: ApiRequest<M>): void;
 }
 
-/** The preload's bridge, exactly as exposed on `window.factcheck`. */
+/**
+ * The preload's bridge, exactly as `electron/preload/preload.ts` exposes it on
+ * `window.factcheck` (mirrored here: the renderer never imports electron/).
+ */
 export interface FactcheckBridge {
   call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResult<ApiResponses[M]>>;
   on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
-  saveFile(file: ExportedFile): Promise<unknown>;
-  openExternal(url: string): Promise<unknown>;
+  saveFile(file: ExportedFile): Promise<ApiResult<{ savedTo: string } | { cancelled: true }>>;
+  openExternal(url: string): Promise<ApiResult<{ opened: boolean }>>;
 }
 
 export type Host =
@@ -94,16 +97,14 @@ export function connectHost(): Host {
       platform: {
         kind: 'electron',
         async saveFile(file) {
-          const r = (await bridge.saveFile(file)) as
-            ApiResult<{ path?: string } | null> | undefined;
-          if (r && typeof r === 'object' && 'ok' in r) {
-            if (!r.ok) throw new Error(r.error.message);
-            return r.value && r.value.path ? `Saved ${r.value.path}.` : null;
-          }
-          return `Saved ${file.fileName}.`;
+          const r = await bridge.saveFile(file);
+          if (!r.ok) throw new Error(r.error.message);
+          return 'savedTo' in r.value ? `Saved ${r.value.savedTo}.` : null;
         },
         async openExternal(url) {
-          await bridge.openExternal(url);
+          // The main process checks the address and asks the reader before opening it.
+          const r = await bridge.openExternal(url);
+          if (!r.ok) throw new Error(r.error.message);
         },
       },
     };

@@ -105,6 +105,7 @@ export function SessionView({
     bottom: number;
   } | null>(null);
   const [reattachId, setReattachId] = useState<string | null>(null);
+  const [caretNote, setCaretNote] = useState('');
   const [filter, setFilter] = useState<DisputeFilter>(EMPTY_FILTER);
   const [recovery, setRecovery] = useState(opened.recovery);
   const [editor, setEditorState] = useState<ArticleEditor | null>(null);
@@ -187,12 +188,26 @@ export function SessionView({
 
   const refreshSelection = () => {
     const ed = editorRef.current;
-    // Only for a selection made in the focused article (not for "show in the article" from the panel).
-    requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      // Only for a selection made in the focused article (not for "show in the article" from the panel).
       setSelRect(
         ed && !ed.view.state.selection.empty && ed.view.hasFocus() ? ed.selectionRect() : null,
-      ),
-    );
+      );
+      // Highlights are painted, not in the DOM: tell screen readers what the caret is in.
+      if (ed?.view.hasFocus()) setCaretNote(describeAt(ed.annotationsAtCaret()));
+    });
+  };
+
+  const describeAt = (ids: string[]): string => {
+    const s = controller.session;
+    const parts = ids.map((id) => {
+      const a = s.annotations.find((x) => x.id === id);
+      if (!a) return '';
+      const who = a.speakerId ? s.speakers.find((x) => x.id === a.speakerId)?.name : undefined;
+      return `${KIND_LABELS[a.kind]}${who ? ` by ${who}` : ''}`;
+    });
+    const list = parts.filter(Boolean);
+    return list.length ? `In ${list.join(', inside ')}. Press Enter to open.` : '';
   };
 
   function runCommand(cmd: ReviewCommand): boolean {
@@ -647,6 +662,9 @@ export function SessionView({
           ) : null}
         </div>
       ) : null}
+      <div class="visually-hidden" aria-live="polite" data-testid="caret-note">
+        {caretNote}
+      </div>
       <div class="workspace">
         <main class="reading-column" aria-label="Article">
           {session.articles.length > 1 ? (
@@ -715,7 +733,11 @@ export function SessionView({
                 if (!r.ok) notices.error(r.message);
                 return r.ok;
               }}
-              onOpenLink={(url) => void platform.openExternal(url)}
+              onOpenLink={(url) =>
+                void platform
+                  .openExternal(url)
+                  .catch((e: Error) => notices.error(`The link could not be opened: ${e.message}`))
+              }
             />
           ) : (
             <p class="empty-state">This session has no articles. Add one from the File menu.</p>
