@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost, ROOT, type RunningHost } from './helpers/web-host';
-import { api, watchRequests } from './helpers/app-driver';
+import { api, settleForScreenshot, watchRequests } from './helpers/app-driver';
 
 let host: RunningHost;
 test.beforeAll(async () => {
@@ -126,6 +126,7 @@ test('open the seed, create a session, reload and reopen, import hostile HTML sa
   await page.getByRole('button', { name: '← Sessions' }).click();
   await expect(page.getByTestId('session-item')).toHaveCount(2);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  await settleForScreenshot(page);
   await page.screenshot({ path: join(ROOT, 'test-results/foundation-home.png') });
   await page
     .getByTestId('session-item')
@@ -133,6 +134,7 @@ test('open the seed, create a session, reload and reopen, import hostile HTML sa
     .getByRole('button', { name: /^Open/ })
     .click();
   await expect(page.locator('.article-text blockquote.tweet')).toHaveCount(2);
+  await settleForScreenshot(page);
   await page.screenshot({ path: join(ROOT, 'test-results/foundation-seed.png') });
 
   // What the host stored: two sessions, the seed one with its metadata.

@@ -10,7 +10,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost, ROOT, type RunningHost } from './helpers/web-host';
-import { api, dragSelect, KeyCounter, watchRequests } from './helpers/app-driver';
+import {
+  api,
+  dragSelect,
+  KeyCounter,
+  settleForScreenshot,
+  watchRequests,
+} from './helpers/app-driver';
 import type { Session } from '../../shared/model/session';
 
 const Q = {
@@ -210,6 +216,7 @@ test('keyboard only: the seed review in at most 60 key presses', async ({ page }
   expect(keys.count).toBeLessThanOrEqual(60);
   expect(requests.outside()).toEqual([]);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  await settleForScreenshot(page);
   await page.screenshot({ path: join(ROOT, 'test-results/seed-review-keyboard.png') });
 });
 
@@ -310,6 +317,11 @@ test('with the mouse: the same review', async ({ page }) => {
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   await page.getByRole('tab', { name: 'Disputes' }).click();
   await page.getByTestId('dispute-card').locator('.dispute-claim').click();
-  await page.waitForTimeout(300);
+  await settleForScreenshot(page);
   await page.screenshot({ path: join(ROOT, 'test-results/seed-review.png') });
+  // The open claim: speaker, verdict with rationale, links.
+  await page.getByRole('tab', { name: 'Claim' }).click();
+  await expect(page.getByTestId('annotation-detail')).toContainText('Mostly true');
+  await settleForScreenshot(page);
+  await page.screenshot({ path: join(ROOT, 'test-results/seed-review-detail.png') });
 });

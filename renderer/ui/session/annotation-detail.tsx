@@ -283,32 +283,36 @@ function LinkRow({
           ))}
         </select>{' '}
         <span class="muted">{outgoing ? <KindTag kind={other.kind} /> : 'this'}</span>
-        {!readOnly ? (
-          <>
-            <button
-              type="button"
-              class="icon-button"
-              title="Reverse the direction"
-              aria-label="Reverse the direction"
-              onClick={() => actions.editLink(link.id, { reverse: true }, 'Reverse link')}
-            >
-              ⇄
-            </button>
-            <button
-              type="button"
-              class="icon-button"
-              title="Remove this link"
-              aria-label="Remove this link"
-              onClick={() => actions.unlink(link.id)}
-            >
-              ×
-            </button>
-          </>
-        ) : null}
       </div>
-      <button type="button" class="quote-button small" onClick={() => onReveal(other.id)}>
-        “{shorten(other.target.quote.exact, 120)}”
-      </button>
+      <div class="link-quote-row">
+        <button type="button" class="quote-button small" onClick={() => onReveal(other.id)}>
+          “{shorten(other.target.quote.exact, 120)}”
+        </button>
+        <div class="link-tools">
+          {!readOnly ? (
+            <>
+              <button
+                type="button"
+                class="icon-button"
+                title="Reverse the direction"
+                aria-label="Reverse the direction"
+                onClick={() => actions.editLink(link.id, { reverse: true }, 'Reverse link')}
+              >
+                ⇄
+              </button>
+              <button
+                type="button"
+                class="icon-button"
+                title="Remove this link"
+                aria-label="Remove this link"
+                onClick={() => actions.unlink(link.id)}
+              >
+                ×
+              </button>
+            </>
+          ) : null}
+        </div>
+      </div>
       <input
         class="input input-small"
         aria-label="Link note"

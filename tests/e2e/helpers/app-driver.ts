@@ -3,7 +3,7 @@
  * watching every request the page makes, selecting article text with the
  * mouse, and counting key presses.
  */
-import type { Page, Request } from '@playwright/test';
+import { expect, type Page, type Request } from '@playwright/test';
 import type { ApiMethod, ApiRequest, ApiResponses } from '../../../shared/api/contract';
 import { applyOps, type SessionOp } from '../../../shared/session/session-ops';
 import type { AnnotationKind, LinkRelation } from '../../../shared/model/vocabulary';
@@ -207,4 +207,25 @@ export async function seedReviewViaApi(
   });
   await api(origin, token, 'sessions.flush', { id: s.id });
   return s.id;
+}
+
+/** Dismiss every notice and wait for any flashing highlight to end (calm screenshots). */
+export async function settleForScreenshot(page: Page): Promise<void> {
+  // Notices may also fade on their own meanwhile, so close whichever is first until none is left.
+  const close = page.getByRole('button', { name: 'Dismiss message' });
+  for (let i = 0; i < 20 && (await close.count()); i++)
+    await close
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => undefined);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights?.get('fc-flash')
+            ?.size ?? 0,
+      ),
+    )
+    .toBe(0);
 }
