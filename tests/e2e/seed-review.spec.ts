@@ -39,6 +39,9 @@ test.afterEach(async () => {
   await host?.stop();
 });
 
+/** The session's toolbar (notices may carry their own Undo button). */
+const toolbar = (page: Page) => page.getByRole('navigation', { name: 'Session actions' });
+
 async function storedSession(): Promise<Session> {
   const list = await api(host.origin, host.token, 'sessions.list', {});
   expect(list).toHaveLength(1);
@@ -272,15 +275,55 @@ test('with the mouse: the same review', async ({ page }) => {
   await page.getByLabel('Rationale').fill(RATIONALE);
   await page.getByRole('button', { name: 'Save verdict' }).click();
   await expect(page.getByTestId('verdict-label')).toHaveText('Mostly true');
-  await page.getByRole('button', { name: /^Undo/ }).click();
+  await toolbar(page).getByRole('button', { name: /^Undo/ }).click();
   await expect(page.getByTestId('annotation-detail')).toContainText('No verdict yet.');
-  await page.getByRole('button', { name: /^Redo/ }).click();
+  await toolbar(page).getByRole('button', { name: /^Redo/ }).click();
   await expect(page.getByTestId('verdict-label')).toHaveText('Mostly true');
 
   await page.getByRole('button', { name: 'Close annotation' }).click();
   await verifyAfterReload(page, async () => {
     await page.getByTestId('session-item').getByRole('button', { name: /^Open/ }).click();
   });
+
+  // Refusals, in words: marking with nothing selected, a duplicate link, a note over the limit.
+  const notice = (text: string) => page.getByTestId('notice').filter({ hasText: text });
+  await page.locator('.article-text').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Home');
+  await page.keyboard.press('1');
+  await expect(notice('Select some article text first')).toBeVisible();
+  const tweetStatement = page
+    .getByTestId('dispute-card')
+    .locator('.statement')
+    .filter({ hasText: 'I wanted to share' });
+  await tweetStatement.click();
+  await page.getByRole('tab', { name: 'Evidence' }).click();
+  await page.getByTestId('annotation-detail').getByRole('button', { name: 'Link to…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Link to another annotation' });
+  await picker.getByTestId('picker-option').filter({ hasText: 'jeopardised' }).click();
+  await expect(notice('already linked')).toBeVisible();
+  await picker.getByRole('button', { name: 'Cancel' }).click();
+  const note = page
+    .getByTestId('annotation-detail')
+    .getByPlaceholder('What a colleague should know');
+  await note.fill('x'.repeat(20_001));
+  await expect(page.getByTestId('annotation-detail')).toContainText('over the limit of 20,000');
+  await note.blur();
+  await expect(notice('the limit is 20,000')).toBeVisible();
+  await note.fill('Concedes the sharing, not its effect.');
+  await note.blur();
+
+  // Deleting a linked annotation asks first and takes its link along; undo restores both.
+  await page
+    .getByTestId('annotation-detail')
+    .getByRole('button', { name: 'Delete annotation' })
+    .click();
+  const confirm = page.getByRole('dialog', { name: 'Delete this annotation and its links?' });
+  await expect(confirm).toContainText('linked to 1 other annotation');
+  await confirm.getByRole('button', { name: 'Delete annotation and links' }).click();
+  await expect(page.getByTestId('dispute-card').locator('.statement')).toHaveCount(3);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('dispute-card').locator('.statement')).toHaveCount(4);
+  await expect(page.getByTestId('dispute-card')).toContainText('supports');
 
   // Nested annotations stay visible and each can be picked where they overlap.
   await dragSelect(page, 'critical source of intelligence');
@@ -311,7 +354,7 @@ test('with the mouse: the same review', async ({ page }) => {
   await expect(choices.nth(0)).toContainText('Context');
   await choices.filter({ hasText: 'Claim' }).click();
   await expect(page.getByTestId('annotation-detail')).toContainText('jeopardised');
-  await page.getByRole('button', { name: /^Undo/ }).click(); // remove the extra context again
+  await toolbar(page).getByRole('button', { name: /^Undo/ }).click(); // remove the extra context again
   await expect(page.getByTestId('annotation-detail')).toContainText('jeopardised');
 
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
