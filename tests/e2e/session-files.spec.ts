@@ -110,6 +110,10 @@ test('exports, session files, W3C import and re-import from the toolbar', async 
     const ask = page.getByRole('dialog', { name: 'This session is already here' });
     await expect(ask).toBeVisible();
     await ask.getByRole('button', { name: choice }).click();
+    // The view has switched once the app says so.
+    const opened = page.getByTestId('notice').filter({ hasText: 'Opened “' });
+    await expect(opened).toBeVisible();
+    await opened.getByRole('button', { name: 'Dismiss message' }).click();
     await expect(page.getByTestId('dispute-card')).toHaveCount(1);
   }
   expect((await api(host.origin, host.token, 'sessions.list', {})).length).toBe(2);

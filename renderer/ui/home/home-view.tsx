@@ -15,7 +15,7 @@ import { ARTICLE_ACCEPT, pickFiles } from '../files';
 import { importFiles } from '../imports';
 import { SessionList } from './session-list';
 import { LibraryList } from './library-list';
-import { openSessionFile } from '../session/session-files';
+import { announceOpened, openSessionFile } from '../session/session-files';
 import { ArticlePreview } from './article-preview';
 import { shorten } from '../format';
 
@@ -73,8 +73,11 @@ export function HomeView({ client, info, onOpen, setHooks }: HomeViewProps) {
   };
 
   const openFile = async () => {
-    const opened = await openSessionFile(client, notices);
-    if (opened) onOpen(opened);
+    const r = await openSessionFile(client, notices);
+    if (r) {
+      onOpen(r.opened);
+      announceOpened(notices, r);
+    }
   };
 
   const startReview = async (entry: LibraryEntry) => {

@@ -7,13 +7,21 @@ import type { NoticeApi } from '../notices';
 import { pickFiles } from '../files';
 import { askChoice } from '../ask';
 
-/** Pick a .fcw.json file and import it. Resolves to the opened session, or null (cancelled or refused, with a notice). */
+/**
+ * Pick a .fcw.json file and import it. `beforeImport` runs once a file is
+ * chosen (the open session saves its pending edits there, before a replace
+ * can overwrite it). Resolves to the opened session, or null (cancelled or
+ * refused, with a notice). The caller switches to it, then calls
+ * {@link announceOpened}.
+ */
 export async function openSessionFile(
   client: ApiClient,
   notices: NoticeApi,
-): Promise<OpenedSession | null> {
+  beforeImport: () => Promise<void> = async () => {},
+): Promise<{ opened: OpenedSession; fileName: string } | null> {
   const [file] = await pickFiles('.json,.fcw.json,application/json');
   if (!file) return null;
+  await beforeImport();
   let content: string;
   try {
     content = await file.text();
@@ -53,9 +61,13 @@ export async function openSessionFile(
     );
     return null;
   }
-  notices.show({
-    tone: 'success',
-    text: `Opened “${r.value.opened.session.name}” from ${file.name}.`,
-  });
-  return r.value.opened;
+  return { opened: r.value.opened, fileName: file.name };
+}
+
+/** Say which session was opened from which file (after the view switched to it). */
+export function announceOpened(
+  notices: NoticeApi,
+  r: { opened: OpenedSession; fileName: string },
+): void {
+  notices.show({ tone: 'success', text: `Opened “${r.opened.session.name}” from ${r.fileName}.` });
 }

@@ -43,7 +43,7 @@ import {
   saveSessionAs,
   type FileActionContext,
 } from './session-files-actions';
-import { openSessionFile } from './session-files';
+import { announceOpened, openSessionFile } from './session-files';
 
 export interface SessionViewProps {
   client: ApiClient;
@@ -445,10 +445,10 @@ export function SessionView({
   };
 
   const openFile = async () => {
-    const o = await openSessionFile(client, notices);
-    if (o) {
-      await controller.flush();
-      onReplace(o);
+    const r = await openSessionFile(client, notices, () => controller.flush());
+    if (r) {
+      onReplace(r.opened);
+      announceOpened(notices, r);
     }
   };
 
