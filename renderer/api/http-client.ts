@@ -1,0 +1,172 @@
+/**
+ * The browser-mode API client: `POST /api/<method>` with the bearer token,
+ * and the host's events read from `GET /api/events` as a text/event-stream
+ * over fetch (EventSource cannot send the Authorization header).
+ *
+ * Every outcome is an `ApiResult`: network failures and non-JSON answers
+ * become `io` errors with a sentence, never exceptions.
+ */
+import type {
+  ApiClient,
+  ApiEventName,
+  ApiEvents,
+  ApiMethod,
+  ApiRequest,
+  ApiResponses,
+  ApiResult,
+} from '../../shared/api/contract';
+
+export interface HttpClientOptions {
+  token: string;
+  /** Origin and path prefix, default: this page's origin. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+/** An ApiClient that can also send one request that survives page unload. */
+export interface HttpApiClient extends ApiClient {
+  /** Like `call`, with `keepalive` so it completes while the page unloads (body ≤ 64 KB). */
+  callKeepalive<M extends ApiMethod>(
+    method: M,
+    request: ApiRequest<M>,
+  ): Promise<ApiResult<ApiResponses[M]>>;
+  close(): void;
+}
+
+type Listener = (payload: unknown) => void;
+
+export function createHttpClient(options: HttpClientOptions): HttpApiClient {
+  const base = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? fetch.bind(globalThis);
+  const headers = { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' };
+  const listeners = new Map<string, Set<Listener>>();
+  let stream: AbortController | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
+
+  async function send<M extends ApiMethod>(
+    method: M,
+    request: ApiRequest<M>,
+    keepalive: boolean,
+  ): Promise<ApiResult<ApiResponses[M]>> {
+    let res: Response;
+    try {
+      res = await doFetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(request),
+        keepalive,
+        credentials: 'omit',
+      });
+    } catch {
+      return {
+        ok: false,
+        error: {
+          code: 'io',
+          message:
+            'The app’s host is not answering. Is `npm run web` still running? Your edits stay in this window and are saved when it answers again.',
+        },
+      };
+    }
+    try {
+      const body = (await res.json()) as ApiResult<ApiResponses[M]>;
+      if (body && typeof body === 'object' && 'ok' in body) return body;
+    } catch {
+      // fall through
+    }
+    if (res.status === 401)
+      return {
+        ok: false,
+        error: {
+          code: 'refused',
+          message:
+            'This page’s access token was not accepted. Open the address the host printed (it carries a fresh token).',
+        },
+      };
+    return {
+      ok: false,
+      error: {
+        code: 'io',
+        message: `The host answered with an unexpected response (HTTP ${res.status}).`,
+      },
+    };
+  }
+
+  function emit(name: string, data: string): void {
+    const set = listeners.get(name);
+    if (!set?.size) return;
+    let payload: unknown = {};
+    try {
+      payload = data ? JSON.parse(data) : {};
+    } catch {
+      return;
+    }
+    for (const l of set) l(payload);
+  }
+
+  async function readEvents(): Promise<void> {
+    if (closed || stream) return;
+    const ctrl = new AbortController();
+    stream = ctrl;
+    try {
+      const res = await doFetch(`${base}/api/events`, {
+        headers: { Authorization: headers.Authorization, Accept: 'text/event-stream' },
+        signal: ctrl.signal,
+        credentials: 'omit',
+      });
+      if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value.replace(/\r\n?/g, '\n');
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) !== -1) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          let event = 'message';
+          const data: string[] = [];
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) continue;
+            const colon = line.indexOf(':');
+            const field = colon === -1 ? line : line.slice(0, colon);
+            const val = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
+            if (field === 'event') event = val;
+            else if (field === 'data') data.push(val);
+          }
+          emit(event, data.join('\n'));
+        }
+      }
+    } catch {
+      // Reconnect below.
+    } finally {
+      stream = null;
+    }
+    if (!closed && [...listeners.values()].some((s) => s.size)) {
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        void readEvents();
+      }, 2000);
+    }
+  }
+
+  return {
+    call: (method, request) => send(method, request, false),
+    callKeepalive: (method, request) => send(method, request, true),
+    on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener as Listener);
+      void readEvents();
+      return () => {
+        set!.delete(listener as Listener);
+      };
+    },
+    close() {
+      closed = true;
+      stream?.abort();
+      if (retryTimer) clearTimeout(retryTimer);
+    },
+  };
+}

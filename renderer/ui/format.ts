@@ -1,0 +1,51 @@
+/** Small formatting helpers for the UI. */
+
+/** `17 May 2017` from `2017-05-17`; '' for an empty date. */
+export function formatDate(isoDate: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(isoDate)) return isoDate;
+  const d = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
+  return d.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** `17 May 2024, 14:05` in local time. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+/** "5 minutes ago", "yesterday", or a date. */
+export function formatRelative(iso: string, now = Date.now()): string {
+  const t = new Date(iso).getTime();
+  if (Number.isNaN(t)) return iso;
+  const s = Math.round((now - t) / 1000);
+  if (s < 45) return 'just now';
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
+  if (s < 2 * 86400) return 'yesterday';
+  return formatDateTime(iso);
+}
+
+/** A quote shortened to `max` characters with an ellipsis, whitespace folded. */
+export function shorten(text: string, max = 90): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.lastIndexOf(' ', max - 1);
+  return `${t.slice(0, cut > max * 0.6 ? cut : max - 1)}…`;
+}
+
+/** `1 annotation`, `3 annotations`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,436 @@
+/**
+ * The open annotation: its kind, anchor status and quote, speaker, verdict
+ * (claims), note, tags, links (relation, direction, note) and who made it
+ * when. Every edit is one undoable change; text fields commit when they lose
+ * focus or on Ctrl/Cmd+Enter.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Annotation, Link, Session, Speaker } from '../../../shared/model/session';
+import {
+  ANNOTATION_KINDS,
+  KIND_LABELS,
+  LINK_RELATIONS,
+  RELATION_LABELS,
+  type AnnotationKind,
+} from '../../../shared/model/vocabulary';
+import { MAX_NOTE_CHARS } from '../../../shared/model/limits';
+import { normaliseTags } from '../../../shared/review/annotation-edits';
+import type { ReviewActions } from './review-actions';
+import { SpeakerForm, SpeakerPicker } from './speaker-picker';
+import { VerdictEditor } from './verdict-editor';
+import { formatDateTime, shorten } from '../format';
+import { shortcutLabel, withShortcut } from '../../editor/shortcuts';
+
+export interface AnnotationDetailProps {
+  annotation: Annotation;
+  session: Session;
+  actions: ReviewActions;
+  readOnly: boolean;
+  focus: { target: 'speaker' | 'verdict' | null; token: number };
+  /** The requested field took focus. */
+  onFocusHandled: () => void;
+  onReveal: (id: string) => void;
+  onLink: (id: string) => void;
+  onDelete: (id: string) => void;
+  onReattach: (id: string) => void;
+  /** Hand focus back to the article. */
+  onDone: () => void;
+  onClose: () => void;
+}
+
+const STATUS_TEXT = {
+  anchored: 'Anchored: the quote is at its original place.',
+  moved: 'Moved: after a re-import the quote was found at a new place.',
+  orphaned:
+    'Not found: after a re-import this quote is no longer in the text. Re-attach it to new text, or delete it.',
+} as const;
+
+export function AnnotationDetail(props: AnnotationDetailProps) {
+  const { annotation: a, session, actions, readOnly, focus } = props;
+  const speaker = a.speakerId ? (session.speakers.find((s) => s.id === a.speakerId) ?? null) : null;
+  const [editingSpeaker, setEditingSpeaker] = useState<Speaker | null>(null);
+  const links = session.links.filter((l) => l.from === a.id || l.to === a.id);
+  const article = session.articles.find((x) => x.id === a.target.articleId);
+
+  return (
+    <section
+      class={`detail detail-${a.kind}`}
+      aria-label={`${KIND_LABELS[a.kind]} details`}
+      data-testid="annotation-detail"
+    >
+      <header class="detail-header">
+        <label class="kind-select">
+          <span class="visually-hidden">Kind</span>
+          <select
+            class={`select kind-${a.kind}`}
+            value={a.kind}
+            disabled={readOnly}
+            onChange={(e) =>
+              actions.edit(a.id, { kind: e.currentTarget.value as AnnotationKind }, 'Change kind')
+            }
+          >
+            {ANNOTATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span
+          class={`status-chip status-${a.target.status}`}
+          title={STATUS_TEXT[a.target.status]}
+          data-testid="anchor-status"
+        >
+          {a.target.status === 'anchored'
+            ? 'Anchored'
+            : a.target.status === 'moved'
+              ? 'Moved'
+              : 'Not found'}
+        </span>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label="Close annotation"
+          title="Close (Escape)"
+          onClick={props.onClose}
+        >
+          ×
+        </button>
+      </header>
+
+      <blockquote class="detail-quote">
+        <button
+          type="button"
+          class="quote-button"
+          onClick={() => props.onReveal(a.id)}
+          title="Show in the article"
+          disabled={a.target.status === 'orphaned'}
+        >
+          {shorten(a.target.quote.exact, 400)}
+        </button>
+      </blockquote>
+      {session.articles.length > 1 && article ? (
+        <p class="muted small">In “{article.meta.title}”</p>
+      ) : null}
+      {a.target.status !== 'anchored' ? (
+        <p class={`status-line status-${a.target.status}`}>{STATUS_TEXT[a.target.status]}</p>
+      ) : null}
+      {a.target.status === 'orphaned' && !readOnly ? (
+        <button type="button" class="button button-small" onClick={() => props.onReattach(a.id)}>
+          Re-attach to selected text…
+        </button>
+      ) : null}
+
+      <div class="detail-section">
+        <h3 class="detail-label">Speaker</h3>
+        {editingSpeaker ? (
+          <SpeakerForm
+            speaker={editingSpeaker}
+            onCancel={() => setEditingSpeaker(null)}
+            onSave={(s) => {
+              if (actions.saveSpeaker(s)) setEditingSpeaker(null);
+            }}
+          />
+        ) : (
+          <SpeakerPicker
+            speakers={session.speakers}
+            current={speaker}
+            disabled={readOnly}
+            focusToken={focus.target === 'speaker' ? focus.token : 0}
+            onFocused={props.onFocusHandled}
+            onPick={(choice) => actions.setSpeaker(a.id, choice)}
+            onDone={props.onDone}
+            onEdit={setEditingSpeaker}
+          />
+        )}
+      </div>
+
+      {a.kind === 'claim' ? (
+        <div class="detail-section">
+          <h3 class="detail-label">Verdict</h3>
+          <VerdictEditor
+            key={a.id}
+            scale={session.scale}
+            verdict={a.verdict}
+            readOnly={readOnly}
+            focusToken={focus.target === 'verdict' ? focus.token : 0}
+            onFocused={props.onFocusHandled}
+            onSave={(v) => actions.verdict(a.id, v)}
+            onDone={props.onDone}
+          />
+        </div>
+      ) : null}
+
+      <div class="detail-section">
+        <h3 class="detail-label">
+          Links{' '}
+          {!readOnly ? (
+            <button
+              type="button"
+              class="button button-small"
+              onClick={() => props.onLink(a.id)}
+              title={withShortcut('Link to another annotation', 'link')}
+            >
+              Link to…
+            </button>
+          ) : null}
+        </h3>
+        {links.length ? (
+          <ul class="link-list">
+            {links.map((l) => (
+              <LinkRow
+                key={l.id}
+                link={l}
+                self={a}
+                session={session}
+                actions={actions}
+                readOnly={readOnly}
+                onReveal={props.onReveal}
+              />
+            ))}
+          </ul>
+        ) : (
+          <p class="muted small">
+            Not linked yet. Press {shortcutLabel('link')} in the article to link it.
+          </p>
+        )}
+      </div>
+
+      <NoteField
+        key={`note-${a.id}`}
+        label="Note"
+        value={a.note}
+        readOnly={readOnly}
+        onCommit={(note) => actions.edit(a.id, { note }, 'Edit note')}
+      />
+      <TagsField
+        key={`tags-${a.id}`}
+        tags={a.tags}
+        readOnly={readOnly}
+        onCommit={(tags) => actions.edit(a.id, { tags }, 'Edit tags')}
+      />
+
+      <dl class="detail-meta">
+        <div>
+          <dt>Reviewer</dt>
+          <dd>{a.reviewer || 'not set'}</dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>{formatDateTime(a.created)}</dd>
+        </div>
+        <div>
+          <dt>Modified</dt>
+          <dd>{formatDateTime(a.modified)}</dd>
+        </div>
+      </dl>
+      {!readOnly ? (
+        <button
+          type="button"
+          class="button button-danger-quiet"
+          onClick={() => props.onDelete(a.id)}
+          title={withShortcut('Delete this annotation', 'delete-annotation')}
+        >
+          Delete annotation
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function LinkRow({
+  link,
+  self,
+  session,
+  actions,
+  readOnly,
+  onReveal,
+}: {
+  link: Link;
+  self: Annotation;
+  session: Session;
+  actions: ReviewActions;
+  readOnly: boolean;
+  onReveal: (id: string) => void;
+}) {
+  const otherId = link.from === self.id ? link.to : link.from;
+  const other = session.annotations.find((x) => x.id === otherId);
+  const outgoing = link.from === self.id;
+  const [note, setNote] = useState(link.note);
+  useEffect(() => setNote(link.note), [link.note]);
+  if (!other) return null;
+  return (
+    <li class="link-row" data-testid="link-row">
+      <div class="link-sentence">
+        <span class="muted">{outgoing ? 'This' : <KindTag kind={other.kind} />}</span>{' '}
+        <select
+          class="select select-small"
+          aria-label="Relation"
+          value={link.relation}
+          disabled={readOnly}
+          onChange={(e) =>
+            actions.editLink(
+              link.id,
+              { relation: e.currentTarget.value as Link['relation'] },
+              'Change relation',
+            )
+          }
+        >
+          {LINK_RELATIONS.map((r) => (
+            <option key={r} value={r}>
+              {RELATION_LABELS[r]}
+            </option>
+          ))}
+        </select>{' '}
+        <span class="muted">{outgoing ? <KindTag kind={other.kind} /> : 'this'}</span>
+      </div>
+      <div class="link-quote-row">
+        <button type="button" class="quote-button small" onClick={() => onReveal(other.id)}>
+          “{shorten(other.target.quote.exact, 120)}”
+        </button>
+        <div class="link-tools">
+          {!readOnly ? (
+            <>
+              <button
+                type="button"
+                class="icon-button"
+                title="Reverse the direction"
+                aria-label="Reverse the direction"
+                onClick={() => actions.editLink(link.id, { reverse: true }, 'Reverse link')}
+              >
+                ⇄
+              </button>
+              <button
+                type="button"
+                class="icon-button"
+                title="Remove this link"
+                aria-label="Remove this link"
+                onClick={() => actions.unlink(link.id)}
+              >
+                ×
+              </button>
+            </>
+          ) : null}
+        </div>
+      </div>
+      <input
+        class="input input-small"
+        aria-label="Link note"
+        placeholder="Note on this link"
+        value={note}
+        readOnly={readOnly}
+        onInput={(e) => setNote(e.currentTarget.value)}
+        onBlur={() => note !== link.note && actions.editLink(link.id, { note }, 'Edit link note')}
+        onKeyDown={(e) => e.key === 'Enter' && (e.currentTarget as HTMLInputElement).blur()}
+      />
+    </li>
+  );
+}
+
+export function KindTag({ kind }: { kind: AnnotationKind }) {
+  return <span class={`kind-tag kind-${kind}`}>{KIND_LABELS[kind]}</span>;
+}
+
+function NoteField({
+  label,
+  value,
+  readOnly,
+  onCommit,
+}: {
+  label: string;
+  value: string;
+  readOnly: boolean;
+  onCommit: (v: string) => boolean;
+}) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const over = draft.length > MAX_NOTE_CHARS;
+  const commit = () => {
+    if (draft !== value && !onCommit(draft)) return;
+  };
+  return (
+    <label class="field detail-section">
+      <span class="detail-label">{label}</span>
+      <textarea
+        class="input textarea"
+        rows={3}
+        value={draft}
+        readOnly={readOnly}
+        placeholder="What a colleague should know about this passage"
+        onInput={(e) => setDraft(e.currentTarget.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            commit();
+          }
+        }}
+      />
+      <span class={`char-count ${over ? 'is-over' : ''}`}>
+        {over
+          ? `${draft.length.toLocaleString('en')} characters: over the limit of ${MAX_NOTE_CHARS.toLocaleString('en')}. It will not be saved until it is shorter; nothing is cut.`
+          : draft.length > MAX_NOTE_CHARS * 0.8
+            ? `${draft.length.toLocaleString('en')} / ${MAX_NOTE_CHARS.toLocaleString('en')}`
+            : ''}
+      </span>
+    </label>
+  );
+}
+
+function TagsField({
+  tags,
+  readOnly,
+  onCommit,
+}: {
+  tags: string[];
+  readOnly: boolean;
+  onCommit: (tags: string[]) => boolean;
+}) {
+  const [draft, setDraft] = useState('');
+  const add = () => {
+    const next = normaliseTags([...tags, draft]);
+    if (next.length !== tags.length && onCommit(next)) setDraft('');
+    else setDraft('');
+  };
+  return (
+    <div class="detail-section">
+      <span class="detail-label" id="tags-label">
+        Tags
+      </span>
+      <ul class="tag-list" aria-labelledby="tags-label">
+        {tags.map((t) => (
+          <li key={t} class="tag">
+            {t}
+            {!readOnly ? (
+              <button
+                type="button"
+                class="tag-remove"
+                aria-label={`Remove tag ${t}`}
+                onClick={() => onCommit(tags.filter((x) => x !== t))}
+              >
+                ×
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {!readOnly ? (
+        <input
+          class="input input-small"
+          aria-label="Add tags (comma-separated)"
+          placeholder="Add a tag and press Enter"
+          value={draft}
+          maxLength={200}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === ',') {
+              e.preventDefault();
+              if (draft.trim()) add();
+            }
+          }}
+          onBlur={() => draft.trim() && add()}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,356 @@
+/**
+ * The side panel's review: each claim as a dispute card (its speaker and
+ * verdict, then the linked statements grouped by relation), filters, the
+ * statements not linked to a claim yet, and the orphans (annotations whose
+ * text was not found after a re-import) with re-attach.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import type { Annotation, Session } from '../../../shared/model/session';
+import { ANNOTATION_KINDS, KIND_LABELS } from '../../../shared/model/vocabulary';
+import {
+  buildDisputeModel,
+  filterDisputeModel,
+  isEmptyFilter,
+  sessionTags,
+  EMPTY_FILTER,
+  type DisputeFilter,
+} from '../../../shared/review/dispute-cards';
+import { KindTag } from './annotation-detail';
+import { verdictTone } from './verdict-editor';
+import { plural, shorten } from '../format';
+
+/** Cards (and unlinked statements) rendered at first and per “Show more”. */
+const PAGE = 150;
+
+export interface DisputePanelProps {
+  session: Session;
+  filter: DisputeFilter;
+  activeId: string | null;
+  readOnly: boolean;
+  onFilter: (f: DisputeFilter) => void;
+  /** Scroll to the passage, flash it and open it. */
+  onReveal: (id: string) => void;
+  onReattach: (id: string) => void;
+}
+
+export function DisputePanel({
+  session,
+  filter,
+  activeId,
+  readOnly,
+  onFilter,
+  onReveal,
+  onReattach,
+}: DisputePanelProps) {
+  // Long reviews render in pages, so a session with thousands of claims stays quick to open.
+  const [limit, setLimit] = useState(PAGE);
+  const model = useMemo(
+    () => buildDisputeModel(session),
+    [session.annotations, session.links, session.speakers, session.scale],
+  );
+  const shown = useMemo(() => filterDisputeModel(model, filter), [model, filter]);
+  const tags = useMemo(() => sessionTags(session), [session.annotations]);
+  const speakers = useMemo(
+    () => new Map(session.speakers.map((s) => [s.id, s])),
+    [session.speakers],
+  );
+  const verdicts = session.annotations.filter((a) => a.verdict).length;
+  const set = (patch: Partial<DisputeFilter>) => onFilter({ ...filter, ...patch });
+
+  return (
+    <div class="disputes" data-testid="dispute-panel">
+      <p class="panel-summary muted">
+        {plural(model.cards.length, 'claim')} ·{' '}
+        {plural(session.annotations.length - model.cards.length, 'statement')} ·{' '}
+        {plural(session.links.length, 'link')} · {plural(verdicts, 'verdict')}
+      </p>
+      <details class="filters" open={!isEmptyFilter(filter)}>
+        <summary>Filter{!isEmptyFilter(filter) ? ' (on)' : ''}</summary>
+        <div class="filter-grid">
+          <fieldset class="filter-kinds">
+            <legend class="field-label">Kind</legend>
+            {ANNOTATION_KINDS.map((k) => (
+              <label key={k} class={`chip-toggle kind-${k}`}>
+                <input
+                  type="checkbox"
+                  checked={filter.kinds.includes(k)}
+                  onChange={(e) =>
+                    set({
+                      kinds: e.currentTarget.checked
+                        ? [...filter.kinds, k]
+                        : filter.kinds.filter((x) => x !== k),
+                    })
+                  }
+                />
+                {KIND_LABELS[k]}
+              </label>
+            ))}
+          </fieldset>
+          <label class="field">
+            <span class="field-label">Speaker</span>
+            <select
+              class="select"
+              value={filter.speakerIds[0] ?? ''}
+              onChange={(e) =>
+                set({ speakerIds: e.currentTarget.value ? [e.currentTarget.value] : [] })
+              }
+            >
+              <option value="">Any speaker</option>
+              {[...session.speakers]
+                .sort((a, b) => a.name.localeCompare(b.name))
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label class="field">
+            <span class="field-label">Verdict</span>
+            <select
+              class="select"
+              value={filter.verdicts[0] ?? ''}
+              onChange={(e) =>
+                set({ verdicts: e.currentTarget.value ? [e.currentTarget.value] : [] })
+              }
+            >
+              <option value="">Any verdict</option>
+              <option value="none">No verdict yet</option>
+              {session.scale.steps.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field">
+            <span class="field-label">Tag</span>
+            <select
+              class="select"
+              value={filter.tags[0] ?? ''}
+              onChange={(e) => set({ tags: e.currentTarget.value ? [e.currentTarget.value] : [] })}
+              disabled={!tags.length}
+            >
+              <option value="">{tags.length ? 'Any tag' : 'No tags yet'}</option>
+              {tags.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="checkbox filter-unanswered">
+            <input
+              type="checkbox"
+              checked={filter.unansweredOnly}
+              onChange={(e) => set({ unansweredOnly: e.currentTarget.checked })}
+            />
+            Only claims with no counter-statement or evidence yet
+          </label>
+          <label class="field filter-text">
+            <span class="field-label">Text</span>
+            <input
+              class="input"
+              type="search"
+              value={filter.text}
+              placeholder="Words in quotes, notes, speakers"
+              onInput={(e) => set({ text: e.currentTarget.value })}
+            />
+          </label>
+          {!isEmptyFilter(filter) ? (
+            <button
+              type="button"
+              class="button button-small"
+              onClick={() => onFilter(EMPTY_FILTER)}
+            >
+              Clear filters
+            </button>
+          ) : null}
+        </div>
+      </details>
+
+      {shown.cards.length ? (
+        <ol class="card-stack" aria-label="Disputes">
+          {shown.cards.slice(0, limit).map((card) => (
+            <li
+              key={card.claim.id}
+              class={`dispute-card ${card.claim.id === activeId ? 'is-active' : ''}`}
+              data-testid="dispute-card"
+            >
+              <div class="dispute-head">
+                <KindTag kind="claim" />
+                {card.verdict ? (
+                  <span
+                    class={`verdict-badge verdict-${verdictTone(session.scale, card.verdict.id)}`}
+                  >
+                    {card.verdict.label}
+                  </span>
+                ) : (
+                  <span class="verdict-badge verdict-none">No verdict</span>
+                )}
+              </div>
+              <button
+                type="button"
+                class="quote-button dispute-claim"
+                onClick={() => onReveal(card.claim.id)}
+                title="Show in the article"
+              >
+                “{shorten(card.claim.target.quote.exact, 220)}”
+              </button>
+              <p class="dispute-speaker">
+                {card.speaker ? (
+                  <>— {card.speaker.name}</>
+                ) : (
+                  <span class="muted">Speaker not set</span>
+                )}
+              </p>
+              {card.claim.verdict?.rationale ? (
+                <p class="dispute-rationale">{shorten(card.claim.verdict.rationale, 240)}</p>
+              ) : null}
+              {card.groups.map((g) => (
+                <div key={g.relation} class={`relation-group relation-${g.relation}`}>
+                  <h4 class="relation-heading">{g.label}</h4>
+                  <ul class="statement-list">
+                    {g.statements.map((st) => (
+                      <li key={st.link.id}>
+                        <button
+                          type="button"
+                          class={`statement kind-edge-${st.annotation.kind}`}
+                          onClick={() => onReveal(st.annotation.id)}
+                          title="Show in the article"
+                        >
+                          <span class="statement-quote">
+                            “{shorten(st.annotation.target.quote.exact, 160)}”
+                          </span>
+                          <span class="statement-meta">
+                            <KindTag kind={st.annotation.kind} />
+                            {st.speaker ? <span>{st.speaker.name}</span> : null}
+                            {st.direction === 'incoming' ? (
+                              <span class="muted small">(the claim {g.label} it)</span>
+                            ) : null}
+                          </span>
+                          {st.link.note ? <span class="statement-note">{st.link.note}</span> : null}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+              {!card.answered ? (
+                <p class="muted small unanswered">No counter-statement or evidence linked yet.</p>
+              ) : null}
+            </li>
+          ))}
+          {shown.cards.length > limit ? (
+            <li>
+              <button
+                type="button"
+                class="button button-small"
+                onClick={() => setLimit(limit + PAGE)}
+              >
+                Show more ({(shown.cards.length - limit).toLocaleString('en')} more claims)
+              </button>
+            </li>
+          ) : null}
+        </ol>
+      ) : (
+        <div class="empty-state">
+          {model.cards.length ? (
+            <p>No claim matches the filters.</p>
+          ) : (
+            <>
+              <p>No claims yet.</p>
+              <p class="muted">
+                Select a passage in the article and press 1 (or use the toolbar) to mark it as a
+                claim.
+              </p>
+            </>
+          )}
+        </div>
+      )}
+
+      {shown.unlinked.length ? (
+        <section class="panel-section" aria-labelledby="unlinked-heading">
+          <h3 id="unlinked-heading">Not linked to a claim ({shown.unlinked.length})</h3>
+          <ul class="statement-list">
+            {shown.unlinked.slice(0, limit).map((a) => (
+              <StatementButton
+                key={a.id}
+                a={a}
+                speaker={a.speakerId ? speakers.get(a.speakerId)?.name : undefined}
+                onReveal={onReveal}
+              />
+            ))}
+          </ul>
+          {shown.unlinked.length > limit ? (
+            <button
+              type="button"
+              class="button button-small"
+              onClick={() => setLimit(limit + PAGE)}
+            >
+              Show more
+            </button>
+          ) : null}
+        </section>
+      ) : null}
+
+      {model.orphans.length ? (
+        <section
+          class="panel-section orphans"
+          aria-labelledby="orphans-heading"
+          data-testid="orphans"
+        >
+          <h3 id="orphans-heading">Not found after re-import ({model.orphans.length})</h3>
+          <p class="muted small">
+            These quotes are no longer in the article text. They are kept with their links; select
+            the new text and re-attach them.
+          </p>
+          <ul class="statement-list">
+            {model.orphans.map((a) => (
+              <li key={a.id} class="orphan">
+                <span class="statement-quote">“{shorten(a.target.quote.exact, 160)}”</span>
+                <span class="statement-meta">
+                  <KindTag kind={a.kind} />
+                  {a.speakerId && speakers.get(a.speakerId) ? (
+                    <span>{speakers.get(a.speakerId)!.name}</span>
+                  ) : null}
+                </span>
+                {!readOnly ? (
+                  <button
+                    type="button"
+                    class="button button-small"
+                    onClick={() => onReattach(a.id)}
+                  >
+                    Re-attach…
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function StatementButton({
+  a,
+  speaker,
+  onReveal,
+}: {
+  a: Annotation;
+  speaker?: string;
+  onReveal: (id: string) => void;
+}) {
+  return (
+    <li>
+      <button type="button" class={`statement kind-edge-${a.kind}`} onClick={() => onReveal(a.id)}>
+        <span class="statement-quote">“{shorten(a.target.quote.exact, 160)}”</span>
+        <span class="statement-meta">
+          <KindTag kind={a.kind} />
+          {speaker ? <span>{speaker}</span> : null}
+        </span>
+      </button>
+    </li>
+  );
+}
