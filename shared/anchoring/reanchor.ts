@@ -34,12 +34,13 @@ export interface ReanchorReport {
  * Re-anchor `annotations` (all targeting the article whose text was
  * `oldText`) on `newText`. Returns new annotation objects in the same order,
  * one per input, and the tally. Statuses:
- * - `anchored`: the diff carries the old range to a range of the new text
- *   that still reads exactly the quote (the passage did not move relative to
- *   the text around it). The position is updated to the new offsets; prefix
- *   and suffix are refreshed only if the edit touched them.
- * - `moved`: found by search elsewhere, or found with changed wording; the
- *   position and the whole quote are updated from the new text.
+ * - `anchored`: the quote is still at exactly the same position (same
+ *   code-point start and end) in the new text.
+ * - `moved`: the quote is found elsewhere: carried by the diff to new
+ *   offsets (an edit before it shifted it), found by search, or found with
+ *   changed wording. Position (and, where the edit touched them, prefix,
+ *   suffix or the quote itself) are updated from the new text, and the
+ *   status makes the move visible to the reviewer.
  * - `orphaned`: not found, or not decidably found; old selectors kept as they were.
  * Annotations that were already orphaned are searched for by quote alone.
  * Other fields (ids, notes, timestamps) are copied unchanged. Never throws.
@@ -97,11 +98,12 @@ function reanchorTarget(target: AnnotationTarget, pass: Pass): AnnotationTarget 
       ) {
         return target;
       }
+      const samePlace = start === position.start && end === position.end;
       return {
         ...target,
         quote: newQuote,
         position: { type: 'TextPositionSelector', start, end },
-        status: 'anchored',
+        status: samePlace ? 'anchored' : 'moved',
       };
     }
     const start = newCp.toCodePoint(Math.min(mapped.start, newText.length));

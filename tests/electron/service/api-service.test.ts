@@ -155,7 +155,7 @@ describe('the API service', () => {
     const old = s.articles[0]!;
     const updated = old.text
       .replace('Even as the Donald Trump', 'CORRECTION appended. Even as the Donald Trump')
-      .replace('The story is false', 'The story is wrong');
+      .replace('at no time were intelligence', 'at no time were any intelligence');
     const res = await call<{
       ops: SessionOp[];
       report: { anchored: number; moved: number; orphaned: number };
@@ -165,7 +165,9 @@ describe('the API service', () => {
       file: { fileName: 'updated.txt', base64: b64(updated) },
     });
     expect(res.report.anchored + res.report.moved + res.report.orphaned).toBe(s.annotations.length);
-    expect(res.report.anchored).toBeGreaterThanOrEqual(3);
+    // The insertion near the start shifts every quote ("moved"); the edited denial is found by its new wording.
+    expect(res.report.orphaned).toBe(0);
+    expect(res.report.moved).toBe(s.annotations.length);
     expect(res.ops[0]).toMatchObject({ op: 'article.put' });
     const applied = await service.handle('sessions.apply', {
       id: s.id,

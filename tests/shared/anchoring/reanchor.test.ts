@@ -58,12 +58,13 @@ describe('reanchorAnnotations on the seed article', () => {
     expect(annotations).toEqual(before);
   });
 
-  it('text inserted near the start: all anchored at shifted positions, the right repeat kept', () => {
+  it('text inserted near the start: everything after it moved by the insertion, the right repeat kept', () => {
     const inserted = 'UPDATED 18 May: ';
     const at = SEED.indexOf('Even as');
     const after = SEED.slice(0, at) + inserted + SEED.slice(at);
     const { annotations, report } = reanchorAnnotations(SEED, after, before);
-    expect(report).toEqual({ anchored: before.length, moved: 0, orphaned: 0 });
+    const shifted = before.filter((a) => a.target.position.start >= at).length;
+    expect(report).toEqual({ anchored: before.length - shifted, moved: shifted, orphaned: 0 });
     annotations.forEach((a, i) => {
       const old = before[i]!.target;
       expect(a.id).toBe(before[i]!.id);
@@ -76,15 +77,17 @@ describe('reanchorAnnotations on the seed article', () => {
       if (Math.abs(old.position.start - at) > 40) expect(q).toEqual(old.quote);
       const shift = old.position.start >= at ? inserted.length : 0; // no astral characters
       expect(a.target.position.start).toBe(old.position.start + shift);
+      // "anchored" means the very same position; a shifted quote is reported as moved.
+      expect(a.target.status).toBe(shift ? 'moved' : 'anchored');
       expect(readsAt(after, a)).toBe(old.quote.exact);
     });
   });
 
-  it('an edit right before a quote refreshes its prefix and keeps it anchored', () => {
+  it('an edit right before a quote refreshes its prefix and reports the shift as moved', () => {
     const after = SEED.replace('push back on the allegations. “The story', 'deny it. “The story');
     const { annotations } = reanchorAnnotations(SEED, after, before);
     const story = annotations.find((a) => a.id === 'p1')!;
-    expect(story.target.status).toBe('anchored');
+    expect(story.target.status).toBe('moved');
     expect(story.target.quote.exact).toBe('The story is false');
     expect(story.target.quote.prefix.endsWith('deny it. “')).toBe(true);
     expect(readsAt(after, story)).toBe('The story is false');
@@ -99,7 +102,10 @@ describe('reanchorAnnotations on the seed article', () => {
       'At no time, at no time were any intelligence sources or methods discussed',
     );
     expect(readsAt(after, denial)).toBe(denial.target.quote.exact);
-    expect(report).toEqual({ anchored: before.length - 1, moved: 1, orphaned: 0 });
+    // Everything after the edit moved by four characters; everything before it stayed put.
+    const editAt = SEED.indexOf('at no time were intelligence');
+    const untouched = before.filter((a) => a.target.position.end <= editAt).length;
+    expect(report).toEqual({ anchored: untouched, moved: before.length - untouched, orphaned: 0 });
   });
 
   it('a deleted passage is orphaned, never dropped, and keeps its old selectors', () => {
