@@ -67,6 +67,14 @@ const notFound = (what: string): ApiResult<never> => ({
   error: { code: 'not-found', message: what },
 });
 
+const unreadableUpload: ApiResult<never> = {
+  ok: false,
+  error: {
+    code: 'invalid-request',
+    message: 'The file could not be read (its contents were not sent correctly).',
+  },
+};
+
 function decodeBase64(b64: string): Uint8Array | null {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) return null;
   return new Uint8Array(Buffer.from(b64, 'base64'));
@@ -100,14 +108,7 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
     },
     'library.importFile': async ({ fileName, base64 }) => {
       const bytes = decodeBase64(base64);
-      if (!bytes)
-        return {
-          ok: false,
-          error: {
-            code: 'invalid-request',
-            message: 'The file could not be read (its contents were not sent correctly).',
-          },
-        };
+      if (!bytes) return unreadableUpload;
       const res = await importArticleFile(fileName, bytes);
       return res.ok ? library.add(res.value) : res;
     },
@@ -156,14 +157,7 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
       const old = opened.value.session.articles.find((a) => a.id === articleId);
       if (!old) return notFound('That article is not in this session.');
       const bytes = decodeBase64(file.base64);
-      if (!bytes)
-        return {
-          ok: false,
-          error: {
-            code: 'invalid-request',
-            message: 'The file could not be read (its contents were not sent correctly).',
-          },
-        };
+      if (!bytes) return unreadableUpload;
       const parsed = await importArticleFile(file.fileName, bytes);
       if (!parsed.ok) return parsed;
       // The updated text replaces the old one under the same id; the journalist's metadata is kept,
