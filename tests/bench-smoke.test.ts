@@ -107,7 +107,7 @@ describe('npm run bench -- --smoke', () => {
     const quadratic = growthWarnings(series((n) => (n * n) / 1e4));
     expect(quadratic.length).toBeGreaterThan(0);
     expect(quadratic[0]).toMatch(/export-csv ours grows faster than N log N/);
-    // Sub-millisecond figures are noise and are not judged.
+    // Figures of a few milliseconds are noise and are not judged.
     expect(growthWarnings(series((n) => (n === 100 ? 0.01 : n / 1000)))).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ export const CORPUS_SEED = 20240312;
 export const SESSION_SEED = 4242;
 /** How many annotations are placed on the opening {@link HEAD_CHARS} characters. */
 const HEAD_ANNOTATIONS = 5;
-const HEAD_CHARS = 3000;
+const HEAD_CHARS = 400;
 /** Fixed time stamped on everything generated. */
 const TIME = '2024-03-12T09:00:00.000Z';
 

@@ -214,7 +214,7 @@ export async function runEditorBench(opts: EditorBenchOptions): Promise<EditorBe
         figure('open', 'ours', n, pick(oursRuns), last.correct, {
           text,
           painted: last.painted,
-          note: `${last.painted} highlights painted in view`,
+          note: `${last.painted} highlights painted (view ± a screen)`,
         }),
         figure('open', 'floor', n, floorRuns, null, { text, note: 'bare article in ProseMirror' }),
       );
@@ -345,6 +345,8 @@ async function textAnnotatorFigure(
     ...(k < n ? { extrapolated: true, sampled: k } : {}),
     loadMedianMs: Math.round(median(outs.map((o) => o.loadMs)) * 1000) / 1000,
     painted: last.painted,
-    note: `SPANS renderer; ${last.painted} highlight spans drawn in view`,
+    note: drawn
+      ? `SPANS renderer; ${last.painted} highlight spans drawn in view`
+      : 'SPANS renderer; NOTHING DRAWN: not a valid figure',
   });
 }

@@ -120,9 +120,9 @@ const GROWTH_SLACK = 1.5;
 /**
  * Figures below these (ms, or MB for memory) are too small for their growth to mean anything:
  * a pair is judged only when the smaller figure reaches `GROWTH_MIN_FROM` and the larger
- * `GROWTH_MIN_TO` (a sub-millisecond figure is mostly JIT warm-up and timer noise).
+ * `GROWTH_MIN_TO` (a figure of a few milliseconds is mostly JIT warm-up, GC and timer noise).
  */
-const GROWTH_MIN_FROM = 1;
+const GROWTH_MIN_FROM = 5;
 const GROWTH_MIN_TO = 2;
 
 /**

@@ -64,7 +64,14 @@ export function judgeTargets(
     });
   }
   const oTa = get('open', 'text-annotator');
-  if (oOurs && oTa) {
+  if (oOurs && oTa && (oTa.correct === 0 || oTa.painted === 0)) {
+    out.push({
+      name: `text-annotator loading ${n} / ours`,
+      measured: 'no valid figure: the peer drew no highlight',
+      target: '≥ 20×',
+      met: false,
+    });
+  } else if (oOurs && oTa) {
     const v = ratio(oTa.medianMs, oOurs.medianMs);
     out.push({
       name: `text-annotator loading ${n} / ours`,

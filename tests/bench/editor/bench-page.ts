@@ -45,6 +45,9 @@ export interface OpenOutcome {
   correct: number | null;
 }
 
+/** How many frames to wait for a peer's highlights before calling them not drawn (~2 s). */
+const MAX_WAIT_FRAMES = 120;
+
 let data: BenchData | null = null;
 let editor: ArticleEditor | null = null;
 let floorView: EditorView | null = null;
@@ -167,7 +170,7 @@ const bench = {
     // `false`: keep nothing that is there (there is nothing); the flag only skips a clear.
     (annotator.setAnnotations as (l: unknown[], replace?: boolean) => void)(items, false);
     let painted = 0;
-    for (let frames = 0; frames < 600; frames++) {
+    for (let frames = 0; frames < MAX_WAIT_FRAMES; frames++) {
       await nextRenderedFrame();
       painted = root.querySelectorAll('.r6o-annotation').length;
       if (painted > 0 || count === 0) break;
