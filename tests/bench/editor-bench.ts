@@ -43,6 +43,8 @@ export interface EditorBenchOptions {
   taRunBudgetMs: number;
   /** Total time text-annotator may spend per N (ms). */
   taBudgetMs: number;
+  /** Runs of the one-more-highlight step (cheap and noisy, so more than `runs`). */
+  highlightRuns: number;
   /** Also measure naive inline decorations at the largest N. */
   variants: boolean;
 }
@@ -194,7 +196,7 @@ export async function runEditorBench(opts: EditorBenchOptions): Promise<EditorBe
     // Highlight with none existing (n: 0), once.
     {
       const page = await freshPage(browser, data);
-      results.push(await highlightFigure(page, 0, runs, text));
+      results.push(await highlightFigure(page, 0, opts.highlightRuns, text));
       await page.close();
     }
 
@@ -220,7 +222,7 @@ export async function runEditorBench(opts: EditorBenchOptions): Promise<EditorBe
       );
       if (n > 0 && last.painted === 0) console.warn(`WARNING: ours painted nothing at N=${n}`);
 
-      results.push(await highlightFigure(page, n, runs, text));
+      results.push(await highlightFigure(page, n, opts.highlightRuns, text));
       results.push(await textAnnotatorFigure(page, n, opts));
       await page.close();
     }

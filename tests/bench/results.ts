@@ -66,6 +66,8 @@ export interface MachineInfo {
   textBytes: number;
   runs: number;
   smoke: boolean;
+  /** 1-minute load average when the run started and when it ended (other work on the machine). */
+  loadAverage: { start: number; end: number };
 }
 
 /** Median of a non-empty list (the mean of the middle two for an even count). */
@@ -184,6 +186,26 @@ export function formatResults(results: readonly BenchResult[]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+/** The results as a Markdown table (for docs/performance.md and the README). */
+export function formatMarkdown(results: readonly BenchResult[]): string {
+  const rows = results.map((r) => {
+    const lowerBound = r.tool === 'apache-annotator' && r.sampled === 0;
+    const ms = r.task === 'memory' ? '' : `${lowerBound ? '≥ ' : ''}${fmtMs(r.medianMs)}`;
+    const heap = r.heapMB === null ? '' : r.heapMB.toFixed(1);
+    const right = r.correct === null ? '—' : `${r.correct}/${r.expected ?? r.sampled ?? r.n}`;
+    const notes = [
+      r.extrapolated ? `extrapolated from a sample of ${r.sampled}` : '',
+      r.note ?? '',
+    ].filter(Boolean);
+    return `| ${r.task} | ${r.tool} | ${r.n} | ${ms} | ${heap} | ${right} | ${notes.join('; ')} |`;
+  });
+  return [
+    '| task | tool | n | median ms | heap MB | correct | notes |',
+    '| --- | --- | --: | --: | --: | --: | --- |',
+    ...rows,
+  ].join('\n');
+}
+
 function fmtMs(ms: number): string {
   if (ms >= 100) return ms.toFixed(0);
   if (ms >= 1) return ms.toFixed(1);
@@ -192,7 +214,7 @@ function fmtMs(ms: number): string {
 
 /** This machine, for the report. `chromium` is the browser's version string when it ran. */
 export function machineInfo(
-  fields: Pick<MachineInfo, 'chromium' | 'text' | 'textBytes' | 'runs' | 'smoke'>,
+  fields: Pick<MachineInfo, 'chromium' | 'text' | 'textBytes' | 'runs' | 'smoke' | 'loadAverage'>,
 ): MachineInfo {
   const cpus = os.cpus();
   return {

@@ -21,6 +21,7 @@
  * time-budgeted sample and extrapolated, and the table says so.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runReanchorBench } from './reanchor-bench';
@@ -29,6 +30,7 @@ import { runEditorBench } from './editor-bench';
 import { runStoreBench } from './store-bench';
 import { runExportBench } from './export-bench';
 import {
+  formatMarkdown,
   formatResults,
   growthWarnings,
   machineInfo,
@@ -77,6 +79,37 @@ const TASK_ORDER: BenchTask[] = [
 ];
 const TOOL_ORDER = ['ours', 'floor', 'dom-anchor-text-quote', 'apache-annotator', 'text-annotator'];
 
+/** The run as Markdown: machine, table, growth warnings, targets. */
+function markdownReport(
+  report: BenchOutcome['report'],
+  warnings: readonly string[],
+  verdicts: ReturnType<typeof judgeTargets>,
+): string {
+  const m = report.machine;
+  return [
+    `Text: \`${m.text}\` (${m.textBytes} bytes). Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; Node ${m.node}; Chromium ${m.chromium ?? '(not run)'}; ${m.date.slice(0, 10)}. Median of ${m.runs} runs after a warm-up. Load average (1 min) ${m.loadAverage.start} at start, ${m.loadAverage.end} at end.`,
+    '',
+    formatMarkdown([...report.results, ...report.variants]),
+    '',
+    warnings.length
+      ? warnings.map((w) => `- ${w}`).join('\n')
+      : 'No figure grows faster than N log N.',
+    '',
+    ...(verdicts.length
+      ? [
+          '| target | measured | wanted | |',
+          '| --- | --- | --- | --- |',
+          ...verdicts.map(
+            (v) => `| ${v.name} | ${v.measured} | ${v.target} | ${v.met ? 'met' : '**missed**'} |`,
+          ),
+        ]
+      : []),
+    '',
+  ].join('\n');
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
 /** Bad input from whoever runs the suite: printed as one line, no stack. */
 class InputError extends Error {}
 
@@ -117,6 +150,7 @@ export function parseArgs(argv: string[]): BenchOptions {
 export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
   const log = opts.log ?? ((s: string) => console.log(s));
   const started = performance.now();
+  const loadAtStart = os.loadavg()[0]!;
   const stamp = () => `[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s]`;
   let raw: string;
   let label: string;
@@ -178,6 +212,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
       session,
       sizes,
       runs: opts.runs,
+      highlightRuns: opts.smoke ? 2 : Math.max(21, opts.runs * 4 + 1),
       text: label,
       taRunBudgetMs: opts.smoke ? 1000 : 4000,
       taBudgetMs: opts.smoke ? 1500 : 12_000,
@@ -203,6 +238,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
       textBytes: Buffer.byteLength(raw, 'utf8'),
       runs: opts.runs,
       smoke: opts.smoke,
+      loadAverage: { start: round2(loadAtStart), end: round2(os.loadavg()[0]!) },
     }),
     results: sorted,
     variants,
@@ -210,25 +246,32 @@ export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
   mkdirSync(path.dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, `${JSON.stringify(report, null, 2)}\n`);
   const table = formatResults([...sorted, ...variants]);
+  const mdFile = opts.out.replace(/\.json$/, '') + '.md';
+  const verdicts = judgeTargets(sorted, warnings);
   const m = report.machine;
   log('');
   log(
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, Node ${m.node}, Chromium ${m.chromium ?? '(not run)'}`,
   );
   log(`Text: ${label}, ${m.textBytes} bytes; median of ${opts.runs} run(s) after a warm-up`);
+  log(
+    `Load average (1 min) at start ${m.loadAverage.start}, at end ${m.loadAverage.end} (${m.cores} cores; above that, other work shared the machine)`,
+  );
   log('');
   log(table);
   log('');
   for (const w of warnings) log(w);
   if (!warnings.length) log('No figure grows faster than N log N.');
-  const verdicts = judgeTargets(sorted, warnings);
   if (verdicts.length && !opts.smoke) {
     log('');
     log(`Targets (issue 6), at N = ${maxN}:`);
     log(formatTargets(verdicts));
   }
+  writeFileSync(mdFile, markdownReport(report, warnings, verdicts));
   log('');
-  log(`${stamp()} wrote ${path.relative(process.cwd(), opts.out) || opts.out}`);
+  log(
+    `${stamp()} wrote ${path.relative(process.cwd(), opts.out) || opts.out} and ${path.basename(mdFile)}`,
+  );
   return { report, warnings, table };
 }
 
