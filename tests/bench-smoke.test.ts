@@ -1,0 +1,113 @@
+/**
+ * The benchmark suite's smoke run (`npm run bench -- --smoke`: a 60 kB generated text, N = 20,
+ * one run), so the suite never rots. It asserts that the suite ran, that
+ * `bench-results/latest.json`'s shape holds (issue 6's contract) and that correctness held;
+ * never a time. Lives outside `tests/bench/`, which vitest leaves to `npm run bench`.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { chromiumMissing } from './helpers/chromium';
+import { parseArgs, runBench } from './bench/run';
+import { figure, growthWarnings } from './bench/results';
+
+const TASKS = [
+  'reanchor',
+  'open',
+  'highlight',
+  'save',
+  'autosave',
+  'export-html',
+  'export-md',
+  'export-csv',
+  'export-w3c',
+  'export-claimreview',
+  'memory',
+];
+const TOOLS = ['ours', 'apache-annotator', 'dom-anchor-text-quote', 'text-annotator', 'floor'];
+
+interface Row {
+  task: string;
+  tool: string;
+  n: number;
+  medianMs: number;
+  runs: number[];
+  correct: number | null;
+  heapMB: number | null;
+  expected?: number;
+  sampled?: number;
+  painted?: number;
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'fc-bench-smoke-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run bench -- --smoke', () => {
+  if (chromiumMissing) console.warn(`bench smoke: editor part skipped, ${chromiumMissing}`);
+
+  it('runs every part, writes the JSON contract, and every tool of ours is correct', async () => {
+    const out = path.join(dir, 'latest.json');
+    const args = ['--smoke', '--out', out];
+    if (chromiumMissing) args.push('--parts', 'reanchor,save,export');
+    const lines: string[] = [];
+    await runBench({ ...parseArgs(args), log: (l) => lines.push(l) });
+    expect(lines.join('\n')).toMatch(/reanchor\s+ours\s+20\s/);
+
+    const json = JSON.parse(readFileSync(out, 'utf8')) as {
+      machine: Record<string, unknown>;
+      results: Row[];
+    };
+    expect(json.machine).toMatchObject({ cores: expect.any(Number), node: process.version });
+    for (const r of json.results) {
+      expect(TASKS).toContain(r.task);
+      expect(TOOLS).toContain(r.tool);
+      expect(Number.isInteger(r.n) && r.n >= 0).toBe(true);
+      expect(Number.isFinite(r.medianMs)).toBe(true);
+      expect(Array.isArray(r.runs) && r.runs.every((x) => Number.isFinite(x))).toBe(true);
+      expect(r.correct === null || Number.isInteger(r.correct)).toBe(true);
+      expect(r.heapMB === null || r.heapMB > 0).toBe(true);
+    }
+    const get = (task: string, tool: string, n = 20) =>
+      json.results.find((r) => r.task === task && r.tool === tool && r.n === n);
+    const expectWhole = (task: string, tool: string, n = 20) => {
+      const r = get(task, tool, n);
+      expect(r, `${task} ${tool} ${n}`).toBeDefined();
+      expect(r!.correct, `${task} ${tool}`).toBe(r!.expected ?? r!.sampled ?? r!.n);
+    };
+
+    expectWhole('reanchor', 'ours');
+    expect(get('reanchor', 'floor')).toBeDefined();
+    expect(get('reanchor', 'dom-anchor-text-quote')).toBeDefined();
+    expect(get('reanchor', 'apache-annotator')).toBeDefined();
+    expectWhole('save', 'ours');
+    expectWhole('save', 'floor');
+    expect(get('autosave', 'ours')).toBeDefined();
+    for (const f of ['html', 'md', 'csv', 'w3c', 'claimreview']) expectWhole(`export-${f}`, 'ours');
+
+    if (!chromiumMissing) {
+      expectWhole('open', 'ours');
+      expect(get('open', 'ours')!.painted).toBeGreaterThan(0);
+      expect(get('open', 'floor')).toBeDefined();
+      expectWhole('open', 'text-annotator');
+      expect(get('open', 'text-annotator')!.painted).toBeGreaterThan(0);
+      expectWhole('highlight', 'ours');
+      expectWhole('highlight', 'ours', 0);
+      expectWhole('memory', 'ours');
+      expect(get('memory', 'ours')!.heapMB).toBeGreaterThan(0);
+      expect(get('memory', 'floor')!.heapMB).toBeGreaterThan(0);
+    }
+  }, 120_000);
+
+  it('warns when a figure grows faster than N log N, and only then', () => {
+    const series = (ms: (n: number) => number) =>
+      [100, 1000, 10_000].map((n) => figure('export-csv', 'ours', n, [ms(n)], n));
+    expect(growthWarnings(series((n) => n / 10))).toEqual([]);
+    expect(growthWarnings(series((n) => (n * Math.log(n)) / 100))).toEqual([]);
+    const quadratic = growthWarnings(series((n) => (n * n) / 1e4));
+    expect(quadratic.length).toBeGreaterThan(0);
+    expect(quadratic[0]).toMatch(/export-csv ours grows faster than N log N/);
+    // Figures of a few milliseconds are noise and are not judged.
+    expect(growthWarnings(series((n) => (n === 100 ? 0.01 : n / 1000)))).toEqual([]);
+  });
+});

@@ -1,0 +1,290 @@
+/**
+ * `npm run bench`: the performance suite of issue 6. Measures, on one article text, at
+ * N = 100, 1,000 and 10,000 annotations: re-anchoring (ours, the exact-scan floor and two
+ * peers), the editor in Chromium (open, one more highlight, memory; the bare-article floor and
+ * @recogito/text-annotator), saving (full save, autosave, the I/O floor) and the exports. Each
+ * figure is the median of several runs after a warm-up. Prints one table, the growth warnings
+ * and the targets, and writes every figure to `bench-results/latest.json`:
+ *
+ *   { "machine": {...}, "results": [ {task, tool, n, medianMs, runs, correct, heapMB, ...} ],
+ *     "variants": [ ... figures outside the contract, e.g. naive inline decorations ... ] }
+ *
+ * Options:
+ *   --text FILE        an article in the seed's format (default: the generated ~1 MB corpus)
+ *   --annotations N    only this N (default 100, 1000, 10000)
+ *   --runs K           timed runs per figure after one warm-up (default 5)
+ *   --out PATH         where to write the JSON (default bench-results/latest.json)
+ *   --parts LIST       comma-separated subset of reanchor,editor,save,export (default all)
+ *   --smoke            a ~10-second version: a small generated text, N = 20, one run
+ *
+ * The whole default run stays within about 10 minutes on 2 cores: slow peers are run on a
+ * time-budgeted sample and extrapolated, and the table says so.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runReanchorBench } from './reanchor-bench';
+import { buildBenchSession, generateArticleText } from './corpus';
+import { runEditorBench } from './editor-bench';
+import { runStoreBench } from './store-bench';
+import { runExportBench } from './export-bench';
+import {
+  formatMarkdown,
+  formatResults,
+  growthWarnings,
+  machineInfo,
+  type BenchReport,
+  type BenchResult,
+  type BenchTask,
+} from './results';
+import { formatTargets, judgeTargets } from './targets';
+
+const PARTS = ['reanchor', 'editor', 'save', 'export'] as const;
+type Part = (typeof PARTS)[number];
+
+export interface BenchOptions {
+  /** Article file; null for the generated corpus. */
+  textFile: string | null;
+  sizes: number[];
+  runs: number;
+  out: string;
+  parts: Part[];
+  smoke: boolean;
+  /** Progress and tables go here (default console.log). */
+  log?: (line: string) => void;
+}
+
+export interface BenchOutcome {
+  report: BenchReport & { variants: BenchResult[] };
+  warnings: string[];
+  table: string;
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SIZES = [100, 1000, 10_000];
+const SMOKE_SIZE = 20;
+const TASK_ORDER: BenchTask[] = [
+  'reanchor',
+  'open',
+  'highlight',
+  'memory',
+  'save',
+  'autosave',
+  'export-html',
+  'export-md',
+  'export-csv',
+  'export-w3c',
+  'export-claimreview',
+];
+const TOOL_ORDER = ['ours', 'floor', 'dom-anchor-text-quote', 'apache-annotator', 'text-annotator'];
+
+/** The run as Markdown: machine, table, growth warnings, targets. */
+function markdownReport(
+  report: BenchOutcome['report'],
+  warnings: readonly string[],
+  verdicts: ReturnType<typeof judgeTargets>,
+): string {
+  const m = report.machine;
+  return [
+    `Text: \`${m.text}\` (${m.textBytes} bytes). Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; Node ${m.node}; Chromium ${m.chromium ?? '(not run)'}; ${m.date.slice(0, 10)}. Median of ${m.runs} runs after a warm-up. Load average (1 min) ${m.loadAverage.start} at start, ${m.loadAverage.end} at end.`,
+    '',
+    formatMarkdown([...report.results, ...report.variants]),
+    '',
+    warnings.length
+      ? warnings.map((w) => `- ${w}`).join('\n')
+      : 'No figure grows faster than N log N.',
+    '',
+    ...(verdicts.length
+      ? [
+          '| target | measured | wanted | |',
+          '| --- | --- | --- | --- |',
+          ...verdicts.map(
+            (v) => `| ${v.name} | ${v.measured} | ${v.target} | ${v.met ? 'met' : '**missed**'} |`,
+          ),
+        ]
+      : []),
+    '',
+  ].join('\n');
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Bad input from whoever runs the suite: printed as one line, no stack. */
+class InputError extends Error {}
+
+/** Parse the command line (see the module comment). Throws with a sentence on bad input. */
+export function parseArgs(argv: string[]): BenchOptions {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    if (i < 0) return undefined;
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
+    return v;
+  };
+  const known = new Set(['--text', '--annotations', '--runs', '--out', '--parts', '--smoke']);
+  for (const a of argv)
+    if (a.startsWith('--') && !known.has(a)) throw new Error(`unknown option ${a}`);
+  const smoke = argv.includes('--smoke');
+  const n = value('--annotations');
+  const runs = value('--runs');
+  const positive = (s: string, name: string) => {
+    const x = Number(s);
+    if (!Number.isInteger(x) || x < 1) throw new Error(`${name} must be a positive whole number`);
+    return x;
+  };
+  const parts = (value('--parts') ?? PARTS.join(',')).split(',').map((p) => p.trim());
+  for (const p of parts)
+    if (!(PARTS as readonly string[]).includes(p)) throw new Error(`unknown part ${p}`);
+  return {
+    textFile: value('--text') ?? null,
+    sizes: n ? [positive(n, '--annotations')] : smoke ? [SMOKE_SIZE] : SIZES,
+    runs: runs ? positive(runs, '--runs') : smoke ? 1 : 5,
+    out: value('--out') ?? path.join(ROOT, 'bench-results', 'latest.json'),
+    parts: parts as Part[],
+    smoke,
+  };
+}
+
+/** Run the suite (see the module comment) and write the JSON. */
+export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
+  const log = opts.log ?? ((s: string) => console.log(s));
+  const started = performance.now();
+  const loadAtStart = os.loadavg()[0]!;
+  const stamp = () => `[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s]`;
+  let raw: string;
+  let label: string;
+  if (opts.textFile) {
+    if (!existsSync(opts.textFile))
+      throw new InputError(`no article at ${opts.textFile} (${path.resolve(opts.textFile)})`);
+    raw = readFileSync(opts.textFile, 'utf8');
+    label = path.basename(opts.textFile);
+  } else {
+    raw = generateArticleText(opts.smoke ? 60_000 : 1_000_000);
+    label = opts.smoke ? 'generated-60k' : 'generated-1mb';
+  }
+  const sizes = [...opts.sizes].sort((a, b) => a - b);
+  const maxN = sizes[sizes.length - 1]!;
+  log(
+    `${stamp()} text ${label} (${raw.length} UTF-16 units); N = ${sizes.join(', ')}; ${opts.runs} runs`,
+  );
+  const session = buildBenchSession(raw, maxN, label);
+  const sessionAt = (n: number) => {
+    const annotations = session.annotations.slice(0, n);
+    const ids = new Set(annotations.map((a) => a.id));
+    const links = session.links.filter((l) => ids.has(l.from) && ids.has(l.to));
+    return { ...session, id: `bench-${n}`, annotations, links };
+  };
+  const has = (p: Part) => opts.parts.includes(p);
+  const results: BenchResult[] = [];
+  const variants: BenchResult[] = [];
+  let chromium: string | null = null;
+
+  // Budgets: the slow peers get a fixed slice of the 10-minute run.
+  // Apache Annotator's matcher needs 15–45 s per selector on a 1 MB text: its budget lets it
+  // finish one or two, so its figure is a measurement rather than a lower bound.
+  const reanchorBudgetMs = opts.smoke ? 150 : 2500;
+  const apacheBudgetMs = opts.smoke ? 150 : 60_000;
+  for (const n of sizes) {
+    if (has('reanchor')) {
+      const rs = await runReanchorBench({
+        text: raw,
+        n,
+        runs: opts.runs,
+        budgetMs: reanchorBudgetMs,
+        apacheBudgetMs,
+      });
+      results.push(...rs.map((r) => ({ ...r, text: label })));
+      log(`${stamp()} reanchor N=${n} done`);
+    }
+    const s = sessionAt(n);
+    if (has('save')) {
+      results.push(...(await runStoreBench({ session: s, runs: opts.runs, text: label })));
+      log(`${stamp()} save N=${n} done`);
+    }
+    if (has('export')) {
+      results.push(...(await runExportBench(s, opts.runs, label)));
+      log(`${stamp()} export N=${n} done`);
+    }
+  }
+  if (has('editor')) {
+    const e = await runEditorBench({
+      session,
+      sizes,
+      runs: opts.runs,
+      highlightRuns: opts.smoke ? 2 : Math.max(21, opts.runs * 4 + 1),
+      text: label,
+      taRunBudgetMs: opts.smoke ? 1000 : 4000,
+      taBudgetMs: opts.smoke ? 1500 : 12_000,
+      variants: !opts.smoke,
+    });
+    results.push(...e.results);
+    variants.push(...e.variants);
+    chromium = e.chromium;
+    log(`${stamp()} editor done`);
+  }
+
+  const sorted = [...results].sort(
+    (a, b) =>
+      TASK_ORDER.indexOf(a.task) - TASK_ORDER.indexOf(b.task) ||
+      a.n - b.n ||
+      TOOL_ORDER.indexOf(a.tool) - TOOL_ORDER.indexOf(b.tool),
+  );
+  const warnings = growthWarnings(sorted);
+  const report = {
+    machine: machineInfo({
+      chromium,
+      text: label,
+      textBytes: Buffer.byteLength(raw, 'utf8'),
+      runs: opts.runs,
+      smoke: opts.smoke,
+      loadAverage: { start: round2(loadAtStart), end: round2(os.loadavg()[0]!) },
+    }),
+    results: sorted,
+    variants,
+  };
+  mkdirSync(path.dirname(opts.out), { recursive: true });
+  writeFileSync(opts.out, `${JSON.stringify(report, null, 2)}\n`);
+  const table = formatResults([...sorted, ...variants]);
+  const mdFile = opts.out.replace(/\.json$/, '') + '.md';
+  const verdicts = judgeTargets(sorted, warnings);
+  const m = report.machine;
+  log('');
+  log(
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, Node ${m.node}, Chromium ${m.chromium ?? '(not run)'}`,
+  );
+  log(`Text: ${label}, ${m.textBytes} bytes; median of ${opts.runs} run(s) after a warm-up`);
+  log(
+    `Load average (1 min) at start ${m.loadAverage.start}, at end ${m.loadAverage.end} (${m.cores} cores; above that, other work shared the machine)`,
+  );
+  log('');
+  log(table);
+  log('');
+  for (const w of warnings) log(w);
+  if (!warnings.length) log('No figure grows faster than N log N.');
+  if (verdicts.length && !opts.smoke) {
+    log('');
+    log(`Targets (issue 6), at N = ${maxN}:`);
+    log(formatTargets(verdicts));
+  }
+  writeFileSync(mdFile, markdownReport(report, warnings, verdicts));
+  log('');
+  log(
+    `${stamp()} wrote ${path.relative(process.cwd(), opts.out) || opts.out} and ${path.basename(mdFile)}`,
+  );
+  return { report, warnings, table };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  let opts: BenchOptions;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`bench: ${(e as Error).message}`);
+    process.exit(2);
+  }
+  runBench(opts).catch((e: unknown) => {
+    console.error(e instanceof InputError ? `bench: ${e.message}` : e);
+    process.exitCode = 1;
+  });
+}

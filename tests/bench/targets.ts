@@ -1,0 +1,139 @@
+/**
+ * Issue 6's targets, judged on one run's figures at the largest N measured: each line says
+ * the ratio, the target, and whether it is met. Lines whose figures are missing (a part not
+ * run) are left out.
+ */
+import type { BenchResult, BenchTask, BenchTool } from './results';
+
+export interface TargetVerdict {
+  name: string;
+  measured: string;
+  target: string;
+  met: boolean;
+}
+
+/** Judge the targets on `results` (see the module comment); `warnings` are the growth warnings. */
+export function judgeTargets(
+  results: readonly BenchResult[],
+  warnings: readonly string[],
+): TargetVerdict[] {
+  const ns = results.map((r) => r.n);
+  const n = Math.max(0, ...ns);
+  const get = (task: BenchTask, tool: BenchTool, at = n) =>
+    results.find((r) => r.task === task && r.tool === tool && r.n === at);
+  const out: TargetVerdict[] = [];
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : Infinity);
+  const x = (v: number) => (v >= 100 ? `${v.toFixed(0)}×` : `${v.toFixed(2)}×`);
+
+  const rOurs = get('reanchor', 'ours');
+  const rFloor = get('reanchor', 'floor');
+  const rDtq = get('reanchor', 'dom-anchor-text-quote');
+  if (rOurs && rFloor) {
+    const v = ratio(rOurs.medianMs, rFloor.medianMs);
+    out.push({
+      name: `re-anchoring ${n}: ours / exact-scan floor`,
+      measured: `${(v * 100).toFixed(1)}% (${rOurs.medianMs.toFixed(1)} / ${rFloor.medianMs.toFixed(1)} ms)`,
+      target: '≤ 5%',
+      met: v <= 0.05,
+    });
+    out.push({
+      name: `re-anchoring ${n}: ours correct`,
+      measured: `${rOurs.correct}/${rOurs.n} (floor ${rFloor.correct}/${rFloor.n})`,
+      target: '100%',
+      met: rOurs.correct === rOurs.n,
+    });
+  }
+  if (rOurs && rDtq) {
+    const v = ratio(rDtq.medianMs, rOurs.medianMs);
+    out.push({
+      name: `re-anchoring ${n}: dom-anchor-text-quote / ours`,
+      measured: `${x(v)}${rDtq.extrapolated ? ' (peer extrapolated)' : ''}`,
+      target: '≥ 1000×',
+      met: v >= 1000,
+    });
+  }
+  const oOurs = get('open', 'ours');
+  const oFloor = get('open', 'floor');
+  if (oOurs && oFloor) {
+    const v = ratio(oOurs.medianMs, oFloor.medianMs);
+    out.push({
+      name: `open with ${n} highlights / bare article`,
+      measured: `${x(v)} (${oOurs.medianMs.toFixed(0)} / ${oFloor.medianMs.toFixed(0)} ms)`,
+      target: '≤ 1.5×',
+      met: v <= 1.5,
+    });
+  }
+  const oTa = get('open', 'text-annotator');
+  if (oOurs && oTa && (oTa.correct === 0 || oTa.painted === 0)) {
+    out.push({
+      name: `text-annotator loading ${n} / ours`,
+      measured: 'no valid figure: the peer drew no highlight',
+      target: '≥ 20×',
+      met: false,
+    });
+  } else if (oOurs && oTa) {
+    const v = ratio(oTa.medianMs, oOurs.medianMs);
+    out.push({
+      name: `text-annotator loading ${n} / ours`,
+      measured: `${x(v)}${oTa.extrapolated ? ' (peer extrapolated)' : ''}`,
+      target: '≥ 20×',
+      met: v >= 20,
+    });
+  }
+  const hN = get('highlight', 'ours');
+  const h0 = get('highlight', 'ours', 0);
+  if (hN && h0 && n > 0) {
+    const v = ratio(hN.medianMs, h0.medianMs);
+    out.push({
+      name: `one new highlight with ${n} / with none`,
+      measured: `${x(v)} (${hN.medianMs.toFixed(2)} / ${h0.medianMs.toFixed(2)} ms)`,
+      target: '≤ 2×',
+      met: v <= 2,
+    });
+  }
+  const sOurs = get('save', 'ours');
+  const sFloor = get('save', 'floor');
+  if (sOurs && sFloor) {
+    const v = ratio(sOurs.medianMs, sFloor.medianMs);
+    out.push({
+      name: `full save at ${n} / I/O floor`,
+      measured: `${x(v)} (${sOurs.medianMs.toFixed(1)} / ${sFloor.medianMs.toFixed(1)} ms)`,
+      target: '≤ 1.5×',
+      met: v <= 1.5,
+    });
+  }
+  const auto = get('autosave', 'ours');
+  if (auto && sOurs) {
+    const v = ratio(auto.medianMs, sOurs.medianMs);
+    out.push({
+      name: `autosave after one edit at ${n} / full save`,
+      measured: `${(v * 100).toFixed(1)}% (${auto.medianMs.toFixed(2)} / ${sOurs.medianMs.toFixed(1)} ms)`,
+      target: '≤ 10%',
+      met: v <= 0.1,
+    });
+  }
+  const linear = (prefix: string, label: string) => {
+    if (!results.some((r) => r.task.startsWith(prefix))) return;
+    const w = warnings.filter((s) => s.includes(`: ${prefix}`));
+    out.push({
+      name: `${label} grow at most N log N`,
+      measured: w.length ? `${w.length} growth warning(s)` : 'no growth warning',
+      target: 'silent',
+      met: w.length === 0,
+    });
+  };
+  linear('export-', 'exports');
+  linear('memory', 'memory');
+  return out;
+}
+
+/** The verdicts as printable lines. */
+export function formatTargets(verdicts: readonly TargetVerdict[]): string {
+  const w = Math.max(0, ...verdicts.map((v) => v.name.length));
+  return verdicts
+    .map(
+      (v) =>
+        `${v.met ? 'met    ' : 'MISSED '} ${v.name.padEnd(w)}  ${v.measured}  (target ${v.target})`,
+    )
+    .join('\n');
+}
