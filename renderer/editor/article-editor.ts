@@ -95,7 +95,10 @@ export function mountArticleEditor(
 ): ArticleEditor {
   const { doc, map } = articleToDoc(article);
   const cpIndex = articleIndex(article);
-  let shown = new Map<string, Annotation>();
+  /** The annotations shown, by id (owned here; changed in place). */
+  const shown = new Map<string, Annotation>();
+  /** The list `setAnnotations` saw last, for the cheap identity diff. */
+  let lastList: readonly Annotation[] = [];
 
   const toRange = (a: Annotation): HighlightRange | null => {
     if (a.target.articleId !== article.id || a.target.status === 'orphaned') return null;
@@ -148,6 +151,7 @@ export function mountArticleEditor(
     }
   }
   view.dispatch(setHighlights(view.state.tr, initial));
+  lastList = annotations;
 
   const spanOfSelection = (): TextSpan | null => {
     const { from, to, empty } = view.state.selection;
@@ -185,21 +189,42 @@ export function mountArticleEditor(
     article,
     map,
     setAnnotations(list) {
-      const next = new Map<string, Annotation>();
       const put: HighlightRange[] = [];
-      for (const a of list) {
-        if (a.target.articleId !== article.id || a.target.status === 'orphaned') continue;
-        next.set(a.id, a);
-        const prev = shown.get(a.id);
-        if (prev === a) continue;
-        if (prev && prev.kind === a.kind && prev.target === a.target) continue;
-        const r = toRange(a);
-        if (r) put.push(r);
-        else next.delete(a.id);
-      }
       const remove: string[] = [];
-      for (const id of shown.keys()) if (!next.has(id)) remove.push(id);
-      shown = next;
+      const change = (a: Annotation) => {
+        if (a.target.articleId !== article.id || a.target.status === 'orphaned') {
+          if (shown.delete(a.id)) remove.push(a.id);
+          return;
+        }
+        const prev = shown.get(a.id);
+        if (prev && prev.kind === a.kind && prev.target === a.target) {
+          shown.set(a.id, a);
+          return;
+        }
+        const r = toRange(a);
+        if (r) {
+          shown.set(a.id, a);
+          put.push(r);
+        } else if (shown.delete(a.id)) remove.push(a.id);
+      };
+      const diff = diffByIdentity(lastList, list);
+      if (diff) {
+        for (const id of diff.removed) if (shown.delete(id)) remove.push(id);
+        for (const a of diff.changed) change(a);
+      } else {
+        // Reordered or unrelated lists: compare by id.
+        const seen = new Set<string>();
+        for (const a of list) {
+          seen.add(a.id);
+          if (shown.get(a.id) !== a) change(a);
+        }
+        for (const id of [...shown.keys()]) {
+          if (seen.has(id)) continue;
+          shown.delete(id);
+          remove.push(id);
+        }
+      }
+      lastList = list;
       if (put.length || remove.length) view.dispatch(updateHighlights(view.state.tr, put, remove));
     },
     setActive(id) {
@@ -272,4 +297,42 @@ function scrollParent(el: HTMLElement): Element {
     if ((o === 'auto' || o === 'scroll') && p.scrollHeight > p.clientHeight) return p;
   }
   return document.scrollingElement ?? document.documentElement;
+}
+
+/**
+ * What changed between two annotation lists that share order, as session ops
+ * produce them (a record replaced in place, new ones appended, deleted ones
+ * dropped): compared by object identity in one pass, with no map of all N
+ * built. Null when the lists do not line up that way (the caller then
+ * compares by id).
+ */
+export function diffByIdentity(
+  prev: readonly Annotation[],
+  next: readonly Annotation[],
+): { changed: Annotation[]; removed: string[] } | null {
+  const changed: Annotation[] = [];
+  const removed: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < prev.length && j < next.length) {
+    const p = prev[i]!;
+    const n = next[j]!;
+    if (p === n) {
+      i++;
+      j++;
+    } else if (p.id === n.id) {
+      changed.push(n);
+      i++;
+      j++;
+    } else if (i + 1 < prev.length && prev[i + 1]!.id === n.id) {
+      removed.push(p.id);
+      i++;
+    } else {
+      return null;
+    }
+    if (changed.length + removed.length > 256) return null;
+  }
+  for (; i < prev.length; i++) removed.push(prev[i]!.id);
+  for (; j < next.length; j++) changed.push(next[j]!);
+  return { changed, removed };
 }

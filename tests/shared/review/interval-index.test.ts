@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { IntervalIndex, type IndexedRange } from '../../../shared/review/interval-index';
+import {
+  CHUNK_SIZE,
+  IntervalIndex,
+  type IndexedRange,
+} from '../../../shared/review/interval-index';
 
 const r = (id: string, from: number, to: number): IndexedRange => ({ id, from, to });
 
@@ -66,5 +70,72 @@ describe('IntervalIndex', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('agrees with a linear scan across many chunks, through inserts, replacements and removals, and stays persistent', () => {
+    const op = fc.record({
+      kind: fc.constantFrom('put', 'put', 'remove'),
+      id: fc.nat(CHUNK_SIZE * 6),
+      from: fc.nat(5000),
+      len: fc.integer({ min: 1, max: 400 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: CHUNK_SIZE * 2, max: CHUNK_SIZE * 5 }),
+        fc.array(op, { minLength: 1, maxLength: 150 }),
+        fc.array(fc.tuple(fc.nat(5400), fc.nat(300)), { minLength: 1, maxLength: 8 }),
+        (initial, ops, queries) => {
+          const truth = new Map<string, IndexedRange>();
+          for (let i = 0; i < initial; i++)
+            truth.set(`r${i}`, r(`r${i}`, (i * 37) % 5000, ((i * 37) % 5000) + 1 + (i % 90)));
+          let index = IntervalIndex.from(truth.values());
+          const snapshot = index;
+          const snapshotAll = index.all().map((x) => x.id);
+          for (const o of ops) {
+            const id = `r${o.id}`;
+            if (o.kind === 'remove') {
+              index = index.update([], [id]);
+              truth.delete(id);
+            } else {
+              const range = r(id, o.from, o.from + o.len);
+              index = index.update([range]);
+              truth.set(id, range);
+            }
+          }
+          expect(index.size).toBe(truth.size);
+          for (const [id, range] of truth) expect(index.get(id)).toBe(range);
+          expect(
+            index
+              .all()
+              .map((x) => x.id)
+              .sort(),
+          ).toEqual([...truth.keys()].sort());
+          for (const [q, w] of queries) {
+            const expected = [...truth.values()]
+              .filter((x) => x.from <= q + w && x.to > q)
+              .map((x) => x.id)
+              .sort();
+            expect(
+              index
+                .between(q, q + w)
+                .map((x) => x.id)
+                .sort(),
+            ).toEqual(expected);
+          }
+          // The index it started from is untouched.
+          expect(snapshot.all().map((x) => x.id)).toEqual(snapshotAll);
+          expect(snapshot.size).toBe(initial);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('returns ranges in start order', () => {
+    const many = Array.from({ length: CHUNK_SIZE * 3 }, (_, i) => r(`x${i}`, i * 2, i * 2 + 50));
+    const index = IntervalIndex.from(many).update([r('late', 10, 400)]);
+    const got = index.between(100, 120);
+    expect(got.map((x) => x.from)).toEqual([...got.map((x) => x.from)].sort((a, b) => a - b));
+    expect(got.map((x) => x.id)).toContain('late');
   });
 });
