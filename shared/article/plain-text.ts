@@ -20,12 +20,15 @@
  * ```
  * The first line holds `date YYYY-MM-DD` (becoming the publication date) and
  * then the photo caption, which the source repeats verbatim; the caption block
- * covers the first copy only. Every following run of non-blank lines is a
- * paragraph. A paragraph that ends with an embedded tweet's attribution
- * (`— Name (@handle) Month D, YYYY`) becomes a quoted tweet whose attribution
- * line is its own range, starting at the dash.
+ * covers the first copy only. After it, the format has one paragraph per
+ * line (blank lines between them are usual but not required), so every
+ * non-blank line is a paragraph. A paragraph that ends with an embedded
+ * tweet's attribution (`— Name (@handle) Month D, YYYY`) becomes a quoted
+ * tweet whose attribution line is its own range, starting at the dash; so
+ * does a paragraph followed by a line that is only such an attribution.
  *
- * Any other plain text: every run of non-blank lines is a paragraph.
+ * Any other plain text: every run of non-blank lines is a paragraph (a
+ * hard-wrapped paragraph keeps its line breaks).
  */
 import type { Block, ParsedArticle, TextRange } from '../model/article';
 import { emptyMeta } from '../model/article';
@@ -70,7 +73,24 @@ export function parsePlainText(text: string): ParsedArticle {
     if (caption) blocks.push({ type: 'caption', ...caption });
     bodyStart = firstLineEnd;
   }
-  for (const range of paragraphRanges(text, bodyStart)) blocks.push(paragraphOrTweet(text, range));
+  const ranges = header ? lineRanges(text, bodyStart) : paragraphRanges(text, bodyStart);
+  for (const range of ranges) {
+    const prev = blocks[blocks.length - 1];
+    if (
+      prev?.type === 'paragraph' &&
+      !text.slice(prev.start, prev.end).includes('\n') &&
+      TWEET_ATTRIBUTION_ONLY_RE.test(text.slice(range.start, range.end))
+    ) {
+      blocks[blocks.length - 1] = {
+        type: 'tweet',
+        start: prev.start,
+        end: prev.end,
+        attribution: range,
+      };
+      continue;
+    }
+    blocks.push(paragraphOrTweet(text, range));
+  }
   meta.title = deriveTitle(text, blocks);
   return { text, blocks, marks: [], meta, format };
 }
@@ -119,6 +139,21 @@ function paragraphRanges(text: string, from: number): TextRange[] {
     start = m.index + m[0].length;
   }
   push(start, text.length);
+  return out;
+}
+
+/** Ranges of the non-blank lines from `from` on, each trimmed of surrounding whitespace. */
+function lineRanges(text: string, from: number): TextRange[] {
+  const out: TextRange[] = [];
+  let start = from;
+  while (start <= text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    const r = trimRange(text, start, end);
+    if (r.end > r.start) out.push(r);
+    if (nl === -1) break;
+    start = nl + 1;
+  }
   return out;
 }
 

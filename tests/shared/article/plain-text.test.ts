@@ -161,6 +161,29 @@ const CASES: Case[] = [
     blocks: [['paragraph', 'Body.']],
   },
   {
+    name: 'seed format: one paragraph per line, blank lines or not',
+    input: 'date 2020-01-02 Cap\nFirst.\nSecond.\n\nThird.',
+    format: 'seed',
+    date: '2020-01-02',
+    blocks: [
+      ['caption', 'Cap'],
+      ['paragraph', 'First.'],
+      ['paragraph', 'Second.'],
+      ['paragraph', 'Third.'],
+    ],
+  },
+  {
+    name: 'seed format: a tweet whose attribution is on its own line',
+    input: 'date 2020-01-02 Cap\n\nBig news today.\n— Jane Doe (@jane) May 1, 2020\n\nAfter.',
+    format: 'seed',
+    date: '2020-01-02',
+    blocks: [
+      ['caption', 'Cap'],
+      ['tweet', 'Big news today.'],
+      ['paragraph', 'After.'],
+    ],
+  },
+  {
     name: 'impossible date is not kept',
     input: 'date 2020-02-31 Cap\n\nBody.',
     format: 'seed',
