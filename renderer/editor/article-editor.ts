@@ -12,6 +12,7 @@ import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { Article } from '../../shared/model/article';
 import type { Annotation } from '../../shared/model/session';
+import type { AnnotationChanges } from '../../shared/review/annotation-changes';
 import { articleToDoc, type ArticleMap } from '../../shared/article/article-doc';
 import { articleIndex } from '../../shared/session/session-ops';
 import { readOnlyPlugin } from './plugins/read-only-plugin';
@@ -60,8 +61,13 @@ export interface ArticleEditor {
   readonly view: EditorView;
   readonly article: Article;
   readonly map: ArticleMap;
-  /** Show these annotations (those of other articles and orphans are skipped). Diffs by object identity. */
-  setAnnotations(annotations: readonly Annotation[]): void;
+  /**
+   * Show these annotations (those of other articles and orphans are skipped).
+   * With `changes` describing how the list differs from the last one given
+   * (from the ops that made it), the update costs O(changes); otherwise the
+   * lists are compared by object identity.
+   */
+  setAnnotations(annotations: readonly Annotation[], changes?: AnnotationChanges | null): void;
   /** Mark one annotation as the open one, or none. */
   setActive(id: string | null): void;
   /** Scroll to an annotation, flash it and (optionally) select its text. False when it is not shown. */
@@ -188,7 +194,8 @@ export function mountArticleEditor(
     view,
     article,
     map,
-    setAnnotations(list) {
+    setAnnotations(list, changes) {
+      if (list === lastList) return;
       const put: HighlightRange[] = [];
       const remove: string[] = [];
       const change = (a: Annotation) => {
@@ -207,7 +214,10 @@ export function mountArticleEditor(
           put.push(r);
         } else if (shown.delete(a.id)) remove.push(a.id);
       };
-      const diff = diffByIdentity(lastList, list);
+      const diff =
+        changes && changes.base === lastList && changes.next === list
+          ? { changed: changes.put, removed: changes.removed }
+          : diffByIdentity(lastList, list);
       if (diff) {
         for (const id of diff.removed) if (shown.delete(id)) remove.push(id);
         for (const a of diff.changed) change(a);

@@ -7,6 +7,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Article, ArticleMeta } from '../../../shared/model/article';
 import type { Annotation } from '../../../shared/model/session';
+import type { AnnotationChanges } from '../../../shared/review/annotation-changes';
 import { safeHttpUrl } from '../../../shared/article/safe-url';
 import {
   mountArticleEditor,
@@ -18,6 +19,8 @@ import { formatDate } from '../format';
 export interface ArticlePaneProps {
   article: Article;
   annotations: readonly Annotation[];
+  /** How `annotations` differs from the previous list, when the ops that changed it say so. */
+  annotationChanges?: AnnotationChanges | null;
   activeId: string | null;
   initialScroll: number;
   readOnly: boolean;
@@ -59,7 +62,7 @@ export function ArticlePane(props: ArticlePaneProps) {
   }, [article.id, article.text, article.blocks, article.marks]);
 
   useEffect(() => {
-    editorRef.current?.setAnnotations(annotations);
+    editorRef.current?.setAnnotations(annotations, props.annotationChanges);
   }, [annotations]);
 
   useEffect(() => {

@@ -35,6 +35,10 @@ import { SelectionToolbar } from './selection-toolbar';
 import { AnnotationChooser } from './annotation-chooser';
 import { AddArticleDialog } from './add-article-dialog';
 import {
+  annotationChanges,
+  type AnnotationChanges,
+} from '../../../shared/review/annotation-changes';
+import {
   addArticle,
   exportAs,
   importAnnotations,
@@ -111,6 +115,8 @@ export function SessionView({
   const [editor, setEditorState] = useState<ArticleEditor | null>(null);
   const editorRef = useRef<ArticleEditor | null>(null);
   const pendingReveal = useRef<string | null>(null);
+  /** What the last op batch changed in the annotation list, so the editor updates in O(changes). */
+  const changesRef = useRef<AnnotationChanges | null>(null);
   // Nothing can be changed in a session from a newer version, or while a crash recovery waits for a decision.
   const readOnly = controller.readOnly || !!controller.heldBack;
   const lockedReason =
@@ -120,7 +126,10 @@ export function SessionView({
   useEffect(() => {
     setSession(controller.session);
     setSave(controller.save);
+    let lastAnnotations = controller.session.annotations;
     const off = controller.subscribe((e) => {
+      changesRef.current = annotationChanges(lastAnnotations, e.session.annotations, e.ops);
+      lastAnnotations = e.session.annotations;
       setSession(e.session);
       setSave(controller.save);
     });
@@ -703,6 +712,7 @@ export function SessionView({
               key={article.id}
               article={article}
               annotations={session.annotations}
+              annotationChanges={changesRef.current}
               activeId={activeId}
               initialScroll={session.view.scroll[article.id] ?? 0}
               readOnly={readOnly}

@@ -11,8 +11,8 @@
  * - `openTextAnnotator(count)`: the same article as static HTML (the schema's DOM serializer)
  *   with `@recogito/text-annotator` (SPANS renderer, its default) loading `count` highlights by
  *   text offsets, until its highlight spans are drawn.
- * - `addHighlight()`: one more annotation through the editor's `setAnnotations` (what the app
- *   calls), timed through the transaction, the DOM update and a forced style/layout; then until
+ * - `addHighlight()`: one more annotation through the editor's `setAnnotations` with the changes
+ *   its op batch made (what the app's session view passes), timed through the transaction, the DOM update and a forced style/layout; then until
  *   the next frame is rendered.
  *
  * "Rendered" means: after a `requestAnimationFrame` callback registered after the work, a
@@ -28,6 +28,7 @@ import { articleToDoc, type ArticleMap } from '../../../shared/article/article-d
 import { articleSchema } from '../../../shared/article/article-schema';
 import { CodePointIndex } from '../../../shared/text/code-points';
 import { mountArticleEditor, type ArticleEditor } from '../../../renderer/editor/article-editor';
+import { annotationChanges } from '../../../shared/review/annotation-changes';
 import { highlightState } from '../../../renderer/editor/plugins/highlight-plugin';
 
 interface BenchData {
@@ -50,6 +51,8 @@ const MAX_WAIT_FRAMES = 120;
 
 let data: BenchData | null = null;
 let editor: ArticleEditor | null = null;
+/** The list the editor was last given in the highlight step. */
+let shownList: readonly Annotation[] | null = null;
 let floorView: EditorView | null = null;
 let annotator: TextAnnotator | null = null;
 
@@ -189,7 +192,8 @@ const bench = {
   /** Mount ours with `count` annotations, untimed, ready for `addHighlight`. */
   async mountForHighlight(count: number): Promise<number> {
     reset();
-    editor = mountArticleEditor(host(), data!.article, data!.annotations.slice(0, count));
+    shownList = data!.annotations.slice(0, count);
+    editor = mountArticleEditor(host(), data!.article, shownList);
     await nextRenderedFrame();
     await nextRenderedFrame();
     return customHighlightCount();
@@ -197,11 +201,18 @@ const bench = {
 
   /** One more highlight (see the module comment); removed again, untimed, afterwards. */
   async addHighlight(count: number): Promise<{ ms: number; frameMs: number; added: boolean }> {
-    const list = data!.annotations.slice(0, count);
-    const next = [...list, data!.extra!];
+    // As the app does: the new list, with the changes its op batch made (session-view.tsx).
+    const list = shownList!;
+    if (list.length !== count)
+      throw new Error('addHighlight needs the editor prepared with that count');
+    const extra = data!.extra!;
+    const next = [...list, extra];
+    const addedChanges = annotationChanges(list, next, [
+      { op: 'annotation.put', annotation: extra },
+    ]);
     const before = customHighlightCount();
     const t0 = performance.now();
-    editor!.setAnnotations(next);
+    editor!.setAnnotations(next, addedChanges);
     forceLayout(editor!.view.dom);
     const t1 = performance.now();
     await nextRenderedFrame();
@@ -209,7 +220,10 @@ const bench = {
     const added =
       customHighlightCount() === before + 1 &&
       highlightState(editor!.view.state)?.index.get(data!.extra!.id) !== undefined;
-    editor!.setAnnotations(list);
+    editor!.setAnnotations(
+      list,
+      annotationChanges(next, list, [{ op: 'annotation.delete', id: extra.id }]),
+    );
     await nextRenderedFrame();
     gc();
     return { ms: t1 - t0, frameMs: t2 - t0, added };
