@@ -3,37 +3,15 @@
  * Built from the real seed file with the real parser.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Article } from '../../shared/model/article';
 import { createSession, type Session } from '../../shared/model/session';
-import { normalizeNewlines, parsePlainText } from '../../shared/article/plain-text';
-import { sha256Hex } from '../../shared/text/sha256';
+import { makeArticle, SEED_PATH } from './session-fixtures';
 
-// A string path (not `new URL`): under jsdom the global URL is not Node's.
-export const SEED_PATH = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../seeds/2017-05-17-trump-shared-intelligence-with-russia.txt',
-);
+export { SEED_PATH };
 
 /** An article from plain text, as the library would make it. */
 export function articleFromText(raw: string, id = 'article-1', fileName = 'article.txt'): Article {
-  const text = normalizeNewlines(raw);
-  const parsed = parsePlainText(text);
-  return {
-    id,
-    meta: parsed.meta,
-    text: parsed.text,
-    sha256: sha256Hex(parsed.text),
-    blocks: parsed.blocks,
-    marks: parsed.marks,
-    source: {
-      format: parsed.format,
-      fileName,
-      bytes: raw.length,
-      importedAt: '2024-01-01T00:00:00.000Z',
-    },
-  };
+  return makeArticle(raw, fileName, id);
 }
 
 /** The seed article. */

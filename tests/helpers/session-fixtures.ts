@@ -8,6 +8,7 @@
  * timestamps included), while the session id stays random unless given.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../shared/model/article';
 import type { Annotation, Link, Session } from '../../shared/model/session';
@@ -18,9 +19,13 @@ import { normalizeNewlines, parsePlainText } from '../../shared/article/plain-te
 import { sha256Hex } from '../../shared/text/sha256';
 import { CodePointIndex } from '../../shared/text/code-points';
 
+// Paths are joined as strings, not resolved with `new URL`: under jsdom the global URL is not Node's.
+const here = dirname(fileURLToPath(import.meta.url));
+
 /** Path of the shipped seed article. */
-export const SEED_PATH = fileURLToPath(
-  new URL('../../seeds/2017-05-17-trump-shared-intelligence-with-russia.txt', import.meta.url),
+export const SEED_PATH = join(
+  here,
+  '../../seeds/2017-05-17-trump-shared-intelligence-with-russia.txt',
 );
 /**
  * Path of the 1.2 MB public-domain corpus (read by path, never copied): `../shared/corpus/`
@@ -31,7 +36,7 @@ export const CORPUS_PATH: string | null =
     '../../../shared/corpus/long-mueller-report.txt',
     '../../../../shared/corpus/long-mueller-report.txt',
   ]
-    .map((p) => fileURLToPath(new URL(p, import.meta.url)))
+    .map((p) => join(here, p))
     .find((p) => existsSync(p)) ?? null;
 
 /** The seed article's text, normalised as the importer does. */

@@ -220,7 +220,8 @@ class Store implements SessionStore {
 
   // ---- changing --------------------------------------------------------------------------
 
-  async create(session: Session): Promise<ApiResult<OpenedSession>> {
+  /** A session handed in to be written: the store is open, the session valid, its id safe as a file name. */
+  private checkIncoming(session: Session): ApiResult<Session> {
     if (this.closed) return fail('internal', 'The session store has been closed.');
     const v = this.validator.validateIncremental(session);
     if (!v.ok)
@@ -228,9 +229,15 @@ class Store implements SessionStore {
         'invalid-request',
         `The session is not valid: ${v.problems.slice(0, 3).join('; ')}.`,
       );
-    const id = v.value.id;
-    if (!isSafeSessionId(id))
+    if (!isSafeSessionId(v.value.id))
       return fail('invalid-request', 'A session id may only hold letters, digits, “-” and “_”.');
+    return { ok: true, value: v.value };
+  }
+
+  async create(session: Session): Promise<ApiResult<OpenedSession>> {
+    const v = this.checkIncoming(session);
+    if (!v.ok) return v;
+    const id = v.value.id;
     return this.ops.run(id, async () => {
       if (this.entries.has(id) || existsSync(this.layout.sessionFile(id)) || this.damaged.has(id)) {
         return fail<OpenedSession>('conflict', 'A session with this id already exists.');
@@ -467,16 +474,9 @@ class Store implements SessionStore {
   }
 
   async replace(session: Session): Promise<ApiResult<OpenedSession>> {
-    if (this.closed) return fail('internal', 'The session store has been closed.');
-    const v = this.validator.validateIncremental(session);
-    if (!v.ok)
-      return fail(
-        'invalid-request',
-        `The session is not valid: ${v.problems.slice(0, 3).join('; ')}.`,
-      );
+    const v = this.checkIncoming(session);
+    if (!v.ok) return v;
     const id = v.value.id;
-    if (!isSafeSessionId(id))
-      return fail('invalid-request', 'A session id may only hold letters, digits, “-” and “_”.');
     if (!this.has(id)) {
       this.damaged.delete(id);
       return this.create(v.value);
