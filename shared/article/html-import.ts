@@ -217,21 +217,22 @@ export function docToArticle(
   doc.forEach((node) => {
     if (!node.isTextblock) return;
     const { text, marks: localMarks } = inlineText(node);
-    const lead = text.length - text.trimStart().length;
-    const body = text.trim();
-    if (!body) return;
-    if (parts.length) {
-      parts.push('\n\n');
-      offset += 2;
-    }
-    const start = offset;
-    parts.push(body);
-    offset += body.length;
-    blocks.push(blockFor(node, start, offset));
-    for (const m of localMarks) {
-      const s = Math.max(0, m.start - lead);
-      const e = Math.min(body.length, m.end - lead);
-      if (e > s) marks.push({ ...m, start: start + s, end: start + e });
+    // Two or more line breaks in a row (`<br><br>`) separate paragraphs, as the page shows them.
+    for (const piece of pieces(text)) {
+      if (parts.length) {
+        parts.push('\n\n');
+        offset += 2;
+      }
+      const start = offset;
+      parts.push(text.slice(piece.start, piece.end));
+      offset += piece.end - piece.start;
+      blocks.push(blockFor(node, start, offset));
+      for (const m of localMarks) {
+        const s = Math.max(piece.start, m.start);
+        const e = Math.min(piece.end, m.end);
+        if (e > s)
+          marks.push({ ...m, start: start + s - piece.start, end: start + e - piece.start });
+      }
     }
   });
   const text = parts.join('');
@@ -239,6 +240,17 @@ export function docToArticle(
   const full = { ...emptyMeta(), ...meta };
   if (!full.title) full.title = deriveTitle(text, merged);
   return { text, blocks: merged, marks, meta: full, format };
+}
+
+/** The non-blank stretches of a block's text between blank lines, trimmed, as ranges into it. */
+function pieces(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /\S(?:[^\n]|\n(?!\s*\n))*/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const body = m[0].trimEnd();
+    out.push({ start: m.index, end: m.index + body.length });
+  }
+  return out;
 }
 
 function blockFor(node: PMNode, start: number, end: number): Block {

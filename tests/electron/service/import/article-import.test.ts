@@ -48,6 +48,16 @@ describe('HTML import', () => {
     },
     { name: 'line breaks are newlines', html: '<p>a<br>b</p>', want: [['paragraph', 'a\nb']] },
     {
+      name: 'two line breaks in a row separate paragraphs',
+      html: '<p>a<br><br>b <em>c<br><br>d</em><br> <br>e<br></p>',
+      want: [
+        ['paragraph', 'a'],
+        ['paragraph', 'b c'],
+        ['paragraph', 'd'],
+        ['paragraph', 'e'],
+      ],
+    },
+    {
       name: 'figure captions',
       html: '<figure><img src="x.png"><figcaption>Photo: AP</figcaption></figure><p>x</p>',
       want: [
