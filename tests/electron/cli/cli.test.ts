@@ -87,6 +87,22 @@ function fresh(name: string): string {
   return d;
 }
 
+/** `factcheck session new --title Seed --article <seed> --out s.fcw.json` in `d`; fails the test if it fails. */
+function newSeedSession(d: string): void {
+  const r = factcheck(
+    d,
+    'session',
+    'new',
+    '--title',
+    'Seed',
+    '--article',
+    SEED_FILE,
+    '--out',
+    's.fcw.json',
+  );
+  expect(r.code, r.stderr).toBe(0);
+}
+
 describe('factcheck session new', () => {
   it('creates a portable session from seed, Markdown and HTML articles', () => {
     const d = fresh('new');
@@ -221,19 +237,7 @@ describe('factcheck session new', () => {
 describe('factcheck annotations import', () => {
   it('imports a W3C export into a new session: the same annotations, links and selectors come out', () => {
     const d = fresh('import');
-    expect(
-      factcheck(
-        d,
-        'session',
-        'new',
-        '--title',
-        'Seed',
-        '--article',
-        SEED_FILE,
-        '--out',
-        's.fcw.json',
-      ).code,
-    ).toBe(0);
+    newSeedSession(d);
     writeFileSync(join(d, 'a.jsonld'), renderW3c(buildSeedReview()));
     const r = factcheck(d, 'annotations', 'import', 's.fcw.json', 'a.jsonld');
     expect(r.code, r.stderr).toBe(0);
@@ -247,19 +251,7 @@ describe('factcheck annotations import', () => {
 
   it('anchors quote-only annotations in the article named by --article, keeping orphans', () => {
     const d = fresh('import-quote');
-    expect(
-      factcheck(
-        d,
-        'session',
-        'new',
-        '--title',
-        'Seed',
-        '--article',
-        SEED_FILE,
-        '--out',
-        's.fcw.json',
-      ).code,
-    ).toBe(0);
+    newSeedSession(d);
     const anns = [
       {
         '@context': 'http://www.w3.org/ns/anno.jsonld',
