@@ -1,8 +1,11 @@
 // One linter for the whole tree. Besides the recommended TypeScript rules it
 // enforces the layering of ../shared/DESIGN.md (see README "Architecture"):
-// shared/ is pure, renderer/ never reaches electron/, and only electron/main
-// and electron/preload may import 'electron'. tests/layering.test.ts proves
-// that each of these rules fires.
+// shared/ is pure, renderer/ never reaches electron/, only electron/main and
+// electron/preload may import 'electron', the service never reaches the hosts
+// above it, and the preload reaches nothing but shared/. Static imports,
+// import() and require() are all checked. tests/layering.test.ts proves that
+// each of these rules fires; the TypeScript project references (one project
+// per part of electron/) fence the same arrows a second time.
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
@@ -26,9 +29,58 @@ const nodeBuiltins = [
   'process',
 ];
 
-/** Restricted-import rule for one layer: `paths` are exact module names, `patterns` are gitignore-style. */
+/** The other parts of electron/, as seen from one of them (any depth: '../../main/x' too). */
+function sibling(part) {
+  return ['main', 'preload', 'web', 'cli', 'service']
+    .filter((p) => p !== part)
+    .map((p) => `**/${p}/**`);
+}
+
+/**
+ * A gitignore-style pattern of no-restricted-imports as a regular expression
+ * over the module name: `**` spans folders, `*` stays within one, a pattern
+ * without an inner slash matches at any depth, and a match covers everything
+ * below it ('fs' also refuses 'fs/promises').
+ */
+function patternToRegex(pattern) {
+  const core = pattern.replace(/^\*\*\//, '').replace(/\/\*\*$/, '');
+  const anywhere = pattern.startsWith('**/') || !core.includes('/');
+  const body = core
+    .split('/')
+    .map((seg) =>
+      seg === '**'
+        ? '.*'
+        : seg
+            .split('*')
+            .map((lit) => lit.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('[^/]*'),
+    )
+    .join('/');
+  return `${anywhere ? '^(?:.*/)?' : '^'}${body}(?:/.*)?$`;
+}
+
+/**
+ * The rules for one layer. no-restricted-imports covers `import`/`export … from`;
+ * it does not see `import('x')` or `require('x')`, so the same patterns also
+ * become no-restricted-syntax selectors over ImportExpression and require calls.
+ * An import() whose module name is computed is refused too: a layer's reach must
+ * be readable from its source.
+ */
 function layer(message, patterns) {
-  return ['error', { patterns: [{ group: patterns, message }] }];
+  const alternatives = patterns.map(patternToRegex).join('|');
+  const re = `/${alternatives.replace(/\//g, '\\/')}/`;
+  return {
+    'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+    'no-restricted-syntax': [
+      'error',
+      { selector: `ImportExpression[source.value=${re}]`, message },
+      { selector: `CallExpression[callee.name='require'][arguments.0.value=${re}]`, message },
+      {
+        selector: 'ImportExpression[source.type!="Literal"]',
+        message: `${message} (a computed import() name cannot be checked)`,
+      },
+    ],
+  };
 }
 
 export default tseslint.config(
@@ -57,7 +109,7 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': layer(
+      ...layer(
         'shared/ is the pure domain: no Node built-ins, no Electron, no DOM-bound packages, no imports from electron/ or renderer/.',
         [
           ...nodeBuiltins,
@@ -90,27 +142,61 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
-      'no-restricted-imports': layer(
+      ...layer(
         'renderer/ runs in the browser sandbox: it talks to the host only through its API client, never to electron/ or Node.',
         [...nodeBuiltins, 'electron', 'electron/*', 'lowdb', 'lowdb/*', 'jsdom', '**/electron/**'],
       ),
     },
   },
   {
-    files: ['electron/service/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts'],
+    files: ['electron/service/**/*.ts'],
     rules: {
-      'no-restricted-imports': layer(
-        'Only electron/main and electron/preload may import electron; nothing outside renderer/ imports it.',
-        ['electron', 'electron/*', '**/renderer/**', '**/main/**', '**/preload/**'],
+      ...layer(
+        'electron/service is the Node service: it never imports electron, the renderer, or the hosts above it (main, preload, web, cli).',
+        ['electron', 'electron/*', '**/renderer/**', ...sibling('service')],
       ),
     },
   },
   {
-    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    files: ['electron/web/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': layer('The Electron shell never imports the renderer.', [
-        '**/renderer/**',
-      ]),
+      ...layer(
+        'The web host and the CLI sit on the service and shared/ only: no electron, no renderer, no other host.',
+        [
+          'electron',
+          'electron/*',
+          '**/renderer/**',
+          '**/main/**',
+          '**/preload/**',
+          '../web/**',
+          '../cli/**',
+        ],
+      ),
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      ...layer(
+        'The Electron shell uses the service and shared/; never the renderer, the preload, the web host or the CLI.',
+        ['**/renderer/**', '**/preload/**', '**/web/**', '**/cli/**'],
+      ),
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      ...layer(
+        'The preload exposes the bridge of shared/api/bridge.ts and nothing else: no service, main, web host, CLI or renderer.',
+        [
+          '**/renderer/**',
+          '**/service/**',
+          '**/main/**',
+          '**/web/**',
+          '**/cli/**',
+          ...nodeBuiltins,
+        ],
+      ),
     },
   },
 );

@@ -1,6 +1,6 @@
 /**
  * The Electron IPC adapter of the API contract: three `ipcMain.handle`
- * channels (see ../preload/ipc-channels.ts), each guarded the same way.
+ * channels (see shared/api/bridge.ts), each guarded the same way.
  *
  * 1. The sender must be the app's own top frame: `event.senderFrame` is the
  *    main window's main frame (not a subframe, not another window) and its URL
@@ -14,8 +14,8 @@
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { validateRequest } from '../../shared/api/contract';
-import type { ApiResult } from '../../shared/api/contract';
-import { IPC_CHANNELS } from '../preload/ipc-channels';
+import type { ApiEventName, ApiEvents, ApiResult } from '../../shared/api/contract';
+import { IPC_CHANNELS } from '../../shared/api/bridge';
 import { isAppUrl } from './app-origin';
 import type { ApiService } from '../service/api-service';
 
@@ -147,10 +147,10 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
 }
 
 /** Push an event to the page (`window.factcheck.on`). False when the window is gone. */
-export function sendBridgeEvent(
+export function sendBridgeEvent<E extends ApiEventName>(
   win: BrowserWindow | null,
-  name: 'menu' | 'before-quit',
-  payload: unknown,
+  name: E,
+  payload: ApiEvents[E],
 ): boolean {
   if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return false;
   win.webContents.send(IPC_CHANNELS.event, name, payload);

@@ -8,18 +8,10 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { ApiEventName, ApiEvents, ApiResult, ExportedFile } from '../../shared/api/contract';
-import { BRIDGE_EVENTS, IPC_CHANNELS } from './ipc-channels';
+import { API_EVENT_NAMES, type ApiEvents } from '../../shared/api/contract';
+import { IPC_CHANNELS, type FactcheckBridge } from '../../shared/api/bridge';
 
-/** The shape of `window.factcheck` (the renderer declares the same shape for its client). */
-export interface FactcheckBridge {
-  call(method: string, request: unknown): Promise<ApiResult<unknown>>;
-  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
-  saveFile(file: ExportedFile): Promise<ApiResult<{ savedTo: string } | { cancelled: true }>>;
-  openExternal(url: string): Promise<ApiResult<{ opened: boolean }>>;
-}
-
-const events: readonly string[] = BRIDGE_EVENTS satisfies readonly ApiEventName[];
+const events: readonly string[] = API_EVENT_NAMES;
 
 const bridge: FactcheckBridge = {
   call: (method, request) => ipcRenderer.invoke(IPC_CHANNELS.call, method, request),

@@ -4,16 +4,8 @@
  * browser mode a file is a download and a link opens in a new tab after the
  * reader confirms.
  */
-import type {
-  ApiClient,
-  ApiEventName,
-  ApiEvents,
-  ApiMethod,
-  ApiRequest,
-  ApiResponses,
-  ApiResult,
-  ExportedFile,
-} from '../../shared/api/contract';
+import type { ApiClient, ApiMethod, ApiRequest, ExportedFile } from '../../shared/api/contract';
+import type { FactcheckBridge } from '../../shared/api/bridge';
 import { safeLinkHref } from '../../shared/article/safe-url';
 import { createHttpClient, type HttpApiClient } from './http-client';
 import { takeToken } from './token';
@@ -26,17 +18,6 @@ export interface HostPlatform {
   openExternal(url: string): Promise<void>;
   /** Send pending edits while the page unloads, if the transport can. */
   callOnUnload?<M extends ApiMethod>(method: M, request: ApiRequest<M>): void;
-}
-
-/**
- * The preload's bridge, exactly as `electron/preload/preload.ts` exposes it on
- * `window.factcheck` (mirrored here: the renderer never imports electron/).
- */
-export interface FactcheckBridge {
-  call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResult<ApiResponses[M]>>;
-  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
-  saveFile(file: ExportedFile): Promise<ApiResult<{ savedTo: string } | { cancelled: true }>>;
-  openExternal(url: string): Promise<ApiResult<{ opened: boolean }>>;
 }
 
 export type Host =

@@ -256,6 +256,13 @@ export interface ApiEvents {
 }
 export type ApiEventName = keyof ApiEvents;
 
+/**
+ * Every event name, once. The mapped type makes the compiler reject a list
+ * that misses or invents an event, so `ApiEvents` stays the one declaration.
+ */
+const EVENT_NAME_SET: { readonly [E in ApiEventName]: true } = { menu: true, 'before-quit': true };
+export const API_EVENT_NAMES = Object.freeze(Object.keys(EVENT_NAME_SET) as ApiEventName[]);
+
 /** Validate a request for a method. Unknown methods and bad payloads become an `invalid-request` error. */
 export function validateRequest<M extends ApiMethod>(
   method: string,

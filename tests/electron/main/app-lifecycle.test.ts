@@ -13,7 +13,7 @@ vi.mock('electron', () => import('../electron-fake'));
 const fake = await import('../electron-fake');
 const { DATA_DIR_ENV, dataDirOverride, startApp } =
   await import('../../../electron/main/app-lifecycle');
-const { IPC_CHANNELS } = await import('../../../electron/preload/ipc-channels');
+const { IPC_CHANNELS } = await import('../../../shared/api/bridge');
 const { createApiService } = await import('../../../electron/service/api-service');
 const { acquireDataDirLock, LOCK_FILE_NAME } = await import('../../../electron/service/store');
 

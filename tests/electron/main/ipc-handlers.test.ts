@@ -12,7 +12,7 @@ vi.mock('electron', () => import('../electron-fake'));
 const fake = await import('../electron-fake');
 const { isTrustedSender, registerIpcHandlers } =
   await import('../../../electron/main/ipc-handlers');
-const { IPC_CHANNELS } = await import('../../../electron/preload/ipc-channels');
+const { IPC_CHANNELS } = await import('../../../shared/api/bridge');
 const { createApiService } = await import('../../../electron/service/api-service');
 
 const root = path.resolve(import.meta.dirname, '../../..');

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../electron-fake'));
 
 const fake = await import('../electron-fake');
-const { IPC_CHANNELS } = await import('../../../electron/preload/ipc-channels');
+const { IPC_CHANNELS } = await import('../../../shared/api/bridge');
 
 type Bridge = {
   call(method: string, request: unknown): Promise<unknown>;
