@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npx factcheck …`: the command line (electron/cli/main.ts), run through tsx
-// so it works from a clone after `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
+// `npx factcheck …`: the command line (electron/cli/main.ts), bundled to
+// out/node/factcheck.mjs by build/build-node.mjs (rebuilt here first when a
+// source is newer than the bundle, so a fresh clone needs no build step).
+import { pathToFileURL } from 'node:url';
+import { ensureNodeBuilt } from '../build/build-node.mjs';
 
-register();
-const { main } = await import('../electron/cli/main.ts');
+const { main } = await import(pathToFileURL(await ensureNodeBuilt('factcheck')).href);
 process.exitCode = await main(process.argv.slice(2));

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run web -- [--data-dir DIR] [--port N]`: browser mode. Builds the
 // renderer when its bundle is missing or older than its sources, then runs
-// the loopback host (electron/web/main.ts) through tsx.
+// the loopback host (electron/web/main.ts, bundled to out/node/web.mjs by
+// build/build-node.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -49,10 +50,10 @@ export function ensureRendererBuilt() {
 /** Start browser mode with the given arguments (used by `npm start` too). */
 export async function runWeb(argv) {
   ensureRendererBuilt();
-  process.argv = [process.argv[0], join(root, 'electron', 'web', 'main.ts'), ...argv];
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import(pathToFileURL(join(root, 'electron', 'web', 'main.ts')).href);
+  const { ensureNodeBuilt } = await import('../build/build-node.mjs');
+  const entry = await ensureNodeBuilt('web');
+  process.argv = [process.argv[0], entry, ...argv];
+  await import(pathToFileURL(entry).href);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -9,7 +9,7 @@
  *
  * Every command exits non-zero with a one-line reason on bad input (2 for a
  * usage mistake, 1 otherwise) and never replaces an existing file without
- * `--force`. `bin/factcheck.js` runs this module through tsx.
+ * `--force`. `bin/factcheck.js` runs this module from its bundle (build/build-node.mjs).
  */
 import { parseArgs } from 'node:util';
 import { annotationsImport, checkCommand, exportCommand, sessionNew, type CliIo } from './commands';
