@@ -7,7 +7,7 @@
  *
  * Patterns over name shapes rather than a parser: see name-phrases.ts for why.
  */
-import type { NamePhrase } from './name-phrases';
+import { isTitleWord, type NamePhrase } from './name-phrases';
 
 /** An attribution found in a sentence. Offsets are UTF-16 into the text. */
 export interface Attribution {
@@ -94,7 +94,11 @@ export function findAttribution(
     if (before) return fromPhrase(before, names, text.slice(before.phraseStart, verbEnd));
     const head = text.slice(Math.max(start, verbStart - 60), verbStart);
     const cap = CAP_BEFORE.exec(head);
-    if (cap && !/^(?:The|It|This|That|There|We|I|You|They|He|She)$/.test(cap[1]!)) {
+    if (
+      cap &&
+      !/^(?:The|It|This|That|There|We|I|You|They|He|She)$/.test(cap[1]!) &&
+      !isTitleWord(cap[1]!)
+    ) {
       const resolved = resolveSurname(cap[1]!, names);
       const evidence = text.slice(verbStart - (head.length - cap.index), verbEnd);
       if (resolved) return fromPhrase(resolved, names, evidence);

@@ -6,7 +6,7 @@
  * not going to get ahead of that", opinion words, first and second person,
  * the future, a photo caption). Each feature is a number in [0, 1]; the
  * logistic model in claim-suggest.ts turns them into a score, and the features
- * that fired with a positive weight become the suggestion's reasons.
+ * that fired describe the suggestion (its reasons).
  *
  * Lexicons are small and general (reporting English, not any one article's
  * words); the weights were fitted on the labelled set in
@@ -61,7 +61,6 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
 /** The reason, in words, that a feature gives when it speaks for a claim; null for features that never do. */
 export const FEATURE_REASONS: Partial<Record<FeatureName, string>> = {
   quote: 'quoted assertion',
-  'speech-verb': 'attributed',
   number: 'number',
   'large-number': 'number',
   comparison: 'comparison',

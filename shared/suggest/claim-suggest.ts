@@ -17,7 +17,8 @@
  * repository from our own labelled set (tests/shared/suggest/corpus/, texts
  * we wrote or the seed: see docs/suggestions.md for the licence and the
  * leave-one-document-out figures), and every weight can be read and argued
- * with. The features that fired with a positive weight are the reasons.
+ * with. The descriptive features that fired (quotation, attribution, number,
+ * comparison, denial, accusation, reported action, a cited report) are the reasons.
  *
  * ## Units
  * Sentences are those of {@link sentenceRanges} (the app's "select the
@@ -105,8 +106,8 @@ export function sentenceUnits(text: string, blocks?: readonly Block[]): Sentence
   const names = findNamePhrases(text);
   const inTranscript = turns.some((t) => t.label);
   const units: SentenceUnit[] = [];
+  // The subject of the last sentence that named a person: who "he said" refers to.
   let lastPerson: NamePhrase | null = null;
-  let nameAt = 0;
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p]!;
     const turn = turns[p]!;
@@ -114,13 +115,17 @@ export function sentenceUnits(text: string, blocks?: readonly Block[]): Sentence
     const turnSpeaker = turn.speaker ? resolveTurnSpeaker(turn.speaker, names) : null;
     const paraUnits: SentenceUnit[] = [];
     for (const r of sentenceRanges(text, from, para.end)) {
-      while (nameAt < names.length && names[nameAt]!.end <= r.start) {
-        if (names[nameAt]!.kind === 'person') lastPerson = names[nameAt]!;
-        nameAt++;
-      }
       const sentence = text.slice(r.start, r.end);
       const attribution = findAttribution(text, r.start, r.end, names, lastPerson);
-      const excluded = /\?[”"’)\]]*$/u.test(sentence) || wordCount(sentence) < 3;
+      const firstPerson = names.find(
+        (n) => n.kind === 'person' && n.start >= r.start && n.end <= r.end,
+      );
+      if (firstPerson) lastPerson = firstPerson;
+      // Questions are never claims; nor are captions that only name a scene (no one is quoted).
+      const excluded =
+        /\?[”"’)\]]*$/u.test(sentence) ||
+        wordCount(sentence) < 3 ||
+        (para.type === 'caption' && !attribution);
       paraUnits.push({
         start: r.start,
         end: r.end,
@@ -156,17 +161,17 @@ function resolveTurnSpeaker(speaker: string, names: readonly NamePhrase[]): stri
   return full && full.name.length > speaker.length ? full.name : speaker;
 }
 
-function reasonsOf(unit: SentenceUnit, model: ClaimModel, speaker: string | undefined): string[] {
+function reasonsOf(unit: SentenceUnit, speaker: string | undefined): string[] {
   const out: string[] = [];
   const push = (r: string) => {
     if (!out.includes(r)) out.push(r);
   };
   const f = unit.features;
-  const fired = (name: (typeof FEATURE_NAMES)[number]) =>
-    f[FEATURE_NAMES.indexOf(name)]! > 0 && model.weights[FEATURE_NAMES.indexOf(name)]! > 0;
+  // Reasons describe what the sentence has, whatever weight the model gives each feature.
+  const fired = (name: (typeof FEATURE_NAMES)[number]) => f[FEATURE_NAMES.indexOf(name)]! > 0;
   if (fired('quote')) push('quoted assertion');
   if (speaker) push(`attributed: said by ${speaker}`);
-  else if (fired('speech-verb') || unit.attribution) push('attributed');
+  else if (unit.attribution) push('attributed');
   for (const name of FEATURE_NAMES) {
     const reason = FEATURE_REASONS[name];
     if (reason && name !== 'quote' && name !== 'speech-verb' && fired(name)) push(reason);
@@ -193,7 +198,7 @@ export function suggestClaims(text: string, opts: SuggestOptions = {}): ClaimSug
       end: cp.toCodePoint(u.end),
       text: text.slice(u.start, u.end),
       score: Math.round(score * 1000) / 1000,
-      reasons: reasonsOf(u, model, speaker),
+      reasons: reasonsOf(u, speaker),
     };
     if (speaker) suggestion.speaker = speaker;
     out.push(suggestion);

@@ -5,34 +5,34 @@ import type { ClaimModel } from './claim-suggest';
 /** The check-worthiness model: weights in FEATURE_NAMES order, bias, decision threshold. */
 export const CLAIM_MODEL: ClaimModel = {
   weights: [
-    -0.847461, // quote
-    0.461057, // attributed
-    0.267172, // speech-verb
-    1.351473, // number
-    1.596252, // large-number
-    0.102128, // date
-    0.625981, // comparison
-    1.201384, // denial
-    0.14658, // negation
-    0.727528, // accusation
-    1.664017, // past-tense
-    0.514835, // names
-    -1.112149, // first-person-singular
-    -0.11544, // first-person-plural
-    -0.487061, // second-person
-    -0.97709, // future-or-modal
-    -1.333738, // opinion
-    -1.517399, // procedural
-    -0.635973, // deflection
-    -0.218892, // short
-    2.066502, // length
-    0.9693, // questioner-turn
-    0.252722, // transcript
-    -0.961657, // caption
-    -1.041415, // no-end-punctuation
-    -1.050728, // imperative
-    0.46104, // report-or-study
+    -0.911739, // quote
+    0.470041, // attributed
+    0.244077, // speech-verb
+    1.389258, // number
+    1.75952, // large-number
+    0.189388, // date
+    0.581852, // comparison
+    1.21986, // denial
+    0.135118, // negation
+    0.709496, // accusation
+    1.722868, // past-tense
+    0.607994, // names
+    -1.143404, // first-person-singular
+    -0.005717, // first-person-plural
+    -0.472989, // second-person
+    -0.850947, // future-or-modal
+    -1.33353, // opinion
+    -1.488454, // procedural
+    -0.602689, // deflection
+    -0.146003, // short
+    2.15172, // length
+    1.021366, // questioner-turn
+    0.206681, // transcript
+    -0.455757, // caption
+    -1.039489, // no-end-punctuation
+    -1.033908, // imperative
+    0.419583, // report-or-study
   ],
-  bias: -2.435354,
-  threshold: 0.439267,
+  bias: -2.557611,
+  threshold: 0.436596,
 };

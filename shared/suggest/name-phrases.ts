@@ -44,7 +44,7 @@ const ROLE_WORDS = new Set(
     'special operations u.s. us uk u.n. un eu nato fbi cia ' +
     'russian american chinese israeli palestinian iranian ukrainian british french german japanese ' +
     'indian turkish saudi egyptian jordanian syrian iraqi afghan canadian mexican european ' +
-    'labor labour department ministry office executive ceo chair chairman chairwoman king queen prince ' +
+    'labor labour executive ceo chair chairman chairwoman king queen prince ' +
     'pope bishop inspector auditor prosecutor district federal'
   ).split(' '),
 );
@@ -139,6 +139,11 @@ function isCap(t: Token | undefined): boolean {
   return !!t && CAP_WORD.test(t.text);
 }
 
+/** Whether a word is a title word ("Minister", "Secretary"), which names no one alone. */
+export function isTitleWord(word: string): boolean {
+  return ROLE_WORDS.has(word.toLowerCase());
+}
+
 function isRoleWord(t: Token | undefined): boolean {
   return !!t && ROLE_WORDS.has(t.text.toLowerCase());
 }
@@ -186,7 +191,32 @@ export function findNamePhrases(text: string, from = 0, to = text.length): NameP
     i = j;
     if (phrase) out.push(phrase);
   }
-  return out;
+  return withSurnameMentions(tokens, out);
+}
+
+/**
+ * Add the bare surnames of people named in full ("Trump" after "Donald
+ * Trump"), each as a mention of the full name, and return all in text order.
+ */
+function withSurnameMentions(tokens: Token[], phrases: NamePhrase[]): NamePhrase[] {
+  const bySurname = new Map<string, NamePhrase>();
+  for (const p of phrases) {
+    if (p.kind !== 'person' || !/\s/u.test(p.name)) continue;
+    const last = p.name.split(/\s+/).pop()!;
+    const known = bySurname.get(last);
+    if (!known || (!known.role && p.role)) bySurname.set(last, p);
+  }
+  if (!bySurname.size) return phrases;
+  const taken = new Set(phrases.map((p) => p.end));
+  const out = [...phrases];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const full = bySurname.get(t.text);
+    if (!full || taken.has(t.end)) continue;
+    if (isCap(tokens[i - 1]) || isCap(tokens[i + 1])) continue;
+    out.push({ ...full, start: t.start, end: t.end, phraseStart: t.start, name: full.name });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The name phrase in `tokens[i, j)`, or null when the run names no person or organisation. */
@@ -198,6 +228,24 @@ function splitRun(text: string, tokens: Token[], i: number, j: number, to: numbe
     run = run.slice(1);
   let k = 0;
   while (k < run.length - 1 && (isRoleWord(run[k]) || PARTICLE.test(run[k]!.text))) k++;
+  // "Department of Defense", "Treasury Department": an organisation word anywhere names the whole run.
+  const orgWord = run.findIndex(
+    (t, n) => ORG_END.test(t.text) && (n === run.length - 1 || run[n + 1]!.text === 'of'),
+  );
+  if (run.length > 1 && orgWord >= 0 && isCap(run[run.length - 1])) {
+    const before = tokens[tokens.indexOf(run[0]!) - 1];
+    const first = before?.text === 'The' ? before : run[0]!;
+    const last = run[run.length - 1]!;
+    return {
+      name: text.slice(first.start, last.end),
+      kind: 'organization',
+      role: '',
+      organisation: '',
+      start: first.start,
+      end: last.end,
+      phraseStart: first.start,
+    };
+  }
   const titleTokens = run.slice(0, k);
   // "the director of Brantford": a title of a place or body, not a person's name.
   if (titleTokens[titleTokens.length - 1]?.text === 'of') return null;
