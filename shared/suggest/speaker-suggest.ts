@@ -72,15 +72,23 @@ export function suggestSpeakers(
       });
     } else out.push(s);
   };
+  const names = findNamePhrases(text);
   for (const u of sentenceUnits(text, opts.blocks)) {
     if (u.end <= start || u.start >= end) continue;
     if (u.attribution) add({ ...u.attribution, source: 'attributed' });
     if (u.turnSpeaker) {
-      add({ name: u.turnSpeaker, kind: 'person', role: '', organisation: '', source: 'turn' });
+      const named = names.find((n) => n.name === u.turnSpeaker && n.role) ?? null;
+      add({
+        name: u.turnSpeaker,
+        kind: 'person',
+        role: named?.role ?? '',
+        organisation: named?.organisation ?? '',
+        source: 'turn',
+      });
     }
   }
   const mentions = new Map<string, { phrase: ReturnType<typeof findNamePhrases>[number]; n: number; first: number }>();
-  findNamePhrases(text).forEach((p, i) => {
+  names.forEach((p, i) => {
     const key = foldName(p.name);
     const m = mentions.get(key);
     if (!m) mentions.set(key, { phrase: p, n: 1, first: i });
