@@ -7,7 +7,7 @@
  *
  * Patterns over name shapes rather than a parser: see name-phrases.ts for why.
  */
-import { isTitleWord, type NamePhrase } from './name-phrases';
+import { isTitleWord, namesWithin, type NamePhrase } from './name-phrases';
 
 /** An attribution found in a sentence. Offsets are UTF-16 into the text. */
 export interface Attribution {
@@ -28,23 +28,42 @@ const PRONOUN_BEFORE = /\b(he|she|they)\s+(?:also\s+|later\s+|then\s+)?$/iu;
 const CAP_BEFORE = /(\p{Lu}[\p{L}'’-]+)(?:['’]s\s+(?:office|lawyer|spokes(?:man|woman|person)|campaign|government|ministry))?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?$/u;
 const ACCORDING_TO = /\baccording to\s+/giu;
 
-/** Resolve a surname ("Tillerson") to the fullest person name in `names` ending with it. */
-export function resolveSurname(word: string, names: readonly NamePhrase[]): NamePhrase | null {
-  const w = word.toLowerCase();
-  let best: NamePhrase | null = null;
+interface NameLookup {
+  /** The fullest person name (preferring one with a role) by lowercase surname or whole name. */
+  bySurname: Map<string, NamePhrase>;
+  /** A phrase with a role, by name. */
+  withRole: Map<string, NamePhrase>;
+}
+
+const lookups = new WeakMap<readonly NamePhrase[], NameLookup>();
+
+/** Lookups over an article's names, built once per names array. */
+function lookupOf(names: readonly NamePhrase[]): NameLookup {
+  let l = lookups.get(names);
+  if (l) return l;
+  l = { bySurname: new Map(), withRole: new Map() };
   for (const n of names) {
-    const parts = n.name.toLowerCase().split(/\s+/);
-    if (parts[parts.length - 1] === w || n.name.toLowerCase() === w) {
-      if (!best || n.name.length > best.name.length || (!best.role && n.role)) best = n;
+    if (n.role && !l.withRole.has(n.name)) l.withRole.set(n.name, n);
+    const lower = n.name.toLowerCase();
+    for (const key of new Set([lower.split(/\s+/).pop()!, lower])) {
+      const best = l.bySurname.get(key);
+      if (!best || n.name.length > best.name.length || (!best.role && n.role && n.name === best.name))
+        l.bySurname.set(key, n);
     }
   }
-  return best;
+  lookups.set(names, l);
+  return l;
+}
+
+/** Resolve a surname ("Tillerson") to the fullest person name in `names` ending with it. */
+export function resolveSurname(word: string, names: readonly NamePhrase[]): NamePhrase | null {
+  return lookupOf(names).bySurname.get(word.toLowerCase()) ?? null;
 }
 
 function fromPhrase(p: NamePhrase, names: readonly NamePhrase[], evidence: string): Attribution {
   // Prefer the fullest form of the same name, and a form that carries a role.
   const full = p.kind === 'person' ? (resolveSurname(p.name.split(/\s+/).pop()!, names) ?? p) : p;
-  const withRole = names.find((n) => n.name === full.name && n.role) ?? full;
+  const withRole = lookupOf(names).withRole.get(full.name) ?? full;
   return {
     name: full.name.length >= p.name.length ? full.name : p.name,
     kind: p.kind,
@@ -67,7 +86,7 @@ export function findAttribution(
   previousPerson: NamePhrase | null = null,
 ): Attribution | null {
   const sentence = text.slice(start, end);
-  const inside = names.filter((n) => n.start >= start && n.end <= end);
+  const inside = namesWithin(names, start, end);
   ACCORDING_TO.lastIndex = 0;
   for (const m of sentence.matchAll(ACCORDING_TO)) {
     const after = start + m.index + m[0].length;

@@ -70,7 +70,15 @@ export const FEATURE_REASONS: Partial<Record<FeatureName, string>> = {
   'report-or-study': 'cites a report',
 };
 
-const QUOTED = /[“"][^“”"]*(?:\s[^“”"]*){2,}[”"]|^[“"‘]|[”"]$/u;
+/** A quotation of three words or more (linear: no nested quantifiers), or a sentence that opens or closes one. */
+const QUOTATION = /[“"]([^“”"]*)[”"]/gu;
+const QUOTE_EDGE = /^[“"‘]|[”"]$/u;
+
+function hasQuotation(s: string): boolean {
+  if (QUOTE_EDGE.test(s)) return true;
+  for (const m of s.matchAll(QUOTATION)) if (wordCount(m[1]!) >= 3) return true;
+  return false;
+}
 const NUMBER =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half|third|quarter|twice|double|doubled|tripled|percent|majority)\b/iu;
 const LARGE_NUMBER =
@@ -129,7 +137,7 @@ export function claimFeatures(sentence: string, ctx: SentenceContext): Float64Ar
   const set = (name: FeatureName, v: number | boolean) => {
     f[FEATURE_NAMES.indexOf(name)] = typeof v === 'number' ? v : v ? 1 : 0;
   };
-  set('quote', QUOTED.test(s) && words >= 4);
+  set('quote', words >= 4 && hasQuotation(s));
   set('attributed', ctx.attributed);
   set('speech-verb', /\b(?:said|says|told|according to|stated|announced|claimed|alleged|denied|insisted|tweeted|wrote|testified|reported|confirmed|estimated|found|accused|noted)\b/iu.test(s));
   set('number', NUMBER.test(numberText));

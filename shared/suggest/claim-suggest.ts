@@ -34,7 +34,7 @@ import { CodePointIndex } from '../text/code-points';
 import { claimFeatures, FEATURE_NAMES, FEATURE_REASONS, wordCount } from './claim-features';
 import { CLAIM_MODEL } from './claim-weights';
 import { findAttribution, resolveSurname, type Attribution } from './attribution';
-import { findNamePhrases, type NamePhrase } from './name-phrases';
+import { findNamePhrases, namesWithin, type NamePhrase } from './name-phrases';
 import { paragraphTurns } from './transcript-turns';
 import { predict, type LogisticModel } from './logistic';
 
@@ -117,9 +117,7 @@ export function sentenceUnits(text: string, blocks?: readonly Block[]): Sentence
     for (const r of sentenceRanges(text, from, para.end)) {
       const sentence = text.slice(r.start, r.end);
       const attribution = findAttribution(text, r.start, r.end, names, lastPerson);
-      const firstPerson = names.find(
-        (n) => n.kind === 'person' && n.start >= r.start && n.end <= r.end,
-      );
+      const firstPerson = namesWithin(names, r.start, r.end).find((n) => n.kind === 'person');
       if (firstPerson) lastPerson = firstPerson;
       // Questions are never claims; nor are captions that only name a scene (no one is quoted).
       const excluded =

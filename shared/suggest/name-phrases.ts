@@ -112,6 +112,8 @@ interface Token {
   text: string;
   start: number;
   end: number;
+  /** Position in the token list. */
+  index: number;
 }
 
 /** Word and punctuation tokens of `text[from, to)`, trailing dots kept only on initials and abbreviations. */
@@ -126,10 +128,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     word = word.replace(/['’]s$/u, (s) => (word.length > 2 ? '' : s));
     const start = from + m.index;
-    out.push({ text: word, start, end: start + word.length });
+    out.push({ text: word, start, end: start + word.length, index: out.length });
     if (word.length < m[0].length) {
       const rest = m[0].slice(word.length);
-      out.push({ text: rest, start: start + word.length, end: start + m[0].length });
+      out.push({ text: rest, start: start + word.length, end: start + m[0].length, index: out.length });
     }
   }
   return out;
@@ -233,7 +235,7 @@ function splitRun(text: string, tokens: Token[], i: number, j: number, to: numbe
     (t, n) => ORG_END.test(t.text) && (n === run.length - 1 || run[n + 1]!.text === 'of'),
   );
   if (run.length > 1 && orgWord >= 0 && isCap(run[run.length - 1])) {
-    const before = tokens[tokens.indexOf(run[0]!) - 1];
+    const before = tokens[run[0]!.index - 1];
     const first = before?.text === 'The' ? before : run[0]!;
     const last = run[run.length - 1]!;
     return {
@@ -254,7 +256,7 @@ function splitRun(text: string, tokens: Token[], i: number, j: number, to: numbe
   while (nameTokens.length && !isCap(nameTokens[nameTokens.length - 1])) nameTokens.pop();
   if (!nameTokens.length || !nameTokens.every((t) => isCap(t) || PARTICLE.test(t.text))) return null;
   const words = nameTokens.map((t) => t.text);
-  if (words.every((w) => INITIAL.test(w) || isRoleWord({ text: w, start: 0, end: 0 }))) return null;
+  if (words.every((w) => INITIAL.test(w) || isTitleWord(w))) return null;
   if (PLACE_WORDS.has(words.join(' ')) || PLACE_START.test(words[0]!)) return null;
   if (PLACE_WORDS.has(run.map((t) => t.text).join(' '))) return null;
   if (words.length === 1 && NOT_NAME.has(words[0]!)) return null;
@@ -281,7 +283,7 @@ function splitRun(text: string, tokens: Token[], i: number, j: number, to: numbe
     // A title that is only a country ("U.S.") says nothing about the person's role.
     if (titleWords.every((w) => PLACE_WORDS.has(w))) role = '';
   }
-  const before = tokens[tokens.indexOf(nameTokens[0]!) - 1];
+  const before = tokens[nameTokens[0]!.index - 1];
   const first = kind === 'organization' && before?.text === 'The' ? before : nameTokens[0]!;
   const last = nameTokens[nameTokens.length - 1]!;
   const phrase: NamePhrase = {
@@ -313,4 +315,23 @@ function apposition(text: string, at: number, to: number): { role: string; organ
   const roleWords = m[1]!.trim().split(/\s+/);
   if (!ROLE_NOUN.test(roleWords[roleWords.length - 1]!)) return null;
   return { role: m[1]!.trim(), organisation: (m[2] ?? '').trim() };
+}
+
+/**
+ * The phrases of `names` (sorted by start, as findNamePhrases returns them)
+ * that lie within `[start, end)`. Binary search: O(log n + k).
+ */
+export function namesWithin(names: readonly NamePhrase[], start: number, end: number): NamePhrase[] {
+  let lo = 0;
+  let hi = names.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (names[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: NamePhrase[] = [];
+  for (let i = lo; i < names.length && names[i]!.start < end; i++) {
+    if (names[i]!.end <= end) out.push(names[i]!);
+  }
+  return out;
 }
