@@ -16,7 +16,11 @@ import { CliError, decodeUtf8, readInput } from './cli-files';
 import { loadSession, type CliIo } from './commands';
 
 /** `factcheck suggest ARTICLE [--json]`: the suggested claims of an article file. */
-export async function suggestCommand(file: string, opts: { json?: boolean }, io: CliIo): Promise<void> {
+export async function suggestCommand(
+  file: string,
+  opts: { json?: boolean },
+  io: CliIo,
+): Promise<void> {
   // Loaded here, as `session new` does: the HTML/Markdown pipeline is heavy.
   const { importArticleFile } = await import('../service/import/article-import');
   const bytes = readInput(file, 'article', MAX_ARTICLE_BYTES);
@@ -35,7 +39,9 @@ export async function suggestCommand(file: string, opts: { json?: boolean }, io:
   );
   for (const s of suggestions) {
     io.out('');
-    io.out(`[${s.start}–${s.end}] score ${s.score.toFixed(2)}${s.speaker ? ` · ${s.speaker}` : ''}`);
+    io.out(
+      `[${s.start}–${s.end}] score ${s.score.toFixed(2)}${s.speaker ? ` · ${s.speaker}` : ''}`,
+    );
     io.out(`  ${s.text}`);
     io.out(`  reasons: ${s.reasons.join('; ')}`);
   }
@@ -49,7 +55,8 @@ export function parseSimilarArgs(args: readonly string[]): {
   json: boolean;
   limit: number;
 } {
-  const usage = 'factcheck similar "TEXT" --in S1.fcw.json [S2.fcw.json …] [--claimreview F.jsonld …] [--json]';
+  const usage =
+    'factcheck similar "TEXT" --in S1.fcw.json [S2.fcw.json …] [--claimreview F.jsonld …] [--json]';
   let text: string | null = null;
   const sessions: string[] = [];
   const feeds: string[] = [];
@@ -66,14 +73,18 @@ export function parseSimilarArgs(args: readonly string[]): {
       if (!Number.isInteger(n) || n < 1 || n > 1000)
         throw new CliError(`--limit needs a whole number from 1 to 1000 (usage: ${usage})`, 2);
       limit = n;
-    } else if (a.startsWith('--')) throw new CliError(`unknown option ${a.slice(0, 40)} (usage: ${usage})`, 2);
+    } else if (a.startsWith('--'))
+      throw new CliError(`unknown option ${a.slice(0, 40)} (usage: ${usage})`, 2);
     else if (into) into.push(a);
     else if (text === null) text = a;
     else throw new CliError(`put files after --in or --claimreview (usage: ${usage})`, 2);
   }
   if (!text?.trim()) throw new CliError(`similar needs the claim's TEXT (usage: ${usage})`, 2);
   if (!sessions.length && !feeds.length)
-    throw new CliError(`similar needs --in S.fcw.json or --claimreview F.jsonld (usage: ${usage})`, 2);
+    throw new CliError(
+      `similar needs --in S.fcw.json or --claimreview F.jsonld (usage: ${usage})`,
+      2,
+    );
   return { text, sessions, feeds, json, limit };
 }
 
@@ -83,15 +94,26 @@ export function similarCommand(args: readonly string[], io: CliIo): void {
   const claims: ReviewedClaim[] = [];
   for (const path of sessions) claims.push(...claimsFromSession(loadSession(path).session, path));
   for (const path of feeds) {
-    const content = decodeUtf8(readInput(path, 'ClaimReview file', MAX_SESSION_FILE_BYTES), path, 'ClaimReview file');
+    const content = decodeUtf8(
+      readInput(path, 'ClaimReview file', MAX_SESSION_FILE_BYTES),
+      path,
+      'ClaimReview file',
+    );
     const read = readClaimReviews(content, path);
-    if (!read.claims.length) throw new CliError(read.problems[0] ?? `${path} holds no ClaimReview.`);
+    if (!read.claims.length)
+      throw new CliError(read.problems[0] ?? `${path} holds no ClaimReview.`);
     for (const p of read.problems) io.out(`Note: ${p}`);
     claims.push(...read.claims);
   }
   const matches = createClaimIndex(claims).search(text, limit);
   if (json) {
-    io.out(JSON.stringify(matches.map((m) => ({ score: m.score, ...m.claim })), null, 2));
+    io.out(
+      JSON.stringify(
+        matches.map((m) => ({ score: m.score, ...m.claim })),
+        null,
+        2,
+      ),
+    );
     return;
   }
   io.out(
@@ -103,7 +125,9 @@ export function similarCommand(args: readonly string[], io: CliIo): void {
         ? `session “${m.claim.source.sessionName}” (${m.claim.source.file ?? m.claim.source.sessionId})`
         : `${m.claim.source.publisher || 'ClaimReview'} ${m.claim.source.url || m.claim.source.file || ''}`.trim();
     io.out('');
-    io.out(`${i + 1}. score ${m.score.toFixed(2)} · verdict: ${m.claim.verdict ?? 'not rated'}${m.claim.speaker ? ` · ${m.claim.speaker}` : ''}`);
+    io.out(
+      `${i + 1}. score ${m.score.toFixed(2)} · verdict: ${m.claim.verdict ?? 'not rated'}${m.claim.speaker ? ` · ${m.claim.speaker}` : ''}`,
+    );
     io.out(`   ${m.claim.text}`);
     io.out(`   from ${where}`);
   });

@@ -25,7 +25,8 @@ export const SPEECH_VERB =
   /\b(?:said|says|say|told|tells|stated|states|added|adds|announced|announces|claimed|claims|alleged|alleges|insisted|insists|argued|argues|explained|explains|noted|notes|warned|warns|wrote|writes|tweeted|testified|acknowledged|acknowledges|admitted|admits|denied|denies|confirmed|confirms|replied|responded|asserted|asserts|declared|maintained|stressed|reported|reports|estimated|estimates|found|finds|accused|accuses|rejected|rejects|concluded|cautioned|promised|pledged|countered|recalled|disputed|conceded|predicted|suggested|complained)\b/gu;
 
 const PRONOUN_BEFORE = /\b(he|she|they)\s+(?:also\s+|later\s+|then\s+)?$/iu;
-const CAP_BEFORE = /(\p{Lu}[\p{L}'’-]+)(?:['’]s\s+(?:office|lawyer|spokes(?:man|woman|person)|campaign|government|ministry))?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?$/u;
+const CAP_BEFORE =
+  /(\p{Lu}[\p{L}'’-]+)(?:['’]s\s+(?:office|lawyer|spokes(?:man|woman|person)|campaign|government|ministry))?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?$/u;
 const ACCORDING_TO = /\baccording to\s+/giu;
 
 interface NameLookup {
@@ -47,7 +48,11 @@ function lookupOf(names: readonly NamePhrase[]): NameLookup {
     const lower = n.name.toLowerCase();
     for (const key of new Set([lower.split(/\s+/).pop()!, lower])) {
       const best = l.bySurname.get(key);
-      if (!best || n.name.length > best.name.length || (!best.role && n.role && n.name === best.name))
+      if (
+        !best ||
+        n.name.length > best.name.length ||
+        (!best.role && n.role && n.name === best.name)
+      )
         l.bySurname.set(key, n);
     }
   }
@@ -107,8 +112,11 @@ export function findAttribution(
       .sort((a, b) => b.end - a.end)
       .find((n) => {
         const gap = text.slice(n.end, verbStart);
-        return /^(?:['’]s\s+(?:office|lawyer|spokes\w+))?\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+)?$/u.test(gap) ||
-          /^,[^,“”"]{1,90},\s*(?:also\s+)?$/u.test(gap);
+        return (
+          /^(?:['’]s\s+(?:office|lawyer|spokes\w+))?\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+)?$/u.test(
+            gap,
+          ) || /^,[^,“”"]{1,90},\s*(?:also\s+)?$/u.test(gap)
+        );
       });
     if (before) return fromPhrase(before, names, text.slice(before.phraseStart, verbEnd));
     const head = text.slice(Math.max(start, verbStart - 60), verbStart);

@@ -95,7 +95,8 @@ const ACCUSATION =
   /\b(?:accus\w+|alleg\w+|charged|charges|indict\w+|fraud\w*|brib\w+|corrupt\w*|illegal\w*|unlawful\w*|lied|lying|lie|hid|hiding|cover(?:ed)?[- ]up|violat\w+|crime|crimes|criminal|murder\w*|killed|attacked|attacks?|abuse\w*|steal\w*|stole|blamed?|responsible for|spying|betray\w*|rigged)\b/iu;
 const PAST =
   /\b(?:\w{3,}ed|was|were|had|did|made|met|sent|said|told|took|gave|went|came|left|won|lost|led|paid|sold|bought|built|cut|put|set|hit|began|brought|held|kept|spent|struck|fought|wrote|spoke|became|fell|rose|grew|found|ran|saw|knew|thought|flew|drove|chose|froze|shot|stood|sought|taught|caught|broke|took|shut|quit|split|signed|voted)\b/iu;
-const NOT_PAST = /\b(?:need|indeed|speed|proceed|feed|seed|bed|red|shed|hundred|embed|concerned|interested|supposed|pleased|prepared|committed|dedicated|focused|excited|tired|used to|based)\b/giu;
+const NOT_PAST =
+  /\b(?:need|indeed|speed|proceed|feed|seed|bed|red|shed|hundred|embed|concerned|interested|supposed|pleased|prepared|committed|dedicated|focused|excited|tired|used to|based)\b/giu;
 const FIRST_SINGULAR = /\b(?:I|me|my|mine|I['’](?:m|ll|ve|d))\b/u;
 const FIRST_PLURAL = /\b(?:we|our|ours|us|we['’](?:re|ve|ll|d))\b/iu;
 const SECOND = /\b(?:you|your|yours|y['’]all|you['’](?:re|ve|ll|d))\b/iu;
@@ -111,7 +112,8 @@ const IMPERATIVE =
   /^(?:let['’]s|let me|please|talk|get|go|join|look|come|check|take|send|call|tell|imagine|remember|think about|require|review|train|vote|don['’]t)\b/iu;
 const REPORT =
   /\b(?:report|reports|reported|reportedly|study|survey|audit|data|figures|records?|indictment|according|estimate[ds]?|census|poll|analysis|investigation|findings?|documents?)\b/iu;
-const CAPTION = /^(?:photo|picture|image|file photo|video)\b|\((?:AP |Reuters |AFP )?(?:photo|picture)/iu;
+const CAPTION =
+  /^(?:photo|picture|image|file photo|video)\b|\((?:AP |Reuters |AFP )?(?:photo|picture)/iu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const NAME_WORD = /(?<=\s)\p{Lu}[\p{Ll}'’-]+|\b\p{Lu}{2,}\b/gu;
 
@@ -139,7 +141,12 @@ export function claimFeatures(sentence: string, ctx: SentenceContext): Float64Ar
   };
   set('quote', words >= 4 && hasQuotation(s));
   set('attributed', ctx.attributed);
-  set('speech-verb', /\b(?:said|says|told|according to|stated|announced|claimed|alleged|denied|insisted|tweeted|wrote|testified|reported|confirmed|estimated|found|accused|noted)\b/iu.test(s));
+  set(
+    'speech-verb',
+    /\b(?:said|says|told|according to|stated|announced|claimed|alleged|denied|insisted|tweeted|wrote|testified|reported|confirmed|estimated|found|accused|noted)\b/iu.test(
+      s,
+    ),
+  );
   set('number', NUMBER.test(numberText));
   set('large-number', LARGE_NUMBER.test(numberText));
   set('date', DATE.test(s));

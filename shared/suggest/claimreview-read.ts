@@ -75,7 +75,9 @@ export function readClaimReviews(content: string, file = 'feed'): ClaimReviewRea
     const item = isObject(r.itemReviewed) ? r.itemReviewed : {};
     const claimText = text(item.text) ?? text(r.claimReviewed);
     if (!claimText) {
-      problems.push(`${file}: ClaimReview ${i + 1} has neither claimReviewed nor a claim text; skipped.`);
+      problems.push(
+        `${file}: ClaimReview ${i + 1} has neither claimReviewed nor a claim text; skipped.`,
+      );
       return;
     }
     const rating = isObject(r.reviewRating) ? r.reviewRating : {};

@@ -9,7 +9,12 @@ export type { Attribution } from './attribution';
 export { paragraphTurns, turnLabelAt } from './transcript-turns';
 export type { ParagraphTurn, TurnLabel } from './transcript-turns';
 export { claimsFromSession, createClaimIndex } from './similar-claims';
-export type { ClaimIndex, ReviewedClaim, ReviewedClaimSource, SimilarClaim } from './similar-claims';
+export type {
+  ClaimIndex,
+  ReviewedClaim,
+  ReviewedClaimSource,
+  SimilarClaim,
+} from './similar-claims';
 export { readClaimReviews } from './claimreview-read';
 export type { ClaimReviewRead } from './claimreview-read';
 export { claimTerms } from './claim-terms';

@@ -54,10 +54,13 @@ const ROLE_NOUN =
   /^(?:economist|researcher|professor|director|spokesman|spokeswoman|spokesperson|official|minister|secretary|leader|volunteer|psychologist|lawyer|attorney|teacher|coordinator|adviser|advisor|president|chair|chairman|chairwoman|analyst|scientist|chief|ceo|founder|owner|member|critic|candidate|senator|governor|mayor|ambassador|commander|general|reporter|editor|correspondent|manager|head|officer|investigator|auditor|judge|doctor|physician|nurse|expert)s?$/i;
 
 /** Title words that make no title alone ("the top Republican"). */
-const ADJECTIVE_TITLE = new Set('former acting top senior deputy assistant under vice chief special'.split(' '));
+const ADJECTIVE_TITLE = new Set(
+  'former acting top senior deputy assistant under vice chief special'.split(' '),
+);
 
 /** First words of place names. */
-const PLACE_START = /^(?:North|South|East|West|Middle|Upper|Lower|New|Port|Fort|Saint|St|San|Santa|Los|Las|El|Mount|Lake|Cape)$/;
+const PLACE_START =
+  /^(?:North|South|East|West|Middle|Upper|Lower|New|Port|Fort|Saint|St|San|Santa|Los|Las|El|Mount|Lake|Cape)$/;
 
 /** An initial: "H", "H.", "J.R." */
 const INITIAL = /^(?:\p{Lu}\.?)+$/u;
@@ -131,7 +134,12 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     out.push({ text: word, start, end: start + word.length, index: out.length });
     if (word.length < m[0].length) {
       const rest = m[0].slice(word.length);
-      out.push({ text: rest, start: start + word.length, end: start + m[0].length, index: out.length });
+      out.push({
+        text: rest,
+        start: start + word.length,
+        end: start + m[0].length,
+        index: out.length,
+      });
     }
   }
   return out;
@@ -222,7 +230,13 @@ function withSurnameMentions(tokens: Token[], phrases: NamePhrase[]): NamePhrase
 }
 
 /** The name phrase in `tokens[i, j)`, or null when the run names no person or organisation. */
-function splitRun(text: string, tokens: Token[], i: number, j: number, to: number): NamePhrase | null {
+function splitRun(
+  text: string,
+  tokens: Token[],
+  i: number,
+  j: number,
+  to: number,
+): NamePhrase | null {
   let run = tokens.slice(i, j);
   // A turn label ("MR. KIRBY:") is not a name in the text.
   if (tokens[j]?.text === ':' && run.every((t) => t.text === t.text.toUpperCase())) return null;
@@ -254,7 +268,8 @@ function splitRun(text: string, tokens: Token[], i: number, j: number, to: numbe
   let nameTokens = run.slice(k);
   while (nameTokens.length && PARTICLE.test(nameTokens[0]!.text)) nameTokens = nameTokens.slice(1);
   while (nameTokens.length && !isCap(nameTokens[nameTokens.length - 1])) nameTokens.pop();
-  if (!nameTokens.length || !nameTokens.every((t) => isCap(t) || PARTICLE.test(t.text))) return null;
+  if (!nameTokens.length || !nameTokens.every((t) => isCap(t) || PARTICLE.test(t.text)))
+    return null;
   const words = nameTokens.map((t) => t.text);
   if (words.every((w) => INITIAL.test(w) || isTitleWord(w))) return null;
   if (PLACE_WORDS.has(words.join(' ')) || PLACE_START.test(words[0]!)) return null;
@@ -309,7 +324,11 @@ const APPOSITION =
   /^,\s+(?:(?:a|an|the)\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?:\s+(?:at|of|for|with|in)\s+(?:the\s+)?((?:\p{Lu}[\p{L}&'’.-]*\s?){1,6}))?(?=[,.;]|\s+who\b|\s+(?:said|says|told)\b)/u;
 
 /** ", chief economist at Hartwell Advisors," after a name: its role and organisation. */
-function apposition(text: string, at: number, to: number): { role: string; organisation: string } | null {
+function apposition(
+  text: string,
+  at: number,
+  to: number,
+): { role: string; organisation: string } | null {
   const m = APPOSITION.exec(text.slice(at, Math.min(to, at + 160)));
   if (!m) return null;
   const roleWords = m[1]!.trim().split(/\s+/);
@@ -321,7 +340,11 @@ function apposition(text: string, at: number, to: number): { role: string; organ
  * The phrases of `names` (sorted by start, as findNamePhrases returns them)
  * that lie within `[start, end)`. Binary search: O(log n + k).
  */
-export function namesWithin(names: readonly NamePhrase[], start: number, end: number): NamePhrase[] {
+export function namesWithin(
+  names: readonly NamePhrase[],
+  start: number,
+  end: number,
+): NamePhrase[] {
   let lo = 0;
   let hi = names.length;
   while (lo < hi) {

@@ -87,7 +87,10 @@ export function suggestSpeakers(
       });
     }
   }
-  const mentions = new Map<string, { phrase: ReturnType<typeof findNamePhrases>[number]; n: number; first: number }>();
+  const mentions = new Map<
+    string,
+    { phrase: ReturnType<typeof findNamePhrases>[number]; n: number; first: number }
+  >();
   names.forEach((p, i) => {
     const key = foldName(p.name);
     const m = mentions.get(key);
@@ -109,7 +112,13 @@ export function suggestSpeakers(
       }),
     );
   for (const s of speakers) {
-    add({ name: s.name, kind: s.kind, role: s.role, organisation: s.organisation, source: 'session' });
+    add({
+      name: s.name,
+      kind: s.kind,
+      role: s.role,
+      organisation: s.organisation,
+      source: 'session',
+    });
   }
   return out.slice(0, opts.limit ?? 20);
 }

@@ -45,9 +45,11 @@ const BARE_Q = /^Q\.?\s+(?=["“\p{Lu}])/u;
 const TIMED_LABEL =
   /^((?:[\p{Lu}][\p{L}.'’-]*|of|the|de|van|von)(?:\s(?:[\p{Lu}][\p{L}.'’-]*|of|the|de|van|von|\d{1,2})){0,5})\s?(?::\s?\(\d{1,2}:\d{2}(?::\d{2})?\)|\(\d{1,2}:\d{2}(?::\d{2})?\):)\s*/u;
 
-const QUESTIONER = /^(?:Q|QUESTION|QUESTIONS|REPORTER|AUDIENCE|AUDIENCE MEMBER|SPEAKER \d+|PARTICIPANT|MODERATOR|OPERATOR)$/i;
+const QUESTIONER =
+  /^(?:Q|QUESTION|QUESTIONS|REPORTER|AUDIENCE|AUDIENCE MEMBER|SPEAKER \d+|PARTICIPANT|MODERATOR|OPERATOR)$/i;
 /** Capitalised words that end a sentence-initial phrase but are no speaker label ("NOTE:", "UPDATE:"). */
-const NOT_A_SPEAKER = /^(?:NOTE|UPDATE|EDITOR'?S NOTE|CORRECTION|WATCH|READ MORE|RELATED|PHOTO|VIDEO|SOURCE|END|TRANSCRIPT|WASHINGTON|BREAKING)$/i;
+const NOT_A_SPEAKER =
+  /^(?:NOTE|UPDATE|EDITOR'?S NOTE|CORRECTION|WATCH|READ MORE|RELATED|PHOTO|VIDEO|SOURCE|END|TRANSCRIPT|WASHINGTON|BREAKING)$/i;
 
 /** Title case for an all-capitals name: "JEAN-PIERRE" → "Jean-Pierre", "MCMASTER" → "McMaster", "O'NEIL" → "O'Neil". */
 export function titleCaseName(name: string): string {

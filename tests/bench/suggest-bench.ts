@@ -33,12 +33,25 @@ if (CORPUS_PATH && existsSync(CORPUS_PATH)) {
     `suggest on ${(text.length / 1e6).toFixed(2)} M characters (Mueller report): ${ms.toFixed(0)} ms median, ${n} suggestions (target <= 2000 ms)`,
   );
 } else {
-  console.log('suggest on the Mueller text: skipped, ../shared/corpus/long-mueller-report.txt is not there');
+  console.log(
+    'suggest on the Mueller text: skipped, ../shared/corpus/long-mueller-report.txt is not there',
+  );
 }
 
 // 10,000 reviewed claims: the test set's sentences, varied by number and place so that none repeats.
 const base = [...SIMILAR_CASES.map((c) => c.reviewed), ...SIMILAR_DISTRACTORS];
-const places = ['Ohio', 'Texas', 'Kent', 'Lyon', 'Osaka', 'Quito', 'Accra', 'Perth', 'Bergen', 'Cork'];
+const places = [
+  'Ohio',
+  'Texas',
+  'Kent',
+  'Lyon',
+  'Osaka',
+  'Quito',
+  'Accra',
+  'Perth',
+  'Bergen',
+  'Cork',
+];
 const claims: ReviewedClaim[] = [];
 for (let i = 0; claims.length < 10_000; i++) {
   const t = base[i % base.length]!;
@@ -56,4 +69,6 @@ const build = median(3, () => (index = createClaimIndex(claims)));
 const queries = SIMILAR_CASES.map((c) => c.query);
 let q = 0;
 const search = median(25, () => index.search(queries[q++ % queries.length]!, 10));
-console.log(`similar: index of ${index.size} claims built in ${build.toFixed(0)} ms; one search ${search.toFixed(1)} ms median (target <= 50 ms)`);
+console.log(
+  `similar: index of ${index.size} claims built in ${build.toFixed(0)} ms; one search ${search.toFixed(1)} ms median (target <= 50 ms)`,
+);

@@ -41,7 +41,12 @@ describe('factcheck suggest', () => {
     );
     const r = await run('suggest', html, '--json');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as Array<{ start: number; end: number; text: string; speaker?: string }>;
+    const out = JSON.parse(r.stdout) as Array<{
+      start: number;
+      end: number;
+      text: string;
+      speaker?: string;
+    }>;
     expect(out.map((s) => s.text)).toContain('The agency said 214 people had died by Tuesday.');
     expect(out.some((s) => s.text === 'Thank you all.')).toBe(false);
     expect(out.find((s) => s.text.startsWith('“We are'))?.speaker).toBe('Ilya Moran');
@@ -54,13 +59,23 @@ describe('factcheck suggest', () => {
   });
 
   it('runs as a child process: exit 0, JSON whose offsets slice the seed to each text', () => {
-    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'factcheck.js'), 'suggest', SEED_FILE, '--json'], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(REPO_ROOT, 'bin', 'factcheck.js'), 'suggest', SEED_FILE, '--json'],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     expect(r.status).toBe(0);
     const seed = readFileSync(SEED_FILE, 'utf8');
-    const out = JSON.parse(r.stdout) as Array<{ start: number; end: number; text: string; score: number; reasons: string[] }>;
+    const out = JSON.parse(r.stdout) as Array<{
+      start: number;
+      end: number;
+      text: string;
+      score: number;
+      reasons: string[];
+    }>;
     expect(out.length).toBeGreaterThan(5);
     for (const s of out) {
       expect(sliceCodePoints(seed, s.start, s.end)).toBe(s.text);
@@ -79,7 +94,12 @@ describe('factcheck similar', () => {
       '--json',
     );
     expect(r.code).toBe(0);
-    const [first] = JSON.parse(r.stdout) as Array<{ text: string; verdict: string; score: number; source: { sessionName: string } }>;
+    const [first] = JSON.parse(r.stdout) as Array<{
+      text: string;
+      verdict: string;
+      score: number;
+      source: { sessionName: string };
+    }>;
     expect(first?.text).toBe(CLAIM_TEXT);
     expect(first?.verdict).toBeTruthy();
     expect(first?.source.sessionName).toBe(buildSeedReview().name);
@@ -94,10 +114,17 @@ describe('factcheck similar', () => {
     });
     if (!exported.ok) throw new Error(exported.error.message);
     writeFileSync(feed, exported.value);
-    const r = await run('similar', 'intelligence source on the Islamic State jeopardised', '--claimreview', feed);
+    const r = await run(
+      'similar',
+      'intelligence source on the Islamic State jeopardised',
+      '--claimreview',
+      feed,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^1 similar claim among 1 reviewed\./);
-    expect(r.stdout).toContain(`verdict: ${JSON.parse(exported.value)[0].reviewRating.alternateName}`);
+    expect(r.stdout).toContain(
+      `verdict: ${JSON.parse(exported.value)[0].reviewRating.alternateName}`,
+    );
   });
 
   it('refuses a call without files, as a usage mistake', async () => {

@@ -104,7 +104,12 @@ export function leaveOneDocumentOut(docs: readonly LabelledDocument[]): {
     const training = docs.filter((o) => o.id !== d.id).flatMap((o) => unitsByDoc.get(o.id)!);
     const model = trainClaimModel(training);
     const held = unitsByDoc.get(d.id)!;
-    perDocument.push({ id: d.id, kind: d.kind, sentences: held.length, scores: scoreUnits(model, held) });
+    perDocument.push({
+      id: d.id,
+      kind: d.kind,
+      sentences: held.length,
+      scores: scoreUnits(model, held),
+    });
     for (const unit of held) pooledUnits.push({ model, unit });
   }
   const sum = (list: typeof perDocument): Scores => {

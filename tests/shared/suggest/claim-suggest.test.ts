@@ -62,7 +62,8 @@ describe('suggestClaims', () => {
   });
 
   it('counts offsets in code points when the text has astral characters', () => {
-    const text = '😀😀 Intro line.\nThe ministry said 4,000 people were killed in the floods on Monday.';
+    const text =
+      '😀😀 Intro line.\nThe ministry said 4,000 people were killed in the floods on Monday.';
     const [s] = suggestClaims(text);
     expect(s).toBeDefined();
     const startCp = codePointLength(text.slice(0, text.indexOf('The ministry')));

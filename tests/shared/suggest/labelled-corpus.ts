@@ -41,7 +41,7 @@ export function parseLabelled(id: string, raw: string): LabelledDocument {
   let text = '';
   const gold: Array<{ start: number; end: number }> = [];
   let open = -1;
-  for (let at = 0; at < body.length; ) {
+  for (let at = 0; at < body.length;) {
     if (body.startsWith('[[', at)) {
       if (open !== -1) throw new Error(`${id}: nested [[ at ${at}`);
       open = text.length;

@@ -28,7 +28,9 @@ describe('seen before: reworded claims find their earlier review', () => {
 
   it('ranks the earlier review first in at least 80% of the cases', () => {
     expect(SIMILAR_CASES.length).toBeGreaterThanOrEqual(40);
-    const first = SIMILAR_CASES.filter((c, i) => index.search(c.query, 1)[0]?.claim.id === `case-${i}`);
+    const first = SIMILAR_CASES.filter(
+      (c, i) => index.search(c.query, 1)[0]?.claim.id === `case-${i}`,
+    );
     expect(first.length / SIMILAR_CASES.length).toBeGreaterThanOrEqual(0.8);
   });
 
@@ -60,7 +62,11 @@ describe('reviewed claims from sessions and ClaimReview', () => {
     const c = claims.find((x) => x.text === CLAIM_TEXT);
     expect(c?.verdict).toBeTruthy();
     expect(c?.speaker).toBe('The Washington Post');
-    expect(c?.source).toMatchObject({ kind: 'session', sessionName: session.name, file: 'seed.fcw.json' });
+    expect(c?.source).toMatchObject({
+      kind: 'session',
+      sessionName: session.name,
+      file: 'seed.fcw.json',
+    });
   });
 
   it('reads our own ClaimReview export back', () => {

@@ -16,9 +16,25 @@ function span(text: string, quote: string) {
   return { start, end: start + codePointLength(quote) };
 }
 
-const ATTRIBUTED: Array<{ text: string; mark: string; first: string; role?: string; org?: string }> = [
-  { text: SEED, mark: 'The story is false', first: 'H R McMaster', role: 'US National Security Advisor' },
-  { text: SEED, mark: 'did not discuss sources', first: 'Rex Tillerson', role: 'Secretary of State' },
+const ATTRIBUTED: Array<{
+  text: string;
+  mark: string;
+  first: string;
+  role?: string;
+  org?: string;
+}> = [
+  {
+    text: SEED,
+    mark: 'The story is false',
+    first: 'H R McMaster',
+    role: 'US National Security Advisor',
+  },
+  {
+    text: SEED,
+    mark: 'did not discuss sources',
+    first: 'Rex Tillerson',
+    role: 'Secretary of State',
+  },
   { text: SEED, mark: 'jeopardised a critical source', first: 'The Washington Post' },
   {
     text: 'Rex Tillerson arrived in Moscow on Monday. Tillerson said the talks were useful.',
@@ -70,32 +86,74 @@ describe('suggestSpeakers: whom the text attributes a span to comes first', () =
 
 describe('suggestSpeakers: then the article’s names, then the session’s speakers', () => {
   const existing: Speaker[] = [
-    { id: 's1', name: 'Herbert Raymond McMaster', kind: 'person', role: '', organisation: 'White House', aliases: ['H R McMaster'] },
-    { id: 's2', name: 'Sean Spicer', kind: 'person', role: 'Press Secretary', organisation: '', aliases: [] },
+    {
+      id: 's1',
+      name: 'Herbert Raymond McMaster',
+      kind: 'person',
+      role: '',
+      organisation: 'White House',
+      aliases: ['H R McMaster'],
+    },
+    {
+      id: 's2',
+      name: 'Sean Spicer',
+      kind: 'person',
+      role: 'Press Secretary',
+      organisation: '',
+      aliases: [],
+    },
   ];
   const out = suggestSpeakers(SEED, span(SEED, 'The story is false'), { speakers: existing });
 
   it('reuses an existing speaker whose alias matches, keeping its name', () => {
-    expect(out[0]).toMatchObject({ name: 'Herbert Raymond McMaster', speakerId: 's1', source: 'attributed' });
+    expect(out[0]).toMatchObject({
+      name: 'Herbert Raymond McMaster',
+      speakerId: 's1',
+      source: 'attributed',
+    });
   });
   it('lists the article’s names, each once, with their roles', () => {
     const names = out.filter((s) => s.source === 'article').map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining(['Donald Trump', 'Rex Tillerson', 'James Comey', 'Michael Flynn']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Donald Trump', 'Rex Tillerson', 'James Comey', 'Michael Flynn']),
+    );
     expect(new Set(names).size).toBe(names.length);
     expect(out.find((s) => s.name === 'Rex Tillerson')?.role).toBe('Secretary of State');
   });
   it('ends with the session’s other speakers', () => {
-    expect(out[out.length - 1]).toMatchObject({ name: 'Sean Spicer', source: 'session', speakerId: 's2' });
+    expect(out[out.length - 1]).toMatchObject({
+      name: 'Sean Spicer',
+      source: 'session',
+      speakerId: 's2',
+    });
   });
 });
 
 describe('findNamePhrases', () => {
   const cases: Array<[string, string, string, string, string]> = [
     ['Secretary of State Rex Tillerson said', 'Rex Tillerson', 'person', 'Secretary of State', ''],
-    ['US National Security Advisor H R McMaster told reporters', 'H R McMaster', 'person', 'US National Security Advisor', ''],
+    [
+      'US National Security Advisor H R McMaster told reporters',
+      'H R McMaster',
+      'person',
+      'US National Security Advisor',
+      '',
+    ],
     ['a report in The Washington Post on May 15', 'The Washington Post', 'organization', '', ''],
-    ['Last Friday the Department of Defense announced', 'Department of Defense', 'organization', '', ''],
-    ['the Russian foreign minister Sergei Lavrov', 'Sergei Lavrov', 'person', 'Russian foreign minister', ''],
+    [
+      'Last Friday the Department of Defense announced',
+      'Department of Defense',
+      'organization',
+      '',
+      '',
+    ],
+    [
+      'the Russian foreign minister Sergei Lavrov',
+      'Sergei Lavrov',
+      'person',
+      'Russian foreign minister',
+      '',
+    ],
     ['FBI Director James Comey', 'James Comey', 'person', 'Director', 'FBI'],
   ];
   for (const [text, name, kind, role, org] of cases) {
@@ -105,7 +163,9 @@ describe('findNamePhrases', () => {
     });
   }
   it('finds no person in places, times and turn labels', () => {
-    const names = findNamePhrases('MR. KIRBY: We met in East Palestine at 2:38 P.M. EST on Monday.').map((p) => p.name);
+    const names = findNamePhrases(
+      'MR. KIRBY: We met in East Palestine at 2:38 P.M. EST on Monday.',
+    ).map((p) => p.name);
     expect(names).toEqual([]);
   });
 });

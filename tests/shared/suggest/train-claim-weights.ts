@@ -44,7 +44,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const source = trainedWeightsSource();
   if (process.argv.includes('--check')) {
     const same = readFileSync(OUT, 'utf8') === source;
-    console.log(same ? 'claim-weights.ts is up to date.' : 'claim-weights.ts differs: run the trainer.');
+    console.log(
+      same ? 'claim-weights.ts is up to date.' : 'claim-weights.ts differs: run the trainer.',
+    );
     process.exit(same ? 0 : 1);
   }
   writeFileSync(OUT, source);
