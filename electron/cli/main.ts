@@ -6,6 +6,8 @@
  *   factcheck annotations import S.fcw.json ANNOTATIONS.jsonld [--article N]
  *   factcheck export S.fcw.json --format html|pdf|md|csv|w3c|claimreview|brat --out PATH [--org NAME] [--base-url URL]
  *   factcheck check S.fcw.json
+ *   factcheck suggest ARTICLE [--json]
+ *   factcheck similar "TEXT" --in S1.fcw.json [S2.fcw.json …] [--claimreview F.jsonld …] [--json]
  *
  * Every command exits non-zero with a one-line reason on bad input (2 for a
  * usage mistake, 1 otherwise) and never replaces an existing file without
@@ -14,12 +16,15 @@
 import { parseArgs } from 'node:util';
 import { annotationsImport, checkCommand, exportCommand, sessionNew, type CliIo } from './commands';
 import { CliError } from './cli-files';
+import { similarCommand, suggestCommand } from './suggest-command';
 
 export const USAGE = `Usage:
   factcheck session new --title T --article FILE [--article FILE …] --out S.fcw.json [--force]
   factcheck annotations import S.fcw.json ANNOTATIONS.jsonld [--article N]
   factcheck export S.fcw.json --format html|pdf|md|csv|w3c|claimreview|brat --out PATH [--org NAME] [--base-url URL] [--force]
   factcheck check S.fcw.json
+  factcheck suggest ARTICLE [--json]
+  factcheck similar "TEXT" --in S1.fcw.json [S2.fcw.json …] [--claimreview F.jsonld …] [--json]
 
 Exports stamp the current time; set SOURCE_DATE_EPOCH (seconds) to fix it.
 PDF uses Chromium at CHROMIUM_PATH or /usr/bin/chromium.`;
@@ -104,6 +109,20 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       'factcheck check S.fcw.json',
     );
     return checkCommand(positionals[0]!, io);
+  }
+  if (command === 'suggest') {
+    const { values, positionals } = parse(
+      sub === undefined ? [] : [sub, ...rest],
+      { json: { type: 'boolean' } },
+      1,
+      'factcheck suggest ARTICLE [--json]',
+    );
+    await suggestCommand(positionals[0]!, values as { json?: boolean }, io);
+    return 0;
+  }
+  if (command === 'similar') {
+    similarCommand(sub === undefined ? [] : [sub, ...rest], io);
+    return 0;
   }
   throw new CliError(
     `unknown command "${[command, sub].filter(Boolean).join(' ').slice(0, 60)}" (try factcheck --help)`,

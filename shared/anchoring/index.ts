@@ -15,5 +15,5 @@ export { reanchorAnnotations } from './reanchor';
 export type { ReanchorReport } from './reanchor';
 export { diffTexts, MAX_CHAR_EDIT_LENGTH } from './text-diff';
 export type { Hunk, OffsetMap } from './text-diff';
-export { sentenceAround, quotationAround } from './text-units';
+export { sentenceAround, sentenceRanges, quotationAround } from './text-units';
 export type { TextUnitRange } from './text-units';

@@ -61,10 +61,42 @@ export function sentenceAround(text: string, offset16: number): TextUnitRange | 
   return trimmed(text, paraStart + segStart, paraStart + segEnd);
 }
 
+/**
+ * Every sentence of `text[from, to)` (default: the whole text), in order: the
+ * same units {@link sentenceAround} selects, paragraph by paragraph, trimmed of
+ * white space; white-space-only stretches yield none. UTF-16 ranges. Linear in
+ * the length of the text.
+ */
+export function sentenceRanges(text: string, from = 0, to = text.length): TextUnitRange[] {
+  const out: TextUnitRange[] = [];
+  let lineStart = Math.max(0, from);
+  const stop = Math.min(to, text.length);
+  while (lineStart < stop) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl === -1 || nl > stop ? stop : nl;
+    const para = text.slice(lineStart, lineEnd);
+    let segStart = 0;
+    for (const m of para.matchAll(SENTENCE_END)) {
+      const end = m.index + m[0].length;
+      if (!endsSentence(para, m.index, end)) continue;
+      const r = trimmed(text, lineStart + segStart, lineStart + end);
+      if (r) out.push(r);
+      segStart = end;
+    }
+    const last = trimmed(text, lineStart + segStart, lineEnd);
+    if (last) out.push(last);
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
+const NEXT_VISIBLE = /\s*(\S)/uy;
+
 /** Whether the punctuation run `para[at, end)` (then white space) ends a sentence. */
 function endsSentence(para: string, at: number, end: number): boolean {
-  const next = /\S/u.exec(para.slice(end));
-  if (next && /\p{Ll}/u.test(next[0])) return false;
+  NEXT_VISIBLE.lastIndex = end;
+  const next = NEXT_VISIBLE.exec(para)?.[1];
+  if (next && /\p{Ll}/u.test(next)) return false;
   if (para[at] !== '.' || para.startsWith('..', at)) return true;
   const word = WORD_BEFORE.exec(para.slice(Math.max(0, at - 40), at))?.[1];
   if (!word) return true;

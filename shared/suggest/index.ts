@@ -1,0 +1,20 @@
+export { suggestClaims, sentenceUnits } from './claim-suggest';
+export type { ClaimSuggestion, ClaimModel, SentenceUnit, SuggestOptions } from './claim-suggest';
+export { suggestSpeakers, matchSpeaker } from './speaker-suggest';
+export type { SpeakerSuggestion } from './speaker-suggest';
+export { findNamePhrases } from './name-phrases';
+export type { NamePhrase } from './name-phrases';
+export { findAttribution } from './attribution';
+export type { Attribution } from './attribution';
+export { paragraphTurns, turnLabelAt } from './transcript-turns';
+export type { ParagraphTurn, TurnLabel } from './transcript-turns';
+export { claimsFromSession, createClaimIndex } from './similar-claims';
+export type {
+  ClaimIndex,
+  ReviewedClaim,
+  ReviewedClaimSource,
+  SimilarClaim,
+} from './similar-claims';
+export { readClaimReviews } from './claimreview-read';
+export type { ClaimReviewRead } from './claimreview-read';
+export { claimTerms } from './claim-terms';
