@@ -138,9 +138,14 @@ test('keyboard only: the seed review in at most 60 key presses', async ({ page }
     await keys.press('Enter');
     await expect(page.locator('.article-text')).toBeFocused();
   };
+  // A new speaker: type the name, choose "Add … as a new speaker" (↓), Enter.
   const speaker = async (name: string) => {
     await expect(page.locator('#speaker-input')).toBeFocused();
     await keys.type(name);
+    await keys.press('ArrowDown');
+    await expect(
+      page.getByRole('option', { name: `Add “${name}” as a new speaker` }),
+    ).toHaveAttribute('aria-selected', 'true');
     await keys.press('Enter');
     await expect(page.getByTestId('speaker-name')).toHaveText(name);
     await expect(page.locator('.article-text')).toBeFocused();
@@ -163,11 +168,12 @@ test('keyboard only: the seed review in at most 60 key presses', async ({ page }
   await keys.press('2');
   await speaker('H R McMaster');
   await link(null, 'contradicts');
-  // 4. "At no time…": McMaster again (the top match), partially addresses.
+  // 4. "At no time…": McMaster again (the top match, chosen with ↓), partially addresses.
   await findAndSelect(Q.noTime);
   await keys.press('2');
   await expect(page.locator('#speaker-input')).toBeFocused();
   await keys.type('McM');
+  await keys.press('ArrowDown');
   await keys.press('Enter');
   await expect(page.getByTestId('speaker-name')).toHaveText('H R McMaster');
   await link('Alt+3', 'partially addresses');
