@@ -259,6 +259,7 @@ test('with the mouse: the same review', async ({ page }) => {
     const dialog = page.getByRole('dialog', { name: 'Link to another annotation' });
     await dialog.locator('.relation-option').filter({ hasText: relation }).click();
     await dialog.getByTestId('picker-option').filter({ hasText: 'jeopardised' }).click();
+    await dialog.getByRole('button', { name: 'Link (Enter)' }).click();
     await expect(dialog).toHaveCount(0);
   };
 
@@ -306,6 +307,7 @@ test('with the mouse: the same review', async ({ page }) => {
   await page.getByTestId('annotation-detail').getByRole('button', { name: 'Link to…' }).click();
   const picker = page.getByRole('dialog', { name: 'Link to another annotation' });
   await picker.getByTestId('picker-option').filter({ hasText: 'jeopardised' }).click();
+  await picker.getByRole('button', { name: 'Link (Enter)' }).click();
   await expect(notice('already linked')).toBeVisible();
   await picker.getByRole('button', { name: 'Cancel' }).click();
   const note = page
