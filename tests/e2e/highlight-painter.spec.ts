@@ -21,6 +21,8 @@ import { checkPaintedInView, expectedHighlights } from './helpers/painted-highli
 import type { PainterPage } from './helpers/painter-page';
 
 const PAGE_URL = 'http://localhost:9/painter.html';
+// About 25 s idle for the longest test here (hundreds of layout checks); well above 5x that.
+test.setTimeout(300_000);
 type Win = { __painter: PainterPage };
 
 let assets: { script: string; css: string } | null = null;

@@ -18,6 +18,8 @@ import {
 } from './helpers/review-fixtures';
 
 const SCROLLER = '[data-testid="article-scroll"]';
+// About 25 s idle for the longest test here (hundreds of layout checks); well above 5x that.
+test.setTimeout(300_000);
 
 let host: RunningHost;
 test.beforeAll(async () => {

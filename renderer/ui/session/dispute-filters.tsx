@@ -19,34 +19,34 @@ import {
 import { plural } from '../format';
 
 /**
- * "3 of 12 claims" while a filter narrows the panel, "12 claims" otherwise;
- * the same for the statements not linked to a claim.
+ * What a filter leaves shown, in words: "Showing 3 of 12 claims · 2 of 5
+ * statements not linked to a claim" (the second part only where there are
+ * such statements); null while nothing is filtered.
  */
-export function filterCounts(
+export function filterResult(
   model: DisputeModel,
   shown: DisputeModel,
   filter: DisputeFilter,
-): { claims: string; unlinked: string; on: boolean } {
-  const on = !isEmptyFilter(filter);
-  const of = (n: number, total: number, one: string, many?: string) =>
-    on ? `${n.toLocaleString('en')} of ${plural(total, one, many)}` : plural(total, one, many);
-  return {
-    on,
-    claims: of(shown.cards.length, model.cards.length, 'claim'),
-    unlinked: of(shown.unlinked.length, model.unlinked.length, 'statement'),
-  };
+): string | null {
+  if (isEmptyFilter(filter)) return null;
+  const of = (n: number, total: number, one: string) =>
+    `${n.toLocaleString('en')} of ${plural(total, one)}`;
+  const claims = `Showing ${of(shown.cards.length, model.cards.length, 'claim')}`;
+  return model.unlinked.length
+    ? `${claims} · ${of(shown.unlinked.length, model.unlinked.length, 'statement')} not linked to a claim`
+    : claims;
 }
 
 export interface DisputeFiltersProps {
   session: Session;
   filter: DisputeFilter;
   tags: string[];
-  /** What the filter leaves shown, as `filterCounts` words it. */
-  counts: ReturnType<typeof filterCounts>;
+  /** What the filter leaves shown, as {@link filterResult} words it (null: no filter). */
+  result: string | null;
   onFilter: (f: DisputeFilter) => void;
 }
 
-export function DisputeFilters({ session, filter, tags, counts, onFilter }: DisputeFiltersProps) {
+export function DisputeFilters({ session, filter, tags, result, onFilter }: DisputeFiltersProps) {
   const [open, setOpen] = useState(!isEmptyFilter(filter));
   const text = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<DisputeFilter>) => onFilter({ ...filter, ...patch });
@@ -57,15 +57,7 @@ export function DisputeFilters({ session, filter, tags, counts, onFilter }: Disp
       onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
       data-testid="dispute-filters"
     >
-      <summary>
-        Filter
-        {counts.on ? (
-          <span class="filter-on" data-testid="filter-count">
-            {' '}
-            (on: showing {counts.claims})
-          </span>
-        ) : null}
-      </summary>
+      <summary>Filter{result ? <span class="filter-on"> (on)</span> : null}</summary>
       <div class="filter-grid">
         <fieldset class="filter-kinds">
           <legend class="field-label">Kind</legend>
@@ -162,7 +154,7 @@ export function DisputeFilters({ session, filter, tags, counts, onFilter }: Disp
           <button
             type="button"
             class="button button-small"
-            disabled={!counts.on}
+            disabled={!result}
             onClick={() => {
               onFilter(EMPTY_FILTER);
               text.current?.focus();
@@ -170,9 +162,6 @@ export function DisputeFilters({ session, filter, tags, counts, onFilter }: Disp
           >
             Clear filters
           </button>
-          <span class="visually-hidden" aria-live="polite">
-            {counts.on ? `Showing ${counts.claims}.` : ''}
-          </span>
         </div>
       </div>
     </details>

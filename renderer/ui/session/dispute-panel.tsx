@@ -12,7 +12,7 @@ import {
   sessionTags,
   type DisputeFilter,
 } from '../../../shared/review/dispute-cards';
-import { DisputeFilters, filterCounts } from './dispute-filters';
+import { DisputeFilters, filterResult } from './dispute-filters';
 import { KindTag } from './annotation-detail';
 import { verdictTone } from './verdict-editor';
 import { plural, shorten } from '../format';
@@ -53,12 +53,12 @@ export function DisputePanel({
     [session.speakers],
   );
   const verdicts = session.annotations.filter((a) => a.verdict).length;
-  const counts = filterCounts(model, shown, filter);
+  const result = filterResult(model, shown, filter);
 
   return (
     <div class="disputes" data-testid="dispute-panel">
       <p class="panel-summary muted" data-testid="panel-summary">
-        {counts.on ? `Showing ${counts.claims}` : plural(model.cards.length, 'claim')} ·{' '}
+        {plural(model.cards.length, 'claim')} ·{' '}
         {plural(session.annotations.length - model.cards.length, 'statement')} ·{' '}
         {plural(session.links.length, 'link')} · {plural(verdicts, 'verdict')}
       </p>
@@ -66,9 +66,12 @@ export function DisputePanel({
         session={session}
         filter={filter}
         tags={tags}
-        counts={counts}
+        result={result}
         onFilter={onFilter}
       />
+      <p class="filter-result" role="status" data-testid="filter-count">
+        {result}
+      </p>
 
       {shown.cards.length ? (
         <ol class="card-stack" aria-label="Disputes">
@@ -173,7 +176,11 @@ export function DisputePanel({
       {shown.unlinked.length ? (
         <section class="panel-section" aria-labelledby="unlinked-heading">
           <h3 id="unlinked-heading">
-            Not linked to a claim ({counts.on ? counts.unlinked : shown.unlinked.length})
+            Not linked to a claim (
+            {result
+              ? `${shown.unlinked.length.toLocaleString('en')} of ${model.unlinked.length.toLocaleString('en')}`
+              : shown.unlinked.length.toLocaleString('en')}
+            )
           </h3>
           <ul class="statement-list">
             {shown.unlinked.slice(0, limit).map((a) => (

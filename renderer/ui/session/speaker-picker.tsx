@@ -98,7 +98,7 @@ export function SpeakerPicker({
     setOpen(true);
     setHint(
       options.length
-        ? 'Nothing is chosen yet: press ↓ to choose a name in the list (or “Add … as a new speaker”), then Enter.'
+        ? 'Nothing chosen yet: press ↓ to pick from the list, then Enter.'
         : 'No speaker matches.',
     );
   };

@@ -71,12 +71,23 @@ export async function briefingReviewViaApi(
   return { id: s.id, transcript };
 }
 
-/** From the home view, open the session called `name` and wait for its article. */
+/**
+ * From the home view, open the session called `name` and wait until it takes
+ * keys: the article has the caret (the app puts it there once shown) and the
+ * frames after that have run, so the view's key handlers (installed after its
+ * first paint) are in place before the first shortcut is pressed.
+ */
 export async function openSessionFromHome(page: Page, name: string): Promise<void> {
   await page
     .getByTestId('session-item')
     .filter({ hasText: name })
     .getByRole('button', { name: /^Open/ })
     .click();
-  await expect(page.locator('.article-text')).toBeVisible();
+  await expect(page.locator('.article-text')).toBeFocused();
+  await page.evaluate(
+    () =>
+      new Promise((r) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))),
+      ),
+  );
 }
