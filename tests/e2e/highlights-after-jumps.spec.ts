@@ -1,7 +1,8 @@
 /**
  * Issue 9, defect 2, in the app (browser mode): with about 600 annotations
- * in a 200 kB press briefing, jump to the end (Ctrl+End in the article, the
- * scroller set to its end, Find, a click on the last dispute card), then
+ * in a 200 kB press briefing, jump to the end (Ctrl+End in the article, End
+ * in the reading column, the scroller set to its end, Find, a click on the
+ * last dispute card), then
  * scroll back through 10 % … 90 %. At every stop the highlights painted in
  * view (`CSS.highlights`) must be exactly the stored session's annotations
  * whose text is in view, found from the page's text, and the painted ranges
@@ -94,13 +95,22 @@ test('600 highlights in a 200 kB briefing: every stop after each kind of jump sh
   await atEnd(page);
   await scrollBack(page, session, 'Ctrl+End');
 
-  // 2. The scroller set to its end (as a scrollbar drag does).
+  // 2. End, with the reading column (not the text) active: a click in its margin, then End.
+  await scrollTo(page, 0);
+  await expectExactInView(page, session, 'the top, before End');
+  const column = await page.locator(SCROLLER).boundingBox();
+  await page.mouse.click(column!.x + 8, column!.y + column!.height / 2);
+  await page.keyboard.press('End');
+  await atEnd(page);
+  await scrollBack(page, session, 'End');
+
+  // 3. The scroller set to its end (as a scrollbar drag does).
   await scrollTo(page, 0);
   await expectExactInView(page, session, 'the top again');
   await scrollTo(page, 1);
   await scrollBack(page, session, 'scrollTop');
 
-  // 3. Find the last sentence.
+  // 4. Find the last sentence.
   await scrollTo(page, 0);
   await page.keyboard.press('Control+f');
   await page.keyboard.type(transcript.sentences.at(-1)!);
@@ -109,7 +119,7 @@ test('600 highlights in a 200 kB briefing: every stop after each kind of jump sh
   await atEnd(page);
   await scrollBack(page, session, 'Find');
 
-  // 4. A click on the last dispute card.
+  // 5. A click on the last dispute card.
   await scrollTo(page, 0);
   await page.keyboard.press('Escape');
   const cards = page.getByTestId('dispute-card');
