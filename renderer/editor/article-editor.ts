@@ -15,6 +15,7 @@ import type { Annotation } from '../../shared/model/session';
 import type { AnnotationChanges } from '../../shared/review/annotation-changes';
 import { articleToDoc, type ArticleMap } from '../../shared/article/article-doc';
 import { articleIndex } from '../../shared/session/session-ops';
+import { trimRange } from '../../shared/review/annotation-edits';
 import { readOnlyPlugin } from './plugins/read-only-plugin';
 import {
   flashHighlight,
@@ -74,11 +75,11 @@ export interface ArticleEditor {
   reveal(id: string, options?: { select?: boolean; flash?: boolean }): boolean;
   /** Select a canonical range and scroll it into view. */
   selectSpan(span: TextSpan, options?: { focus?: boolean }): void;
-  /** The current selection as a canonical range, or null when it is empty. */
+  /** The current selection as a canonical range, or null when it is empty or only whitespace. */
   selectedSpan(): TextSpan | null;
   /** Canonical offset of the caret (the selection head). */
   caretOffset(): number;
-  /** Viewport rectangle of the selection, or null when it is empty. */
+  /** Viewport rectangle of the selection, or null when it is empty or only whitespace. */
   selectionRect(): { left: number; right: number; top: number; bottom: number } | null;
   /** Ids of the annotations at the caret, innermost first. */
   annotationsAtCaret(): string[];
@@ -159,12 +160,14 @@ export function mountArticleEditor(
   view.dispatch(setHighlights(view.state.tr, initial));
   lastList = annotations;
 
+  // A selection of nothing but whitespace (a space, a paragraph break) is no
+  // passage: it counts as empty, so no mark toolbar or command is offered for it.
   const spanOfSelection = (): TextSpan | null => {
     const { from, to, empty } = view.state.selection;
     if (empty) return null;
     const start = map.posToOffset(from, 1);
     const end = map.posToOffset(to, -1);
-    return end > start ? { start, end } : null;
+    return end > start && trimRange(article.text, start, end) ? { start, end } : null;
   };
 
   const scrollRangeIntoView = (from: number, to: number) => {
@@ -264,8 +267,8 @@ export function mountArticleEditor(
     selectedSpan: spanOfSelection,
     caretOffset: () => map.posToOffset(view.state.selection.head, 1),
     selectionRect() {
-      const { from, to, empty } = view.state.selection;
-      if (empty) return null;
+      const { from, to } = view.state.selection;
+      if (!spanOfSelection()) return null;
       try {
         const a = view.coordsAtPos(from, 1);
         const b = view.coordsAtPos(to, -1);

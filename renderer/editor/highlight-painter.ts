@@ -5,9 +5,14 @@
  * `Range` per highlight stays valid, and the browser paints ranges without
  * any span being added to the document. Only the highlights that meet the
  * visible part of the article (plus a screen of margin either way) get a
- * `Range`; scrolling paints more. Opening a session with 10,000 highlights
- * therefore costs little more than opening the bare article, and one new
- * highlight costs one `Range`.
+ * `Range` (see `visible-span.ts`). At every scroll position the painted set
+ * is exactly the highlights meeting that span: scrolling paints what came
+ * near and unpaints what went far, so a jump anywhere (End, Find, a card
+ * click, a scrollbar drag) shows what is there, and the number of live
+ * `Range`s stays bounded by what fits in about three views, whatever the
+ * session's size. Work per scroll is O(log n + highlights near the view).
+ * Opening a session with 10,000 highlights therefore costs little more than
+ * opening the bare article, and one new highlight costs one `Range`.
  *
  * Registered highlight names: `fc-claim`, `fc-counter-statement`,
  * `fc-evidence`, `fc-context`, `fc-moved`, `fc-active`, `fc-flash`; styled
@@ -16,6 +21,7 @@
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { HighlightRange, HighlightState } from './plugins/highlight-plugin';
+import { nearViewSpan, type PosSpan } from './visible-span';
 
 const KINDS = ['context', 'claim', 'evidence', 'counter-statement'] as const;
 /** How long a flash stays, in ms. */
@@ -31,18 +37,37 @@ export function supportsCustomHighlights(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
-/** The ProseMirror plugin view that keeps the custom highlights in step with the plugin state. */
+interface Painted {
+  range: Range;
+  kind: string;
+  moved: boolean;
+  from: number;
+  to: number;
+}
+
+/** Whether a highlight meets a span (touching ends count). */
+function meets(r: { from: number; to: number }, span: PosSpan): boolean {
+  return r.to >= span.from && r.from <= span.to;
+}
+
+/**
+ * The ProseMirror plugin view that keeps the custom highlights in step with
+ * the plugin state. Invariant, after each frame that followed a scroll or a
+ * change: the painted highlights are exactly those of the plugin state that
+ * meet {@link HighlightPainter.span} (less any whose DOM range could not be
+ * made).
+ */
 export class HighlightPainter {
   private readonly registry: HighlightRegistryLike;
   private readonly byKind = new Map<string, Highlight>();
   private readonly moved: Highlight;
   private readonly active: Highlight;
   private readonly flash: Highlight;
-  private readonly painted = new Map<string, { range: Range; kind: string; moved: boolean }>();
+  private readonly painted = new Map<string, Painted>();
   /** Start position of each top-level node, plus the doc size at the end. */
   private blockStarts: number[] = [];
-  /** The position span painted so far: [from, to]. */
-  private window: { from: number; to: number } | null = null;
+  /** The span painted for; null before the first frame (and after a full repaint). */
+  private span: PosSpan | null = null;
   private frame = 0;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private lastFlashSeq = -1;
@@ -67,6 +92,11 @@ export class HighlightPainter {
     this.observer = new MutationObserver(() => this.repaintAll());
     this.observer.observe(view.dom, { childList: true, subtree: true, characterData: true });
     this.schedule();
+  }
+
+  /** How many highlights hold a `Range` now (bounded by what is near the view). */
+  get paintedCount(): number {
+    return this.painted.size;
   }
 
   private register(name: string, priority: number): Highlight {
@@ -100,7 +130,7 @@ export class HighlightPainter {
         for (const id of change.removed) this.unpaint(id);
         for (const r of change.put) {
           this.unpaint(r.id);
-          this.paint(r);
+          if (this.span && meets(r, this.span)) this.paint(r);
         }
       }
     }
@@ -127,15 +157,14 @@ export class HighlightPainter {
     this.flashTimer = setTimeout(() => this.flash.clear(), FLASH_MS);
   }
 
-  /** Paint one highlight now if it meets the painted window. */
+  /** Give one highlight a `Range` in its kind's highlight (and `fc-moved`). */
   private paint(r: HighlightRange): void {
-    if (this.window && (r.to < this.window.from || r.from > this.window.to)) return;
     const range = this.makeRange(r);
     if (!range) return;
     const moved = r.status === 'moved';
     this.byKind.get(r.kind)?.add(range);
     if (moved) this.moved.add(range);
-    this.painted.set(r.id, { range, kind: r.kind, moved });
+    this.painted.set(r.id, { range, kind: r.kind, moved, from: r.from, to: r.to });
   }
 
   private unpaint(id: string): void {
@@ -162,7 +191,7 @@ export class HighlightPainter {
   private repaintAll(): void {
     for (const h of [...this.byKind.values(), this.moved]) h.clear();
     this.painted.clear();
-    this.window = null;
+    this.span = null;
     const hs = this.read(this.view.state);
     this.lastActive = null;
     this.paintActive(hs);
@@ -177,56 +206,22 @@ export class HighlightPainter {
     });
   }
 
-  /** Paint every highlight that meets the visible blocks, a screen of margin either side. */
+  /**
+   * Bring the painted set to exactly the highlights meeting the span near
+   * the view: unpaint those that left it, paint those that entered it.
+   * Cost: O(painted before + highlights in the new span), both bounded by
+   * what fits near the view. Does nothing while the editor is not visible.
+   */
   paintVisible(): void {
-    const span = this.visibleSpan();
+    const span = nearViewSpan(this.view, this.blockStarts);
     if (!span) return;
-    const w = this.window;
-    if (w && span.from >= w.from && span.to <= w.to) return;
+    const prev = this.span;
+    if (prev && prev.from === span.from && prev.to === span.to) return;
+    this.span = span;
+    for (const [id, p] of this.painted) if (!meets(p, span)) this.unpaint(id);
     const hs = this.read(this.view.state);
-    for (const r of hs.index.between(span.from, span.to, true)) {
-      if (!this.painted.has(r.id)) {
-        const range = this.makeRange(r);
-        if (!range) continue;
-        const moved = r.status === 'moved';
-        this.byKind.get(r.kind)?.add(range);
-        if (moved) this.moved.add(range);
-        this.painted.set(r.id, { range, kind: r.kind, moved });
-      }
-    }
-    this.window = w ? { from: Math.min(w.from, span.from), to: Math.max(w.to, span.to) } : span;
-  }
-
-  /** Document positions of the blocks within one viewport height of the visible area. */
-  private visibleSpan(): { from: number; to: number } | null {
-    const blocks = this.view.dom.children;
-    const n = Math.min(blocks.length, this.blockStarts.length - 1);
-    if (n === 0) return null;
-    const vh = window.innerHeight || document.documentElement.clientHeight || 800;
-    const top = -vh;
-    const bottom = 2 * vh;
-    // First block whose bottom is below `top`.
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (blocks[mid]!.getBoundingClientRect().bottom < top) lo = mid + 1;
-      else hi = mid;
-    }
-    const first = lo;
-    lo = first;
-    hi = n;
-    // First block whose top is below `bottom`.
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (blocks[mid]!.getBoundingClientRect().top <= bottom) lo = mid + 1;
-      else hi = mid;
-    }
-    const last = Math.max(first, lo - 1);
-    return {
-      from: this.blockStarts[Math.min(first, n - 1)]!,
-      to: this.blockStarts[Math.min(last + 1, n)]!,
-    };
+    for (const r of hs.index.between(span.from, span.to, true))
+      if (!this.painted.has(r.id)) this.paint(r);
   }
 
   destroy(): void {

@@ -138,9 +138,14 @@ test('keyboard only: the seed review in at most 60 key presses', async ({ page }
     await keys.press('Enter');
     await expect(page.locator('.article-text')).toBeFocused();
   };
+  // A new speaker: type the name, choose "Add … as a new speaker" (↓), Enter.
   const speaker = async (name: string) => {
     await expect(page.locator('#speaker-input')).toBeFocused();
     await keys.type(name);
+    await keys.press('ArrowDown');
+    await expect(
+      page.getByRole('option', { name: `Add “${name}” as a new speaker` }),
+    ).toHaveAttribute('aria-selected', 'true');
     await keys.press('Enter');
     await expect(page.getByTestId('speaker-name')).toHaveText(name);
     await expect(page.locator('.article-text')).toBeFocused();
@@ -163,11 +168,12 @@ test('keyboard only: the seed review in at most 60 key presses', async ({ page }
   await keys.press('2');
   await speaker('H R McMaster');
   await link(null, 'contradicts');
-  // 4. "At no time…": McMaster again (the top match), partially addresses.
+  // 4. "At no time…": McMaster again (the top match, chosen with ↓), partially addresses.
   await findAndSelect(Q.noTime);
   await keys.press('2');
   await expect(page.locator('#speaker-input')).toBeFocused();
   await keys.type('McM');
+  await keys.press('ArrowDown');
   await keys.press('Enter');
   await expect(page.getByTestId('speaker-name')).toHaveText('H R McMaster');
   await link('Alt+3', 'partially addresses');
@@ -253,6 +259,7 @@ test('with the mouse: the same review', async ({ page }) => {
     const dialog = page.getByRole('dialog', { name: 'Link to another annotation' });
     await dialog.locator('.relation-option').filter({ hasText: relation }).click();
     await dialog.getByTestId('picker-option').filter({ hasText: 'jeopardised' }).click();
+    await dialog.getByRole('button', { name: 'Link (Enter)' }).click();
     await expect(dialog).toHaveCount(0);
   };
 
@@ -300,6 +307,7 @@ test('with the mouse: the same review', async ({ page }) => {
   await page.getByTestId('annotation-detail').getByRole('button', { name: 'Link to…' }).click();
   const picker = page.getByRole('dialog', { name: 'Link to another annotation' });
   await picker.getByTestId('picker-option').filter({ hasText: 'jeopardised' }).click();
+  await picker.getByRole('button', { name: 'Link (Enter)' }).click();
   await expect(notice('already linked')).toBeVisible();
   await picker.getByRole('button', { name: 'Cancel' }).click();
   const note = page

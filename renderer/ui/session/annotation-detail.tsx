@@ -16,7 +16,8 @@ import {
 import { MAX_NOTE_CHARS } from '../../../shared/model/limits';
 import { normaliseTags } from '../../../shared/review/annotation-edits';
 import type { ReviewActions } from './review-actions';
-import { SpeakerForm, SpeakerPicker } from './speaker-picker';
+import { SpeakerPicker } from './speaker-picker';
+import { SpeakerForm } from './speaker-form';
 import { VerdictEditor } from './verdict-editor';
 import { formatDateTime, shorten } from '../format';
 import { shortcutLabel, withShortcut } from '../../editor/shortcuts';

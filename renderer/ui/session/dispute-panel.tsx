@@ -6,15 +6,13 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { Annotation, Session } from '../../../shared/model/session';
-import { ANNOTATION_KINDS, KIND_LABELS } from '../../../shared/model/vocabulary';
 import {
   buildDisputeModel,
   filterDisputeModel,
-  isEmptyFilter,
   sessionTags,
-  EMPTY_FILTER,
   type DisputeFilter,
 } from '../../../shared/review/dispute-cards';
+import { DisputeFilters, filterResult } from './dispute-filters';
 import { KindTag } from './annotation-detail';
 import { verdictTone } from './verdict-editor';
 import { plural, shorten } from '../format';
@@ -55,119 +53,25 @@ export function DisputePanel({
     [session.speakers],
   );
   const verdicts = session.annotations.filter((a) => a.verdict).length;
-  const set = (patch: Partial<DisputeFilter>) => onFilter({ ...filter, ...patch });
+  const result = filterResult(model, shown, filter);
 
   return (
     <div class="disputes" data-testid="dispute-panel">
-      <p class="panel-summary muted">
+      <p class="panel-summary muted" data-testid="panel-summary">
         {plural(model.cards.length, 'claim')} ·{' '}
         {plural(session.annotations.length - model.cards.length, 'statement')} ·{' '}
         {plural(session.links.length, 'link')} · {plural(verdicts, 'verdict')}
       </p>
-      <details class="filters" open={!isEmptyFilter(filter)}>
-        <summary>Filter{!isEmptyFilter(filter) ? ' (on)' : ''}</summary>
-        <div class="filter-grid">
-          <fieldset class="filter-kinds">
-            <legend class="field-label">Kind</legend>
-            {ANNOTATION_KINDS.map((k) => (
-              <label key={k} class={`chip-toggle kind-${k}`}>
-                <input
-                  type="checkbox"
-                  checked={filter.kinds.includes(k)}
-                  onChange={(e) =>
-                    set({
-                      kinds: e.currentTarget.checked
-                        ? [...filter.kinds, k]
-                        : filter.kinds.filter((x) => x !== k),
-                    })
-                  }
-                />
-                {KIND_LABELS[k]}
-              </label>
-            ))}
-          </fieldset>
-          <label class="field">
-            <span class="field-label">Speaker</span>
-            <select
-              class="select"
-              value={filter.speakerIds[0] ?? ''}
-              onChange={(e) =>
-                set({ speakerIds: e.currentTarget.value ? [e.currentTarget.value] : [] })
-              }
-            >
-              <option value="">Any speaker</option>
-              {[...session.speakers]
-                .sort((a, b) => a.name.localeCompare(b.name))
-                .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-            </select>
-          </label>
-          <label class="field">
-            <span class="field-label">Verdict</span>
-            <select
-              class="select"
-              value={filter.verdicts[0] ?? ''}
-              onChange={(e) =>
-                set({ verdicts: e.currentTarget.value ? [e.currentTarget.value] : [] })
-              }
-            >
-              <option value="">Any verdict</option>
-              <option value="none">No verdict yet</option>
-              {session.scale.steps.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field">
-            <span class="field-label">Tag</span>
-            <select
-              class="select"
-              value={filter.tags[0] ?? ''}
-              onChange={(e) => set({ tags: e.currentTarget.value ? [e.currentTarget.value] : [] })}
-              disabled={!tags.length}
-            >
-              <option value="">{tags.length ? 'Any tag' : 'No tags yet'}</option>
-              {tags.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="checkbox filter-unanswered">
-            <input
-              type="checkbox"
-              checked={filter.unansweredOnly}
-              onChange={(e) => set({ unansweredOnly: e.currentTarget.checked })}
-            />
-            Only claims with no counter-statement or evidence yet
-          </label>
-          <label class="field filter-text">
-            <span class="field-label">Text</span>
-            <input
-              class="input"
-              type="search"
-              value={filter.text}
-              placeholder="Words in quotes, notes, speakers"
-              onInput={(e) => set({ text: e.currentTarget.value })}
-            />
-          </label>
-          {!isEmptyFilter(filter) ? (
-            <button
-              type="button"
-              class="button button-small"
-              onClick={() => onFilter(EMPTY_FILTER)}
-            >
-              Clear filters
-            </button>
-          ) : null}
-        </div>
-      </details>
+      <DisputeFilters
+        session={session}
+        filter={filter}
+        tags={tags}
+        result={result}
+        onFilter={onFilter}
+      />
+      <p class="filter-result" role="status" data-testid="filter-count">
+        {result}
+      </p>
 
       {shown.cards.length ? (
         <ol class="card-stack" aria-label="Disputes">
@@ -271,7 +175,13 @@ export function DisputePanel({
 
       {shown.unlinked.length ? (
         <section class="panel-section" aria-labelledby="unlinked-heading">
-          <h3 id="unlinked-heading">Not linked to a claim ({shown.unlinked.length})</h3>
+          <h3 id="unlinked-heading">
+            Not linked to a claim (
+            {result
+              ? `${shown.unlinked.length.toLocaleString('en')} of ${model.unlinked.length.toLocaleString('en')}`
+              : shown.unlinked.length.toLocaleString('en')}
+            )
+          </h3>
           <ul class="statement-list">
             {shown.unlinked.slice(0, limit).map((a) => (
               <StatementButton

@@ -3,8 +3,11 @@
  * In `link` mode it makes a link from the open annotation: the relation is
  * suggested from the two kinds (a counter-statement contradicts a claim,
  * evidence supports it) until the reviewer picks one (Alt+1…5), Alt+R
- * reverses the direction, Enter links to the highlighted target. In `goto`
- * mode Enter opens the highlighted annotation.
+ * reverses the direction. Choosing the target (arrow keys, or a click) only
+ * chooses it; the link is made, with the note typed in the dialog, by Enter
+ * or the Link button (or a double click on a target), so a note typed after
+ * choosing the target is part of the link. In `goto` mode Enter or a click
+ * opens the annotation.
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { Session } from '../../../shared/model/session';
@@ -63,8 +66,10 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown') setIndex(Math.min(active + 1, targets.length - 1));
-    else if (e.key === 'ArrowUp') setIndex(Math.max(active - 1, 0));
+    // In the note field the arrow keys move the caret, not the chosen target.
+    const inNote = (e.target as HTMLElement).id === 'link-note';
+    if (e.key === 'ArrowDown' && !inNote) setIndex(Math.min(active + 1, targets.length - 1));
+    else if (e.key === 'ArrowUp' && !inNote) setIndex(Math.max(active - 1, 0));
     else if (e.key === 'Enter' && !(e.target as HTMLElement).matches('button')) submit();
     else if (mode === 'link' && e.altKey && /^Digit[1-5]$/.test(e.code))
       setChosenRelation(LINK_RELATIONS[Number(e.code.slice(5)) - 1]!);
@@ -120,7 +125,10 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
                 This <KindTag kind={from.kind} /> <strong>{RELATION_LABELS[relation]}</strong>{' '}
                 <KindTag kind={target.annotation.kind} />
               </>
-            )}
+            )}{' '}
+            <span class="link-preview-quote">
+              “{shorten(target.annotation.target.quote.exact, 70)}”
+            </span>
           </p>
         ) : null}
         <input
@@ -151,8 +159,8 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
               aria-selected={i === active}
               class={`picker-option ${i === active ? 'is-active' : ''}`}
               data-testid="picker-option"
-              onMouseEnter={() => setIndex(i)}
-              onClick={() => submit(i)}
+              onClick={() => (mode === 'goto' ? submit(i) : setIndex(i))}
+              onDblClick={() => mode === 'link' && submit(i)}
             >
               <div class="picker-option-head">
                 <KindTag kind={t.annotation.kind} />
@@ -179,6 +187,7 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
           <label class="field">
             <span class="field-label">Note on the link (optional)</span>
             <input
+              id="link-note"
               class="input"
               value={note}
               onInput={(e) => setNote(e.currentTarget.value)}

@@ -26,6 +26,7 @@ import type { SessionOp } from '../../../shared/session/session-ops';
 import type { SessionController } from '../../state/session-controller';
 import type { ArticleEditor } from '../../editor/article-editor';
 import type { NoticeApi } from '../notices';
+import { offerUndo } from './session-notices';
 
 export interface ActionContext {
   controller: SessionController;
@@ -159,21 +160,16 @@ export function createReviewActions({ controller, notices, editor }: ActionConte
       if (!r.ok) return refuse(r.message);
       const ok = apply(r.ops, 'Delete annotation');
       if (ok)
-        notices.show({
-          tone: 'info',
-          text: r.linkCount
+        offerUndo(
+          controller,
+          notices,
+          r.linkCount
             ? `Deleted the annotation and its ${r.linkCount === 1 ? 'link' : `${r.linkCount} links`}.`
             : 'Deleted the annotation.',
-          actions: [{ label: 'Undo', run: () => undo() }],
-        });
+        );
       return ok;
     },
   };
-
-  function undo(): void {
-    const r = controller.undo();
-    if (!r.ok) notices.info(r.message);
-  }
 }
 
 export type ReviewActions = ReturnType<typeof createReviewActions>;

@@ -17,7 +17,6 @@ import type { ArticleEditor, ArticleEditorCallbacks } from '../../editor/article
 import { SHORTCUTS, matchesKey, shortcutLabel, type ReviewCommand } from '../../editor/shortcuts';
 import { SessionController, type SaveState } from '../../state/session-controller';
 import type { ViewHooks } from '../app';
-import { useNotices } from '../notices';
 import { ConfirmDialog } from '../dialog';
 import { Menu, type MenuItem } from '../menu';
 import { inFormField } from '../imports';
@@ -48,6 +47,7 @@ import {
   type FileActionContext,
 } from './session-files-actions';
 import { announceOpened, openSessionFile } from './session-files';
+import { useSessionNotices } from './session-notices';
 
 export interface SessionViewProps {
   client: ApiClient;
@@ -92,8 +92,9 @@ export function SessionView({
   onReplace,
   setHooks,
 }: SessionViewProps) {
-  const notices = useNotices();
   const controller = useMemo(() => new SessionController(client, opened, { platform }), [opened]);
+  // Notices with buttons acting on this session go when it does.
+  const notices = useSessionNotices(controller);
   const [session, setSession] = useState(controller.session);
   const [save, setSave] = useState<SaveState>(controller.save);
   const [activeId, setActiveId] = useState<string | null>(null);

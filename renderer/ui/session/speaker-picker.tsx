@@ -1,8 +1,13 @@
 /**
  * The speaker field: a combobox over the session's speakers with
- * alias-aware search. Enter takes the highlighted match (the best one by
- * default) or adds what was typed as a new speaker; Escape leaves it as it
- * was. Both hand focus back (`onDone`) so the reviewer continues in the text.
+ * alias-aware search. Nothing is attributed unless the reviewer chose it:
+ * the list opens with no option highlighted, and typing only filters it. An
+ * option is chosen with the arrow keys and Enter, or with a click; adding
+ * what was typed as a new speaker is an option of its own ("Add … as a new
+ * speaker"), chosen the same way. Enter with nothing chosen attributes
+ * nothing: on an empty field it hands focus back to the text (the reviewer
+ * moves on); with typed text it says how to choose and keeps focus. Escape
+ * leaves the speaker as it was. Choosing hands focus back (`onDone`).
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Speaker } from '../../../shared/model/session';
@@ -38,13 +43,16 @@ export function SpeakerPicker({
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [index, setIndex] = useState(0);
+  /** The highlighted option; null until the reviewer moves to one. */
+  const [index, setIndex] = useState<number | null>(null);
+  const [hint, setHint] = useState('');
 
   // Layout effect: the field has focus before the next key arrives.
   useLayoutEffect(() => {
     if (focusToken && input.current) {
       input.current.focus();
       setOpen(true);
+      setIndex(null);
       onFocused();
     }
   }, [focusToken]);
@@ -58,17 +66,41 @@ export function SpeakerPicker({
   }));
   if (q && !findSpeakerByName(speakers, q)) options.push({ type: 'new', name: q });
   if (current && !q) options.push({ type: 'none' });
-  const active = Math.min(index, Math.max(0, options.length - 1));
+  const active = index === null || !options.length ? null : Math.min(index, options.length - 1);
 
-  const choose = (o: Option | undefined) => {
-    if (!o) return;
+  const reset = () => {
     setQuery('');
     setOpen(false);
-    setIndex(0);
+    setIndex(null);
+    setHint('');
+  };
+  const choose = (o: Option | undefined) => {
+    if (!o) return;
+    reset();
     if (o.type === 'speaker') onPick(o.speaker);
     else if (o.type === 'new') onPick({ newName: o.name });
     else onPick(null);
     onDone();
+  };
+  const move = (step: 1 | -1) => {
+    if (!options.length) return;
+    setOpen(true);
+    setHint('');
+    if (active === null) setIndex(step === 1 ? 0 : options.length - 1);
+    else setIndex(Math.max(0, Math.min(options.length - 1, active + step)));
+  };
+  const enter = () => {
+    if (open && active !== null) return choose(options[active]);
+    if (!q) {
+      reset();
+      return onDone();
+    }
+    setOpen(true);
+    setHint(
+      options.length
+        ? 'Nothing chosen yet: press ↓ to pick from the list, then Enter.'
+        : 'No speaker matches.',
+    );
   };
 
   const listId = 'speaker-options';
@@ -95,6 +127,11 @@ export function SpeakerPicker({
           ) : null}
         </p>
       ) : null}
+      {hint ? (
+        <p id="speaker-hint" class="speaker-hint" role="status" data-testid="speaker-hint">
+          {hint}
+        </p>
+      ) : null}
       <div class="combobox">
         <input
           ref={input}
@@ -104,7 +141,8 @@ export function SpeakerPicker({
           aria-expanded={open && options.length > 0}
           aria-controls={listId}
           aria-autocomplete="list"
-          aria-activedescendant={open && options.length ? `speaker-opt-${active}` : undefined}
+          aria-activedescendant={open && active !== null ? `speaker-opt-${active}` : undefined}
+          aria-describedby={hint ? 'speaker-hint' : undefined}
           aria-label={current ? 'Change speaker' : 'Speaker'}
           placeholder={current ? 'Change speaker: type a name…' : 'Who said it? Type a name…'}
           value={query}
@@ -115,19 +153,16 @@ export function SpeakerPicker({
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onInput={(e) => {
             setQuery((e.currentTarget as HTMLInputElement).value);
-            setIndex(0);
+            setIndex(null);
+            setHint('');
             setOpen(true);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') setIndex(Math.min(active + 1, options.length - 1));
-            else if (e.key === 'ArrowUp') setIndex(Math.max(active - 1, 0));
-            else if (e.key === 'Enter') {
-              if (!q && !options.length) return onDone();
-              if (!q && !current && options[active]?.type !== 'speaker') return onDone();
-              choose(options[active]);
-            } else if (e.key === 'Escape') {
-              setQuery('');
-              setOpen(false);
+            if (e.key === 'ArrowDown') move(1);
+            else if (e.key === 'ArrowUp') move(-1);
+            else if (e.key === 'Enter') enter();
+            else if (e.key === 'Escape') {
+              reset();
               onDone();
             } else return;
             e.preventDefault();
@@ -171,97 +206,5 @@ export function SpeakerPicker({
         ) : null}
       </div>
     </div>
-  );
-}
-
-/** Edit a speaker's name, kind, role, organisation and aliases. */
-export function SpeakerForm({
-  speaker,
-  onSave,
-  onCancel,
-}: {
-  speaker: Speaker;
-  onSave: (s: Partial<Speaker> & { name: string }) => void;
-  onCancel: () => void;
-}) {
-  const [draft, setDraft] = useState({ ...speaker, aliasText: speaker.aliases.join(', ') });
-  return (
-    <form
-      class="speaker-form"
-      aria-label="Edit speaker"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSave({
-          id: speaker.id,
-          name: draft.name,
-          kind: draft.kind,
-          role: draft.role,
-          organisation: draft.organisation,
-          aliases: draft.aliasText.split(','),
-        });
-      }}
-    >
-      <label class="field">
-        <span class="field-label">Name</span>
-        <input
-          class="input"
-          value={draft.name}
-          maxLength={1000}
-          required
-          onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
-          autoFocus
-        />
-      </label>
-      <fieldset class="field radio-row">
-        <legend class="field-label">Kind</legend>
-        {(['person', 'organization'] as const).map((k) => (
-          <label key={k} class="radio">
-            <input
-              type="radio"
-              name="speaker-kind"
-              checked={draft.kind === k}
-              onChange={() => setDraft({ ...draft, kind: k })}
-            />
-            {k === 'person' ? 'Person' : 'Organisation'}
-          </label>
-        ))}
-      </fieldset>
-      <label class="field">
-        <span class="field-label">Role</span>
-        <input
-          class="input"
-          value={draft.role}
-          maxLength={1000}
-          placeholder="e.g. National Security Advisor"
-          onInput={(e) => setDraft({ ...draft, role: e.currentTarget.value })}
-        />
-      </label>
-      <label class="field">
-        <span class="field-label">Organisation</span>
-        <input
-          class="input"
-          value={draft.organisation}
-          maxLength={1000}
-          onInput={(e) => setDraft({ ...draft, organisation: e.currentTarget.value })}
-        />
-      </label>
-      <label class="field">
-        <span class="field-label">Aliases (other spellings, comma-separated)</span>
-        <input
-          class="input"
-          value={draft.aliasText}
-          placeholder="e.g. Sergei Lavrov, Lavrov"
-          onInput={(e) => setDraft({ ...draft, aliasText: e.currentTarget.value })}
-        />
-      </label>
-      <div class="form-actions">
-        <button type="submit" class="button button-primary">
-          Save speaker
-        </button>
-        <button type="button" class="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
   );
 }
