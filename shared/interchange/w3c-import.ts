@@ -33,6 +33,7 @@ import { applyOps, type SessionOp } from '../session/session-ops';
 import { anchorSelector, createAnchorIndex, describeRange, type AnchorIndex } from '../anchoring';
 import { safeHttpUrl } from '../article/safe-url';
 import { codePointLength } from '../text/code-points';
+import { wrapQuote } from '../text/quote-marks';
 import {
   readW3cAnnotations,
   type ReadAnnotation,
@@ -180,7 +181,7 @@ export function importW3c(
     if (target.status === 'orphaned') {
       report.orphaned++;
       problems.push(
-        `${where} (“${short(target.quote.exact)}”) was not found in “${short(article.meta.title)}”; it is kept as an orphan.`,
+        `${where} (${wrapQuote(short(target.quote.exact))}) was not found in “${short(article.meta.title)}”; it is kept as an orphan.`,
       );
     }
     if (item.target.extraTargets)

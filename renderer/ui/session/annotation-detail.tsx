@@ -19,6 +19,7 @@ import type { ReviewActions } from './review-actions';
 import { SpeakerForm, SpeakerPicker } from './speaker-picker';
 import { VerdictEditor } from './verdict-editor';
 import { formatDateTime, shorten } from '../format';
+import { wrapQuote } from '../../../shared/text/quote-marks';
 import { shortcutLabel, withShortcut } from '../../editor/shortcuts';
 
 export interface AnnotationDetailProps {
@@ -286,7 +287,7 @@ function LinkRow({
       </div>
       <div class="link-quote-row">
         <button type="button" class="quote-button small" onClick={() => onReveal(other.id)}>
-          “{shorten(other.target.quote.exact, 120)}”
+          {wrapQuote(shorten(other.target.quote.exact, 120))}
         </button>
         <div class="link-tools">
           {!readOnly ? (

@@ -18,6 +18,7 @@ import {
 import { KindTag } from './annotation-detail';
 import { verdictTone } from './verdict-editor';
 import { plural, shorten } from '../format';
+import { wrapQuote } from '../../../shared/text/quote-marks';
 
 /** Cards (and unlinked statements) rendered at first and per “Show more”. */
 const PAGE = 150;
@@ -195,7 +196,7 @@ export function DisputePanel({
                 onClick={() => onReveal(card.claim.id)}
                 title="Show in the article"
               >
-                “{shorten(card.claim.target.quote.exact, 220)}”
+                {wrapQuote(shorten(card.claim.target.quote.exact, 220))}
               </button>
               <p class="dispute-speaker">
                 {card.speaker ? (
@@ -220,7 +221,7 @@ export function DisputePanel({
                           title="Show in the article"
                         >
                           <span class="statement-quote">
-                            “{shorten(st.annotation.target.quote.exact, 160)}”
+                            {wrapQuote(shorten(st.annotation.target.quote.exact, 160))}
                           </span>
                           <span class="statement-meta">
                             <KindTag kind={st.annotation.kind} />
@@ -308,7 +309,7 @@ export function DisputePanel({
           <ul class="statement-list">
             {model.orphans.map((a) => (
               <li key={a.id} class="orphan">
-                <span class="statement-quote">“{shorten(a.target.quote.exact, 160)}”</span>
+                <span class="statement-quote">{wrapQuote(shorten(a.target.quote.exact, 160))}</span>
                 <span class="statement-meta">
                   <KindTag kind={a.kind} />
                   {a.speakerId && speakers.get(a.speakerId) ? (
@@ -345,7 +346,7 @@ function StatementButton({
   return (
     <li>
       <button type="button" class={`statement kind-edge-${a.kind}`} onClick={() => onReveal(a.id)}>
-        <span class="statement-quote">“{shorten(a.target.quote.exact, 160)}”</span>
+        <span class="statement-quote">{wrapQuote(shorten(a.target.quote.exact, 160))}</span>
         <span class="statement-meta">
           <KindTag kind={a.kind} />
           {speaker ? <span>{speaker}</span> : null}
