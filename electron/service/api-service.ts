@@ -22,6 +22,7 @@ import {
   MAX_ANNOTATIONS_PER_SESSION,
   MAX_ARTICLE_BYTES,
   MAX_NOTE_CHARS,
+  MAX_SHORT_TEXT,
 } from '../../shared/model/limits';
 import { openLibrary, type Library } from './library';
 import { importArticleFile, importPasted } from './import/article-import';
@@ -124,7 +125,7 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
         if (!a) return notFound('One of the chosen articles is no longer in the library.');
         articles.push(a);
       }
-      const title = name?.trim() || `Review: ${articles[0]!.meta.title}`.slice(0, 200);
+      const title = name?.trim() || `Review: ${articles[0]!.meta.title}`.slice(0, MAX_SHORT_TEXT);
       return store.create(createSession(title, articles));
     },
     'sessions.open': async ({ id }) => store.open(id),
