@@ -10,7 +10,7 @@
  * highlight costs one `Range`.
  *
  * Registered highlight names: `fc-claim`, `fc-counter-statement`,
- * `fc-evidence`, `fc-context`, `fc-moved`, `fc-active`, `fc-flash`; styled
+ * `fc-evidence`, `fc-context`, `fc-moved`, `fc-changed`, `fc-active`, `fc-flash`; styled
  * with `::highlight(name)` in the app's CSS.
  */
 import type { EditorState } from 'prosemirror-state';
@@ -35,10 +35,11 @@ export function supportsCustomHighlights(): boolean {
 export class HighlightPainter {
   private readonly registry: HighlightRegistryLike;
   private readonly byKind = new Map<string, Highlight>();
-  private readonly moved: Highlight;
+  /** Anchor statuses that are marked on top of the kind's colour: `moved`, `changed`. */
+  private readonly byStatus = new Map<string, Highlight>();
   private readonly active: Highlight;
   private readonly flash: Highlight;
-  private readonly painted = new Map<string, { range: Range; kind: string; moved: boolean }>();
+  private readonly painted = new Map<string, { range: Range; kind: string; status: string }>();
   /** Start position of each top-level node, plus the doc size at the end. */
   private blockStarts: number[] = [];
   /** The position span painted so far: [from, to]. */
@@ -56,7 +57,8 @@ export class HighlightPainter {
   ) {
     this.registry = (CSS as unknown as { highlights: HighlightRegistryLike }).highlights;
     KINDS.forEach((k, i) => this.byKind.set(k, this.register(`fc-${k}`, i + 1)));
-    this.moved = this.register('fc-moved', 10);
+    this.byStatus.set('moved', this.register('fc-moved', 10));
+    this.byStatus.set('changed', this.register('fc-changed', 10));
     this.active = this.register('fc-active', 11);
     this.flash = this.register('fc-flash', 12);
     this.indexBlocks();
@@ -132,17 +134,16 @@ export class HighlightPainter {
     if (this.window && (r.to < this.window.from || r.from > this.window.to)) return;
     const range = this.makeRange(r);
     if (!range) return;
-    const moved = r.status === 'moved';
     this.byKind.get(r.kind)?.add(range);
-    if (moved) this.moved.add(range);
-    this.painted.set(r.id, { range, kind: r.kind, moved });
+    this.byStatus.get(r.status)?.add(range);
+    this.painted.set(r.id, { range, kind: r.kind, status: r.status });
   }
 
   private unpaint(id: string): void {
     const p = this.painted.get(id);
     if (!p) return;
     this.byKind.get(p.kind)?.delete(p.range);
-    if (p.moved) this.moved.delete(p.range);
+    this.byStatus.get(p.status)?.delete(p.range);
     this.painted.delete(id);
   }
 
@@ -160,7 +161,7 @@ export class HighlightPainter {
   }
 
   private repaintAll(): void {
-    for (const h of [...this.byKind.values(), this.moved]) h.clear();
+    for (const h of [...this.byKind.values(), ...this.byStatus.values()]) h.clear();
     this.painted.clear();
     this.window = null;
     const hs = this.read(this.view.state);
@@ -188,10 +189,9 @@ export class HighlightPainter {
       if (!this.painted.has(r.id)) {
         const range = this.makeRange(r);
         if (!range) continue;
-        const moved = r.status === 'moved';
         this.byKind.get(r.kind)?.add(range);
-        if (moved) this.moved.add(range);
-        this.painted.set(r.id, { range, kind: r.kind, moved });
+        this.byStatus.get(r.status)?.add(range);
+        this.painted.set(r.id, { range, kind: r.kind, status: r.status });
       }
     }
     this.window = w ? { from: Math.min(w.from, span.from), to: Math.max(w.to, span.to) } : span;
@@ -236,6 +236,6 @@ export class HighlightPainter {
     if (this.frame) cancelAnimationFrame(this.frame);
     if (this.flashTimer) clearTimeout(this.flashTimer);
     for (const k of KINDS) this.registry.delete(`fc-${k}`);
-    for (const n of ['fc-moved', 'fc-active', 'fc-flash']) this.registry.delete(n);
+    for (const n of ['fc-moved', 'fc-changed', 'fc-active', 'fc-flash']) this.registry.delete(n);
   }
 }

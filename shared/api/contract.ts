@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import type { Article, ArticleMeta } from '../model/article';
-import type { Session, SessionSummary } from '../model/session';
+import type { AnchorStatus, Session, SessionSummary } from '../model/session';
 import type { SessionOp } from '../session/session-ops';
 import {
   annotationSchema,
@@ -99,12 +99,8 @@ export interface ExportedFile {
   notices?: string[];
 }
 
-/** Result of re-importing an updated article text. */
-export interface ReanchorReport {
-  anchored: number;
-  moved: number;
-  orphaned: number;
-}
+/** Result of re-importing an updated article text: how many annotations ended in each anchor status. */
+export type ReanchorReport = Record<AnchorStatus, number>;
 
 /** Result of importing W3C annotations into a session. */
 export interface AnnotationImportReport {

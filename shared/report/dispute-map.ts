@@ -233,7 +233,8 @@ function drawSvg(laid: ElkNode, nodes: MapNode[], drawn: MapEdge[]): string {
     const colour = KIND_COLOURS[kind];
     const x = c.x ?? 0;
     const y = c.y ?? 0;
-    const head = `${n.view.kindLabel.toUpperCase()}${n.view.speaker ? ` · ${n.view.speaker.name}` : ''}`;
+    const changed = n.view.annotation.target.status === 'changed';
+    const head = `${changed ? 'CHANGED: CONFIRM · ' : ''}${n.view.kindLabel.toUpperCase()}${n.view.speaker ? ` · ${n.view.speaker.name}` : ''}`;
     out.push(
       `<g class="node node-${kind}">`,
       `<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(c.width)}" height="${fmt(c.height)}" rx="5" fill="#ffffff" stroke="${colour}" stroke-width="${kind === 'claim' ? 2 : 1.2}"/>`,

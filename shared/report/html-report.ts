@@ -7,7 +7,7 @@
  * Content and order follow {@link ReportModel}; the Markdown report says the
  * same things in the same order.
  */
-import type { Link, Speaker } from '../model/session';
+import { ANCHOR_STATUS_LABELS, type Link, type Speaker } from '../model/session';
 import type { RatingScale, RatingStep } from '../model/vocabulary';
 import { safeHttpUrl } from '../article/safe-url';
 import type {
@@ -138,7 +138,7 @@ function summarySection(m: ReportModel): string {
       `<tr><td><span class="kind-dot" style="background:${KIND_COLOURS[k.kind]}"></span>${e(k.label)}</td><td class="num">${k.count}</td></tr>`,
   );
   const unanswered = m.summary.unanswered.length
-    ? `<ul class="unanswered">${m.summary.unanswered.map((d) => `<li><a href="#${e(d.anchor)}">Claim ${d.number}</a>: ${e(wrapQuote(shortQuote(d.claim)))}${d.claim.speaker ? ` (${e(d.claim.speaker.name)})` : ''}</li>`).join('')}</ul>`
+    ? `<ul class="unanswered">${m.summary.unanswered.map((d) => `<li><a href="#${e(d.anchor)}">Claim ${d.number}</a>${anchorFlag(d.claim)}: ${e(wrapQuote(shortQuote(d.claim)))}${d.claim.speaker ? ` (${e(d.claim.speaker.name)})` : ''}</li>`).join('')}</ul>`
     : `<p class="muted">${m.disputes.length ? 'None: every claim has at least one counter-statement or piece of evidence linked to it.' : 'There are no claims in this review.'}</p>`;
   return [
     '<section class="summary">',
@@ -210,7 +210,18 @@ function tagList(tags: readonly string[]): string {
 }
 
 function anchorFlag(v: AnnotationView): string {
-  return v.orphaned ? ' <span class="flag">not found in the current text</span>' : '';
+  if (v.orphaned) return ' <span class="flag">not found in the current text</span>';
+  return v.annotation.target.status === 'changed'
+    ? ` <span class="flag changed">${e(ANCHOR_STATUS_LABELS.changed)}</span>`
+    : '';
+}
+
+/** For a `changed` anchor: the passage as it was marked, beside the text it now points at. */
+function asMarked(v: AnnotationView): string {
+  const t = v.annotation.target;
+  return t.status === 'changed' && t.was
+    ? `<p class="as-marked"><span class="note-label">Changed: the text now reads as quoted above; as marked it read</span>${e(wrapQuote(t.was))}</p>`
+    : '';
 }
 
 function articleRef(v: AnnotationView, many: boolean): string {
@@ -250,6 +261,7 @@ function dispute(d: Dispute, m: ReportModel): string {
     `<header class="dispute-head"><p class="dispute-no">Claim ${d.number}${anchorFlag(c)}</p>${badge(d.verdict?.step ?? null, m.scale)}</header>`,
     articleRef(c, many),
     quoteInContext(c),
+    asMarked(c),
     `<p class="attribution">Claimed by ${speakerLine(c.speaker)}</p>`,
     verdict,
     noteBlock('Reviewer’s note', c.annotation.note),
@@ -290,6 +302,7 @@ function statementBody(v: AnnotationView, many: boolean, withContext = false): s
     `<p class="statement-head"><span class="kind" style="color:${KIND_COLOURS[a.kind]}">${e(v.kindLabel)}</span> · ${speakerLine(v.speaker)}${anchorFlag(v)}</p>`,
     articleRef(v, many),
     quote,
+    asMarked(v),
   ].join('');
 }
 

@@ -6,7 +6,7 @@
  * Every piece of session text goes through {@link escapeMarkdown}, so a note
  * cannot open a link, inject HTML or break a table.
  */
-import type { Speaker } from '../model/session';
+import { ANCHOR_STATUS_LABELS, type Speaker } from '../model/session';
 import { RELATION_LABELS } from '../model/vocabulary';
 import type { AnnotationView, Dispute, ReportModel, StatementLink } from './report-model';
 import { formatDate, formatDateTime, paragraphs, plural } from './format-text';
@@ -134,7 +134,7 @@ export function renderMarkdownReport(model: ReportModel): string {
       ? model.summary.unanswered
           .map(
             (d) =>
-              `- Claim ${d.number}: ${shortQuote(d.claim)}${d.claim.speaker ? ` (${oneLine(d.claim.speaker.name)})` : ''}`,
+              `- Claim ${d.number}${anchorFlagMd(d.claim)}: ${shortQuote(d.claim)}${d.claim.speaker ? ` (${oneLine(d.claim.speaker.name)})` : ''}`,
           )
           .join('\n')
       : claims
@@ -146,7 +146,7 @@ export function renderMarkdownReport(model: ReportModel): string {
   const edges = model.disputes.flatMap((d) =>
     d.groups.flatMap((g) =>
       g.items.map((it) => {
-        const other = `${it.other.kindLabel}${it.other.speaker ? ` by ${oneLine(it.other.speaker.name)}` : ''} ${shortQuote(it.other)}`;
+        const other = `${it.other.kindLabel}${it.other.speaker ? ` by ${oneLine(it.other.speaker.name)}` : ''}${anchorFlagMd(it.other)} ${shortQuote(it.other)}`;
         const rel = RELATION_LABELS[it.link.relation];
         const edge =
           g.direction === 'in'
@@ -209,13 +209,14 @@ function disputeMd(d: Dispute, many: boolean): string {
   const c = d.claim;
   const out: string[] = [];
   out.push(
-    `### Claim ${d.number}: ${d.verdict ? oneLine(d.verdict.step.label) : 'not yet rated'}${c.orphaned ? ' (not found in the current text)' : ''}`,
+    `### Claim ${d.number}: ${d.verdict ? oneLine(d.verdict.step.label) : 'not yet rated'}${c.orphaned ? ' (not found in the current text)' : c.annotation.target.status === 'changed' ? ` (${ANCHOR_STATUS_LABELS.changed.toLowerCase()})` : ''}`,
   );
   if (many)
     out.push(
       `*In article ${c.article.number}: ${oneLine(c.article.article.meta.title || 'Untitled article')}*`,
     );
   out.push(quoteInContext(c.before, c.annotation.target.quote.exact, c.after));
+  out.push(...asMarkedMd(c));
   out.push(`Claimed by ${speakerText(c.speaker)}`);
   if (d.verdict) {
     out.push(
@@ -239,7 +240,20 @@ function statementHead(v: AnnotationView): string {
 }
 
 function anchorFlagMd(v: AnnotationView): string {
-  return v.orphaned ? ' *(not found in the current text)*' : '';
+  if (v.orphaned) return ' *(not found in the current text)*';
+  return v.annotation.target.status === 'changed'
+    ? ` *(${ANCHOR_STATUS_LABELS.changed.toLowerCase()})*`
+    : '';
+}
+
+/** For a `changed` anchor: the passage as it was marked (empty otherwise). */
+function asMarkedMd(v: AnnotationView, indent = ''): string[] {
+  const t = v.annotation.target;
+  return t.status === 'changed' && t.was
+    ? [
+        `${indent}*Changed: the text now reads as quoted above; as marked it read* ${oneLine(wrapQuote(t.was))}`,
+      ]
+    : [];
 }
 
 /** One link between two statements: both passages, the relation between them, the link's note. */
@@ -248,6 +262,7 @@ function statementLinkMd(sl: StatementLink, many: boolean): string {
   const end = (v: AnnotationView) => [
     ...(many ? [`${ind}*In article ${v.article.number}*`] : []),
     blockquote(v.annotation.target.quote.exact, ind),
+    ...asMarkedMd(v, ind),
   ];
   const parts = [
     `- ${statementHead(sl.from)}`,
@@ -270,6 +285,7 @@ function statementMd(v: AnnotationView, linkNote: string, many: boolean): string
       ? quoteInContext(v.before, a.target.quote.exact, v.after, ind)
       : blockquote(a.target.quote.exact, ind),
   );
+  parts.push(...asMarkedMd(v, ind));
   if (linkNote.trim()) parts.push(`${ind}*Link note:*\n\n${prose(linkNote, ind)}`);
   if (a.note.trim()) parts.push(`${ind}*Reviewer’s note:*\n\n${prose(a.note, ind)}`);
   if (a.tags.length) parts.push(`${ind}Tags: ${a.tags.map(oneLine).join(', ')}`);

@@ -84,7 +84,8 @@ mark { background: var(--hl); color: var(--ink); font-weight: 600; padding: 0 .1
 .statement-link { padding: .6rem 0 .8rem; border-bottom: 1px solid var(--rule); }
 .statement-link:last-child { border-bottom: none; }
 .link-relation { margin: .1rem 0 .1rem .6rem; padding-left: .6rem; border-left: 3px solid var(--rule); font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif; font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .06em; }
-.flag.changed { color: #8a4b00; }
+.flag.changed { color: #8a4b00; background: #fff3d6; padding: 0 .3rem; border-radius: 3px; }
+.as-marked { margin: .3rem 0 .5rem; font-size: .9rem; color: #5a3b00; }
 .in-article { font-size: .78rem; color: var(--muted); margin: .2rem 0; }
 .scale td:last-child { color: #333; }
 .colophon { margin-top: 2.5rem; padding-top: .6rem; border-top: 1px solid var(--rule); font-size: .75rem; color: var(--muted); }

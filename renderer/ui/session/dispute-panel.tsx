@@ -16,6 +16,7 @@ import {
   type DisputeFilter,
 } from '../../../shared/review/dispute-cards';
 import { KindTag } from './annotation-detail';
+import { AnchorStatusChip } from './anchor-status';
 import { verdictTone } from './verdict-editor';
 import { plural, shorten } from '../format';
 import { wrapQuote } from '../../../shared/text/quote-marks';
@@ -180,6 +181,7 @@ export function DisputePanel({
             >
               <div class="dispute-head">
                 <KindTag kind="claim" />
+                <AnchorStatusChip status={card.claim.target.status} compact />
                 {card.verdict ? (
                   <span
                     class={`verdict-badge verdict-${verdictTone(session.scale, card.verdict.id)}`}
@@ -225,6 +227,7 @@ export function DisputePanel({
                           </span>
                           <span class="statement-meta">
                             <KindTag kind={st.annotation.kind} />
+                            <AnchorStatusChip status={st.annotation.target.status} compact />
                             {st.speaker ? <span>{st.speaker.name}</span> : null}
                             {st.direction === 'incoming' ? (
                               <span class="muted small">(the claim {g.label} it)</span>
@@ -349,6 +352,7 @@ function StatementButton({
         <span class="statement-quote">{wrapQuote(shorten(a.target.quote.exact, 160))}</span>
         <span class="statement-meta">
           <KindTag kind={a.kind} />
+          <AnchorStatusChip status={a.target.status} compact />
           {speaker ? <span>{speaker}</span> : null}
         </span>
       </button>

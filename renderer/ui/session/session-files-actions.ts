@@ -137,10 +137,10 @@ export async function reimportArticle(ctx: FileActionContext): Promise<void> {
   const applied = ctx.controller.apply(r.value.ops, 'Re-import article');
   if (!applied.ok)
     return void ctx.notices.error(`“${file.name}” was not re-imported: ${applied.message}`);
-  const { anchored, moved, orphaned } = r.value.report;
+  const { anchored, moved, changed, orphaned } = r.value.report;
   ctx.notices.show({
-    tone: orphaned ? 'warning' : 'success',
-    text: `Re-imported from ${file.name}: ${anchored} in place, ${moved} moved, ${orphaned} not found${orphaned ? ' (listed under “Not found after re-import” in the side panel)' : ''}. Undo restores the previous text.`,
+    tone: orphaned || changed ? 'warning' : 'success',
+    text: `Re-imported from ${file.name}: ${anchored} in place, ${moved} moved, ${changed} changed${changed ? ' (their wording differs: open each, marked “Changed: confirm”, and confirm or re-attach it)' : ''}, ${orphaned} not found${orphaned ? ' (listed under “Not found after re-import” in the side panel)' : ''}. Undo restores the previous text.`,
   });
 }
 
