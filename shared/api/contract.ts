@@ -156,6 +156,10 @@ export const requestSchemas = {
   'sessions.create': z.object({
     name: z.string().max(MAX_SHORT_TEXT).optional(),
     articleIds: z.array(id).min(1).max(200),
+    /** The reviewer's name, recorded in the settings and on every annotation they make. */
+    reviewer: z.string().max(MAX_SHORT_TEXT).optional(),
+    /** Metadata the reviewer confirmed or filled in when starting, by article id (replaces the library's). */
+    articleMeta: z.record(id, articleMetaSchema).optional(),
   }),
   'sessions.open': z.object({ id }),
   'sessions.rename': z.object({ id, name: z.string().trim().min(1).max(MAX_SHORT_TEXT) }),

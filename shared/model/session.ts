@@ -187,6 +187,12 @@ export interface SessionSummary {
   updatedAt: string;
   createdAt: string;
   articleTitles: string[];
+  /** The ids of the session's articles (library ids for articles added from the library). */
+  articleIds?: string[];
+  /** The SHA-256 of each article's text, so the same article imported twice is recognised. */
+  articleHashes?: string[];
+  /** The reviewer named in the session's settings. */
+  reviewer?: string;
   annotationCount: number;
   linkCount: number;
   /** `ok`; `read-only` (written by a newer version); `damaged` (see `problem`). */

@@ -11,6 +11,7 @@ import type { NoticeApi } from '../notices';
 import { ARTICLE_ACCEPT, fileToBase64, pickFiles } from '../files';
 import { importFiles } from '../imports';
 import { plural } from '../format';
+import { runningExport, trackExport } from './export-progress';
 
 /** Every export format, in menu order, with its label (a record, so a new format cannot be forgotten here). */
 export const EXPORT_LABELS: Record<ExportFormat, string> = {
@@ -56,7 +57,17 @@ async function deliver(
   }
 }
 
+/** Export one format. One export runs at a time; the toolbar shows it (export-progress.tsx). */
 export async function exportAs(ctx: FileActionContext, format: ExportFormat): Promise<void> {
+  const busy = runningExport();
+  if (busy) {
+    ctx.notices.info(`The ${busy.label} is still being exported; wait for it to finish.`);
+    return;
+  }
+  await trackExport(format, EXPORT_LABELS[format], () => exportNow(ctx, format));
+}
+
+async function exportNow(ctx: FileActionContext, format: ExportFormat): Promise<void> {
   if (!(await saved(ctx))) return;
   const id = ctx.controller.session.id;
   const r = await ctx.client.call('export.render', { id, format });
