@@ -26,18 +26,19 @@ test.afterAll(async () => {
 
 const PAGE = `<!DOCTYPE html><html><head>
 <title>Harbour reopens | The Coastal Courier</title>
-<meta property="og:title" content="Harbour reopens after storm repairs">
+<meta property="og:title" content="Harbour reopens after three weeks of storm repairs, but fishermen say two berths are still closed">
 <meta property="og:site_name" content="The Coastal Courier">
 <link rel="canonical" href="https://courier.example.com/news/harbour-reopens">
 <meta name="author" content="Ines Marlow">
 <meta property="article:published_time" content="2024-03-04T08:00:00Z">
 </head><body><article>
-<h1>Harbour reopens after storm repairs</h1>
+<h1>Harbour reopens after three weeks of storm repairs, but fishermen say two berths are still closed</h1>
 <p>The harbour reopened on Monday after three weeks of repairs, the port authority said.</p>
 <p>“Every berth is safe again,” the harbour master told reporters.</p>
 <p>Fishermen said two berths were still closed on Tuesday.</p>
 </article></body></html>`;
-const TITLE = 'Harbour reopens after storm repairs';
+const TITLE =
+  'Harbour reopens after three weeks of storm repairs, but fishermen say two berths are still closed';
 
 async function importPage(): Promise<string> {
   const entry = await api(host.origin, host.token, 'library.importFile', {
@@ -135,6 +136,9 @@ test('starting a review asks for the report’s details, prefilled, and the repo
   expect(field('Source URL')).toBe(stored.articles[0]!.meta.url);
   expect(field('Byline')).toBe(stored.articles[0]!.meta.byline);
   expect(doc.querySelector('.masthead')!.textContent).not.toContain('not recorded');
+  // The report's heading is the whole title, never cut with an ellipsis.
+  expect(stored.name).toBe(`Review: ${TITLE}`);
+  expect(doc.querySelector('h1')!.textContent).toBe(`Review: ${TITLE}`);
   expect(doc.querySelector('.article-meta')!.textContent).not.toContain('not recorded');
 });
 

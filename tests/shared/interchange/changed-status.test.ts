@@ -24,6 +24,7 @@ import { renderCsv } from '../../../shared/interchange/csv-export';
 import { buildW3cCollection, renderW3c } from '../../../shared/interchange/w3c-export';
 import { importW3c } from '../../../shared/interchange/w3c-import';
 import { confirmChangedAnchor } from '../../../shared/review/confirm-anchor';
+import { reattachAnnotation } from '../../../shared/review/annotation-edits';
 import { createChromiumPdfPrinter } from '../../../electron/service/pdf-chromium';
 import { chromiumMissing } from '../../helpers/chromium';
 import { buildSeedReview, fixedId } from '../../helpers/seed-review';
@@ -184,6 +185,23 @@ describe('a changed anchor in every export', () => {
     );
     // Only a changed anchor can be confirmed.
     expect(confirmChangedAnchor(applied.session, changed.id, GENERATED_AT).ok).toBe(false);
+  });
+
+  it('re-attaching clears the flag too: anchored on the chosen text, the old wording dropped', () => {
+    const text = session.articles[0]!.text;
+    const at = text.indexOf(NOW_READS);
+    const r = reattachAnnotation(
+      session,
+      changed.id,
+      { articleId: session.articles[0]!.id, start16: at, end16: at + NOW_READS.length },
+      GENERATED_AT,
+    );
+    if (!r.ok) throw new Error(r.message);
+    const applied = applyOps(session, r.ops);
+    if (!applied.ok) throw new Error(applied.problems.join('; '));
+    const target = applied.session.annotations.find((a) => a.id === changed.id)!.target;
+    expect(target.status).toBe('anchored');
+    expect(target.was).toBeUndefined();
   });
 
   it('the schema takes the status and its wording; files without them still load', () => {
