@@ -19,15 +19,7 @@ import { emptyMeta } from '../model/article';
 import { articleSchema } from './article-schema';
 import { splitTweetAttribution, TWEET_ATTRIBUTION_ONLY_RE } from './plain-text';
 import { deriveTitle } from './article-title';
-import {
-  bylineOfLine,
-  dateInByline,
-  dateOfLine,
-  isFurnitureLine,
-  isHeadlineLine,
-  isKickerLine,
-  OPENING_LINES,
-} from './article-opening';
+import { readHtmlOpening } from './html-opening';
 
 /** Tags kept by the sanitiser: exactly what the schema (and its flattening) understands. */
 export const ALLOWED_TAGS = [
@@ -251,44 +243,6 @@ export function docToArticle(
   readHtmlOpening(text, merged, full);
   if (!full.title) full.title = deriveTitle(text, merged);
   return { text, blocks: merged, marks, meta: full, format };
-}
-
-/**
- * The opening blocks of a page that came without (all of) its metadata, such
- * as HTML pasted from a browser: a byline (`By …`) or a date line fills in
- * what `meta` lacks, and when the page has no title and its first body block
- * is a one-line headline in a plain paragraph, that block becomes a level-1
- * heading (so the headline is the title, not a repeated first paragraph).
- * The blocks stay in the text; `blocks` and `meta` are updated in place.
- */
-function readHtmlOpening(text: string, blocks: Block[], meta: ArticleMeta): void {
-  let headed = false;
-  for (let i = 0; i < Math.min(blocks.length - 1, OPENING_LINES); i++) {
-    const b = blocks[i]!;
-    const line = text.slice(b.start, b.end);
-    if (b.type === 'caption') continue;
-    if (b.type !== 'paragraph' && b.type !== 'heading') return;
-    if (line.includes('\n')) return;
-    const byline = bylineOfLine(line);
-    const date = byline ? dateInByline(line) : dateOfLine(line);
-    if (date || byline) {
-      if (date && !meta.date) meta.date = date;
-      if (byline && !meta.byline) meta.byline = byline;
-      continue;
-    }
-    if (isKickerLine(line) || isFurnitureLine(line)) continue;
-    if (b.type === 'heading') {
-      headed = true;
-      continue;
-    }
-    // The first paragraph of the body, or a headline set as a plain paragraph.
-    if (!headed && !meta.title && isHeadlineLine(line)) {
-      blocks[i] = { type: 'heading', level: 1, start: b.start, end: b.end };
-      headed = true;
-      continue;
-    }
-    return;
-  }
 }
 
 /** The non-blank stretches of a block's text between blank lines, trimmed, as ranges into it. */
