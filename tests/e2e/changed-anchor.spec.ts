@@ -35,8 +35,8 @@ async function stored(id: string) {
   return (await api(host.origin, host.token, 'sessions.open', { id })).session;
 }
 
-/** The seed review, plus the whole quotation as a counter-statement, then re-imported with one word added. */
-async function prepare(): Promise<string> {
+/** The seed review, plus the whole quotation as a counter-statement linked to the claim. */
+async function prepareQuoted(): Promise<string> {
   const id = await seedReviewViaApi(host.origin, host.token, 'Changed wording');
   let s = await stored(id);
   const ops: SessionOp[] = [];
@@ -66,6 +66,14 @@ async function prepare(): Promise<string> {
   run(link.ops);
   const base = (await stored(id)).revision;
   await api(host.origin, host.token, 'sessions.apply', { id, baseRevision: base, ops });
+  await api(host.origin, host.token, 'sessions.flush', { id });
+  return id;
+}
+
+/** {@link prepareQuoted}, then the article re-imported with one word added to McMaster's denial. */
+async function prepare(): Promise<string> {
+  const id = await prepareQuoted();
+  const art = (await stored(id)).articles[0]!;
   const updated = readFileSync(SEED_FILE, 'utf8').replace(MARKED, NOW_READS);
   const re = await api(host.origin, host.token, 'sessions.reimportArticle', {
     id,
@@ -157,7 +165,7 @@ test('a changed passage is flagged in the card, the detail panel and the highlig
 test('a quote with its own quotation marks is not wrapped in more, in the card and the link picker', async ({
   page,
 }) => {
-  await prepare();
+  await prepareQuoted();
   await page.goto(host.url);
   await page
     .getByTestId('session-item')

@@ -163,6 +163,8 @@ test('“Start review” on an article that has a session offers to open it, and
   // The reviewer named last time is offered again.
   await expect(dialog.locator('input[name="reviewer"]')).toHaveValue('Maya Okafor');
   await expect(dialog.getByRole('button', { name: 'Open it' })).toBeFocused();
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  await dialog.screenshot({ path: join(ROOT, 'test-results/start-review-existing.png') });
   await dialog.getByRole('button', { name: 'Open it' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.locator('.session-title h1')).toHaveText(existing!.name);
