@@ -22,6 +22,7 @@ import {
   MAX_ANNOTATIONS_PER_SESSION,
   MAX_ARTICLE_BYTES,
   MAX_NOTE_CHARS,
+  MAX_SHORT_TEXT,
 } from '../../shared/model/limits';
 import { openLibrary, type Library } from './library';
 import { importArticleFile, importPasted } from './import/article-import';
@@ -117,15 +118,16 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
       return res.ok ? library.add(res.value) : res;
     },
     'sessions.list': async () => ok(await store.list()),
-    'sessions.create': async ({ name, articleIds }) => {
+    'sessions.create': async ({ name, articleIds, reviewer, articleMeta }) => {
       const articles = [];
       for (const id of articleIds) {
         const a = library.get(id);
         if (!a) return notFound('One of the chosen articles is no longer in the library.');
-        articles.push(a);
+        const meta = articleMeta?.[id];
+        articles.push(meta ? { ...a, meta: { ...meta } } : a);
       }
-      const title = name?.trim() || `Review: ${articles[0]!.meta.title}`.slice(0, 200);
-      return store.create(createSession(title, articles));
+      const title = name?.trim() || `Review: ${articles[0]!.meta.title}`.slice(0, MAX_SHORT_TEXT);
+      return store.create(createSession(title, articles, reviewer?.trim() ?? ''));
     },
     'sessions.open': async ({ id }) => store.open(id),
     'sessions.rename': async ({ id, name }) => store.rename(id, name),
@@ -257,6 +259,9 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
       }
     },
     flushAll: () => store.flush(),
-    close: () => store.close(),
+    close: async () => {
+      await store.close();
+      await opts.pdf?.close?.();
+    },
   };
 }

@@ -67,7 +67,8 @@ async function main(): Promise<void> {
     seedsDir: join(root, 'seeds'),
     host: 'browser',
     version,
-    pdf: createChromiumPdfPrinter(),
+    // Kept warm between exports (closed with the service): a PDF then takes about a second.
+    pdf: createChromiumPdfPrinter(undefined, { keepAliveMs: 5 * 60_000 }),
   });
   const host = await startWebHost({
     service,

@@ -15,7 +15,7 @@
  * opening the bare article, and one new highlight costs one `Range`.
  *
  * Registered highlight names: `fc-claim`, `fc-counter-statement`,
- * `fc-evidence`, `fc-context`, `fc-moved`, `fc-active`, `fc-flash`; styled
+ * `fc-evidence`, `fc-context`, `fc-moved`, `fc-changed`, `fc-active`, `fc-flash`; styled
  * with `::highlight(name)` in the app's CSS.
  */
 import type { EditorState } from 'prosemirror-state';
@@ -40,7 +40,7 @@ export function supportsCustomHighlights(): boolean {
 interface Painted {
   range: Range;
   kind: string;
-  moved: boolean;
+  status: string;
   from: number;
   to: number;
 }
@@ -60,7 +60,8 @@ function meets(r: { from: number; to: number }, span: PosSpan): boolean {
 export class HighlightPainter {
   private readonly registry: HighlightRegistryLike;
   private readonly byKind = new Map<string, Highlight>();
-  private readonly moved: Highlight;
+  /** Anchor statuses that are marked on top of the kind's colour: `moved`, `changed`. */
+  private readonly byStatus = new Map<string, Highlight>();
   private readonly active: Highlight;
   private readonly flash: Highlight;
   private readonly painted = new Map<string, Painted>();
@@ -81,7 +82,8 @@ export class HighlightPainter {
   ) {
     this.registry = (CSS as unknown as { highlights: HighlightRegistryLike }).highlights;
     KINDS.forEach((k, i) => this.byKind.set(k, this.register(`fc-${k}`, i + 1)));
-    this.moved = this.register('fc-moved', 10);
+    this.byStatus.set('moved', this.register('fc-moved', 10));
+    this.byStatus.set('changed', this.register('fc-changed', 10));
     this.active = this.register('fc-active', 11);
     this.flash = this.register('fc-flash', 12);
     this.indexBlocks();
@@ -157,21 +159,20 @@ export class HighlightPainter {
     this.flashTimer = setTimeout(() => this.flash.clear(), FLASH_MS);
   }
 
-  /** Give one highlight a `Range` in its kind's highlight (and `fc-moved`). */
+  /** Give one highlight a `Range` in its kind's highlight (and its status's, `fc-moved` or `fc-changed`). */
   private paint(r: HighlightRange): void {
     const range = this.makeRange(r);
     if (!range) return;
-    const moved = r.status === 'moved';
     this.byKind.get(r.kind)?.add(range);
-    if (moved) this.moved.add(range);
-    this.painted.set(r.id, { range, kind: r.kind, moved, from: r.from, to: r.to });
+    this.byStatus.get(r.status)?.add(range);
+    this.painted.set(r.id, { range, kind: r.kind, status: r.status, from: r.from, to: r.to });
   }
 
   private unpaint(id: string): void {
     const p = this.painted.get(id);
     if (!p) return;
     this.byKind.get(p.kind)?.delete(p.range);
-    if (p.moved) this.moved.delete(p.range);
+    this.byStatus.get(p.status)?.delete(p.range);
     this.painted.delete(id);
   }
 
@@ -189,7 +190,7 @@ export class HighlightPainter {
   }
 
   private repaintAll(): void {
-    for (const h of [...this.byKind.values(), this.moved]) h.clear();
+    for (const h of [...this.byKind.values(), ...this.byStatus.values()]) h.clear();
     this.painted.clear();
     this.span = null;
     const hs = this.read(this.view.state);
@@ -231,6 +232,6 @@ export class HighlightPainter {
     if (this.frame) cancelAnimationFrame(this.frame);
     if (this.flashTimer) clearTimeout(this.flashTimer);
     for (const k of KINDS) this.registry.delete(`fc-${k}`);
-    for (const n of ['fc-moved', 'fc-active', 'fc-flash']) this.registry.delete(n);
+    for (const n of ['fc-moved', 'fc-changed', 'fc-active', 'fc-flash']) this.registry.delete(n);
   }
 }

@@ -9,6 +9,7 @@
  * be found keeps its old selectors and is marked orphaned.
  */
 import type {
+  AnchorStatus,
   Annotation,
   AnnotationTarget,
   TextPositionSelector,
@@ -20,15 +21,12 @@ import type { AnchorIndex } from './anchor-index';
 import { describeRange } from './describe-range';
 import { anchorSelector } from './match-quote';
 import { prefixSimilarity, suffixSimilarity } from './context-similarity';
+import { isPreexistingElsewhere } from './fresh-text';
 import { diffTexts } from './text-diff';
 import type { Hunk, OffsetMap } from './text-diff';
 
 /** How many annotations ended in each status. */
-export interface ReanchorReport {
-  anchored: number;
-  moved: number;
-  orphaned: number;
-}
+export type ReanchorReport = Record<AnchorStatus, number>;
 
 /**
  * Re-anchor `annotations` (all targeting the article whose text was
@@ -36,12 +34,19 @@ export interface ReanchorReport {
  * one per input, and the tally. Statuses:
  * - `anchored`: the quote is still at exactly the same position (same
  *   code-point start and end) in the new text.
- * - `moved`: the quote is found elsewhere: carried by the diff to new
- *   offsets (an edit before it shifted it), found by search, or found with
- *   changed wording. Position (and, where the edit touched them, prefix,
- *   suffix or the quote itself) are updated from the new text, and the
- *   status makes the move visible to the reviewer.
- * - `orphaned`: not found, or not decidably found; old selectors kept as they were.
+ * - `moved`: the same exact quote is found elsewhere: carried by the diff to
+ *   new offsets (an edit before it shifted it), or found by search. Position
+ *   (and, where the edit touched them, prefix and suffix) are updated.
+ * - `changed`: only a passage with other wording is found (an approximate
+ *   match). The quote takes the new wording, `was` keeps the wording as
+ *   marked, and the status stays `changed` through later re-imports until a
+ *   reviewer confirms it or re-attaches the annotation.
+ * - `orphaned`: not found, or not decidably found; old selectors kept as they
+ *   were. A match found by search that is mostly text which stood, unchanged,
+ *   elsewhere in the old version (another speaker's similar sentence, a
+ *   sentence said twice) is a different passage, not where the marked one
+ *   went: the annotation is orphaned rather than moved onto it (see
+ *   `fresh-text.ts`).
  * Annotations that were already orphaned are searched for by quote alone.
  * Other fields (ids, notes, timestamps) are copied unchanged. Never throws.
  */
@@ -50,14 +55,14 @@ export function reanchorAnnotations(
   newText: string,
   annotations: Annotation[],
 ): { annotations: Annotation[]; report: ReanchorReport } {
-  const report: ReanchorReport = { anchored: 0, moved: 0, orphaned: 0 };
+  const report: ReanchorReport = { anchored: 0, moved: 0, changed: 0, orphaned: 0 };
   const pass: Pass = {
     offsets: diffTexts(oldText, newText),
     oldCp: new CodePointIndex(oldText),
     index: createAnchorIndex(newText),
   };
   const result = annotations.map((a) => {
-    const target = reanchorTarget(a.target, pass);
+    const target = keepChanged(a.target, reanchorTarget(a.target, pass));
     report[target.status]++;
     return target === a.target ? a : { ...a, target };
   });
@@ -76,8 +81,10 @@ function reanchorTarget(target: AnnotationTarget, pass: Pass): AnnotationTarget 
   const newText = index.text;
   const newCp = index.codePoints;
   let hint: TextPositionSelector | undefined;
+  let own: { start: number; end: number } | null = null;
   if (target.status !== 'orphaned' && quote.exact.length > 0 && isValidPosition(position, oldCp)) {
     const old16 = { start: oldCp.toUtf16(position.start), end: oldCp.toUtf16(position.end) };
+    own = old16;
     const mapped = {
       start: offsets.map(old16.start, 'after'),
       end: offsets.map(old16.end, 'before'),
@@ -111,9 +118,29 @@ function reanchorTarget(target: AnnotationTarget, pass: Pass): AnnotationTarget 
     hint = { type: 'TextPositionSelector', start, end: Math.max(start, end) };
   }
   const found = anchorSelector(index, hint ? { quote, position: hint } : { quote });
-  if (!found) return target.status === 'orphaned' ? target : { ...target, status: 'orphaned' };
+  if (!found || isPreexistingElsewhere(offsets, found.start16, found.end16, own))
+    return target.status === 'orphaned' ? target : { ...target, status: 'orphaned' };
   const described = describeRange(newText, found.start16, found.end16, newCp);
-  return { ...target, quote: described.quote, position: described.position, status: 'moved' };
+  if (found.exact)
+    return { ...target, quote: described.quote, position: described.position, status: 'moved' };
+  return {
+    ...target,
+    quote: described.quote,
+    position: described.position,
+    status: 'changed',
+    was: target.was ?? quote.exact,
+  };
+}
+
+/**
+ * A `changed` annotation stays `changed` (with the wording as first marked)
+ * wherever a later re-import finds it, until a reviewer confirms it; only
+ * losing it altogether makes it `orphaned`.
+ */
+function keepChanged(before: AnnotationTarget, after: AnnotationTarget): AnnotationTarget {
+  if (before.status !== 'changed' || after.status === 'orphaned' || after.status === 'changed')
+    return after;
+  return { ...after, status: 'changed', was: before.was ?? after.was };
 }
 
 /**

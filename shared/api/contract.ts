@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import type { Article, ArticleMeta } from '../model/article';
-import type { Session, SessionSummary } from '../model/session';
+import type { AnchorStatus, Session, SessionSummary } from '../model/session';
 import type { SessionOp } from '../session/session-ops';
 import {
   annotationSchema,
@@ -99,12 +99,8 @@ export interface ExportedFile {
   notices?: string[];
 }
 
-/** Result of re-importing an updated article text. */
-export interface ReanchorReport {
-  anchored: number;
-  moved: number;
-  orphaned: number;
-}
+/** Result of re-importing an updated article text: how many annotations ended in each anchor status. */
+export type ReanchorReport = Record<AnchorStatus, number>;
 
 /** Result of importing W3C annotations into a session. */
 export interface AnnotationImportReport {
@@ -160,6 +156,10 @@ export const requestSchemas = {
   'sessions.create': z.object({
     name: z.string().max(MAX_SHORT_TEXT).optional(),
     articleIds: z.array(id).min(1).max(200),
+    /** The reviewer's name, recorded in the settings and on every annotation they make. */
+    reviewer: z.string().max(MAX_SHORT_TEXT).optional(),
+    /** Metadata the reviewer confirmed or filled in when starting, by article id (replaces the library's). */
+    articleMeta: z.record(id, articleMetaSchema).optional(),
   }),
   'sessions.open': z.object({ id }),
   'sessions.rename': z.object({ id, name: z.string().trim().min(1).max(MAX_SHORT_TEXT) }),

@@ -17,7 +17,9 @@ import { DOMParser as PMDOMParser, type Node as PMNode } from 'prosemirror-model
 import type { ArticleMeta, Block, InlineMark, ParsedArticle } from '../model/article';
 import { emptyMeta } from '../model/article';
 import { articleSchema } from './article-schema';
-import { deriveTitle, splitTweetAttribution, TWEET_ATTRIBUTION_ONLY_RE } from './plain-text';
+import { splitTweetAttribution, TWEET_ATTRIBUTION_ONLY_RE } from './plain-text';
+import { deriveTitle } from './article-title';
+import { readHtmlOpening } from './html-opening';
 
 /** Tags kept by the sanitiser: exactly what the schema (and its flattening) understands. */
 export const ALLOWED_TAGS = [
@@ -238,6 +240,7 @@ export function docToArticle(
   const text = parts.join('');
   const merged = detectTweets(text, blocks);
   const full = { ...emptyMeta(), ...meta };
+  readHtmlOpening(text, merged, full);
   if (!full.title) full.title = deriveTitle(text, merged);
   return { text, blocks: merged, marks, meta: full, format };
 }

@@ -20,7 +20,9 @@
  * ```
  * The first line holds `date YYYY-MM-DD` (becoming the publication date) and
  * then the photo caption, which the source repeats verbatim; the caption block
- * covers the first copy only. After it, the format has one paragraph per
+ * covers the first copy only. Where the rest of that line is written once and
+ * reads as a headline (a press release or a briefing transcript), it is the
+ * headline: a level-1 heading and the article's title. After it, the format has one paragraph per
  * line (blank lines between them are usual but not required), so every
  * non-blank line is a paragraph. A paragraph that ends with an embedded
  * tweet's attribution (`— Name (@handle) Month D, YYYY`) becomes a quoted
@@ -29,9 +31,16 @@
  *
  * Any other plain text: every run of non-blank lines is a paragraph (a
  * hard-wrapped paragraph keeps its line breaks).
+ *
+ * In both, the opening lines before the body are read by `article-opening.ts`:
+ * a headline becomes a level-1 heading and the title; a byline (`By …`) and a
+ * date line fill in the byline and the date, and are left outside every block
+ * (they stay in the canonical text, shown in the article's header instead).
  */
 import type { Block, ParsedArticle, TextRange } from '../model/article';
 import { emptyMeta } from '../model/article';
+import { readOpening, isHeadlineLine } from './article-opening';
+import { deriveTitle } from './article-title';
 
 /** Strip one leading BOM and normalise CRLF / CR to LF. See the module comment. */
 export function normalizeNewlines(raw: string): string {
@@ -67,14 +76,26 @@ export function parsePlainText(text: string): ParsedArticle {
   const firstLineEnd = nl === -1 ? text.length : nl;
   const header = HEADER_RE.exec(text.slice(0, firstLineEnd));
   const format = header ? 'seed' : 'text';
+  let headlineFound = false;
   if (header) {
     meta.date = validDate(header[1]!) ? header[1]! : '';
-    const caption = captionRange(text, header[0].length, firstLineEnd);
-    if (caption) blocks.push({ type: 'caption', ...caption });
+    const first = headerLineBlock(text, header[0].length, firstLineEnd);
+    if (first) blocks.push(first);
+    headlineFound = first?.type === 'heading';
     bodyStart = firstLineEnd;
   }
-  const ranges = header ? lineRanges(text, bodyStart) : paragraphRanges(text, bodyStart);
-  for (const range of ranges) {
+  const opening = readOpening(
+    text,
+    header ? lineRanges(text, bodyStart) : paragraphRanges(text, bodyStart),
+    headlineFound,
+  );
+  if (opening.byline) meta.byline = opening.byline;
+  if (opening.date && !meta.date) meta.date = opening.date;
+  for (const range of opening.ranges) {
+    if (range === opening.headline) {
+      blocks.push({ type: 'heading', level: 1, ...range });
+      continue;
+    }
     const prev = blocks[blocks.length - 1];
     if (
       prev?.type === 'paragraph' &&
@@ -95,6 +116,31 @@ export function parsePlainText(text: string): ParsedArticle {
   return { text, blocks, marks: [], meta, format };
 }
 
+/**
+ * The block of the seed format's first line after the date: the photo
+ * caption, which the source writes twice (the block covers the first copy);
+ * or, when the line is written once and reads as a headline rather than a
+ * caption (no photo credit, not a sentence ending in a full stop), the
+ * headline, as a level-1 heading. Null when the line holds nothing.
+ */
+function headerLineBlock(text: string, from: number, to: number): Block | null {
+  const caption = captionRange(text, from, to);
+  if (!caption) return null;
+  if (caption.doubled) return { type: 'caption', start: caption.start, end: caption.end };
+  const line = text.slice(caption.start, caption.end);
+  return isHeadlineLine(line) && !looksLikeCaption(line)
+    ? { type: 'heading', level: 1, start: caption.start, end: caption.end }
+    : { type: 'caption', start: caption.start, end: caption.end };
+}
+
+/** A photo credit (`(Photo via AP)`, `(AP Photo/Evan Vucci)`, `REUTERS/Kevin Lamarque`, `Getty Images`). */
+const PHOTO_CREDIT =
+  /\((?:[^()]*\b(?:photo|photograph|image|pictured|file)\b[^()]*|AP|AFP|Reuters|EPA|Getty Images)\)|\b(?:AP|REUTERS|AFP|EPA|Reuters)\/|\bGetty Images\b|\b(?:Photo|Image|Credit):/i;
+
+function looksLikeCaption(line: string): boolean {
+  return PHOTO_CREDIT.test(line) || line.length > 250;
+}
+
 /** True for a real calendar date `YYYY-MM-DD`. */
 function validDate(d: string): boolean {
   const [y, m, day] = d.split('-').map(Number) as [number, number, number];
@@ -104,10 +150,14 @@ function validDate(d: string): boolean {
 
 /**
  * The caption on the header line, from `from` to `to`: the first copy when the
- * rest of the line is one text written twice (separated by whitespace or not),
- * otherwise the whole trimmed rest. Null when the line has no caption.
+ * rest of the line is one text written twice (separated by whitespace or not;
+ * `doubled`), otherwise the whole trimmed rest. Null when the line has no caption.
  */
-function captionRange(text: string, from: number, to: number): TextRange | null {
+function captionRange(
+  text: string,
+  from: number,
+  to: number,
+): (TextRange & { doubled: boolean }) | null {
   const { start, end } = trimRange(text, from, to);
   if (end <= start) return null;
   const t = text.slice(start, end);
@@ -117,10 +167,10 @@ function captionRange(text: string, from: number, to: number): TextRange | null 
     if (t.slice(half, half + gap).trim() !== '') continue;
     if (t.slice(0, half) === t.slice(half + gap)) {
       const first = trimRange(text, start, start + half);
-      return first.end > first.start ? first : null;
+      return first.end > first.start ? { ...first, doubled: true } : null;
     }
   }
-  return { start, end };
+  return { start, end, doubled: false };
 }
 
 /** Ranges of the runs of non-blank lines from `from` on, each trimmed of surrounding whitespace. */
@@ -194,36 +244,4 @@ export function splitTweetAttribution(text: string, r: TextRange): Block | null 
     ...body,
     attribution: { start: attrStart, end: attrStart + m[1]!.length },
   };
-}
-
-const TITLE_MAX = 100;
-const TITLE_MIN_CLAUSE = 40;
-
-/**
- * A sensible title for an article that has none: the first sentence of the
- * first heading or body paragraph. A sentence longer than {@link TITLE_MAX}
- * characters is cut at its last clause boundary (comma, semicolon, colon,
- * dash) that leaves at least {@link TITLE_MIN_CLAUSE} characters, else at a
- * word boundary with an ellipsis. The user can change it.
- */
-export function deriveTitle(text: string, blocks: readonly Block[]): string {
-  const first =
-    blocks.find((b) => b.type === 'heading') ??
-    blocks.find((b) => b.type === 'paragraph') ??
-    blocks[0];
-  if (!first) return 'Untitled article';
-  const para = text.slice(first.start, first.end).replace(/\s+/g, ' ').trim();
-  const sentenceEnd = /[.!?](?=\s+["“‘A-Z0-9])/.exec(para);
-  let title = sentenceEnd ? para.slice(0, sentenceEnd.index + 1) : para;
-  if (title.length > TITLE_MAX) {
-    const head = title.slice(0, TITLE_MAX + 1);
-    const clause = Math.max(...[',', ';', ':', ' –', ' —'].map((sep) => head.lastIndexOf(sep)));
-    if (clause >= TITLE_MIN_CLAUSE) {
-      title = head.slice(0, clause).trim();
-    } else {
-      const cut = title.lastIndexOf(' ', TITLE_MAX - 1);
-      title = `${title.slice(0, cut > 30 ? cut : TITLE_MAX - 1).replace(/[\s,;:–—-]+$/, '')}…`;
-    }
-  }
-  return title.replace(/\.$/, '') || 'Untitled article';
 }

@@ -17,13 +17,16 @@
  *
  * Columns: id, article (its title, or its file name when it has none), kind,
  * quote, start, end (Unicode code points, end exclusive: the
- * TextPositionSelector), speaker, verdict (the step's label), rationale, tags
+ * TextPositionSelector), status (Anchored, Moved, Changed: confirm, Not
+ * found: how the annotation relates to the current text), marked_quote (for
+ * "Changed: confirm", the quote as the reviewer marked it; the text at the
+ * position now reads differently), speaker, verdict (the step's label), rationale, tags
  * (joined with "; "), note, links, reviewer, created, modified. `links` lists
  * each link of the annotation, joined with "; ": `→ contradicts <id>` when
  * this annotation contradicts annotation <id>, `← supports <id>` when
  * annotation <id> supports this one.
  */
-import type { Session } from '../model/session';
+import { ANCHOR_STATUS_LABELS, type Session } from '../model/session';
 import { KIND_LABELS, RELATION_LABELS } from '../model/vocabulary';
 
 export const CSV_COLUMNS = [
@@ -33,6 +36,8 @@ export const CSV_COLUMNS = [
   'quote',
   'start',
   'end',
+  'status',
+  'marked_quote',
   'speaker',
   'verdict',
   'rationale',
@@ -90,6 +95,8 @@ export function csvRows(session: Session): string[][] {
       a.target.quote.exact,
       String(a.target.position.start),
       String(a.target.position.end),
+      ANCHOR_STATUS_LABELS[a.target.status],
+      a.target.status === 'changed' ? (a.target.was ?? '') : '',
       a.speakerId ? (speakers.get(a.speakerId) ?? '') : '',
       a.verdict ? (steps.get(a.verdict.stepId) ?? a.verdict.stepId) : '',
       a.verdict?.rationale ?? '',

@@ -24,6 +24,10 @@ import { PORTABLE_EXTENSION, renderPortableSession } from './portable-session';
  */
 export interface PdfPrinter {
   print(html: string): Promise<Uint8Array>;
+  /** Get ready to print (start the browser) while the report is still being made. Optional; never throws. */
+  warm?(): void;
+  /** Release what the printer holds open (a kept-alive browser). Optional. */
+  close?(): Promise<void>;
 }
 
 export interface ExportOptions {
@@ -101,6 +105,8 @@ export async function renderExport(
             },
           };
         }
+        // The browser starts while the map is laid out: the two take most of the time.
+        opts.pdf.warm?.();
         const bytes = await opts.pdf.print(await renderHtml(session, generatedAt));
         return {
           ok: true,

@@ -15,7 +15,9 @@
  * - bodies (TextualBody, each with a `purpose`): `classifying` = kind label,
  *   `identifying` = speaker name, `assessing` = verdict label, then a blank
  *   line and the rationale when there is one, `commenting` = note, one
- *   `tagging` body per tag.
+ *   `tagging` body per tag, and for an annotation whose anchor is `changed`
+ *   (found only with other wording after an update) a `questioning` body
+ *   that says so and gives the quote as it was marked ({@link changedFlagBody}).
  * - each link is an Annotation with `motivation: linking` whose `target` is
  *   `[from, to]` (in that order: the link's direction) and whose bodies are a
  *   `classifying` body naming the relation label (`partially addresses`) and a
@@ -34,8 +36,31 @@ export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 export interface W3cTextualBody {
   type: 'TextualBody';
-  purpose: 'classifying' | 'identifying' | 'assessing' | 'commenting' | 'tagging';
+  purpose: 'classifying' | 'identifying' | 'assessing' | 'commenting' | 'tagging' | 'questioning';
   value: string;
+}
+
+/** How the `questioning` body that flags a `changed` anchor begins. */
+export const CHANGED_FLAG = 'Changed: confirm.';
+
+/**
+ * The `questioning` body of an annotation whose passage was found only with
+ * other wording (status `changed`): the flag, a sentence, a blank line, and
+ * the quote as it was marked. {@link readChangedFlag} reads it back.
+ */
+export function changedFlagBody(was: string): W3cTextualBody {
+  return {
+    type: 'TextualBody',
+    purpose: 'questioning',
+    value: `${CHANGED_FLAG} After the article was updated, the text at this place reads differently from the passage as it was marked; a reviewer has not confirmed it yet. As marked:\n\n${was}`,
+  };
+}
+
+/** The quote as marked, when `value` is a {@link changedFlagBody}; null otherwise. */
+export function readChangedFlag(value: string): { was: string } | null {
+  if (!value.startsWith(CHANGED_FLAG)) return null;
+  const gap = value.indexOf('\n\n');
+  return { was: gap >= 0 ? value.slice(gap + 2) : '' };
 }
 
 export interface W3cQuoteSelector {
@@ -110,6 +135,7 @@ export function toW3cAnnotation(
   }
   if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note });
   for (const tag of a.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+  if (a.target.status === 'changed') body.push(changedFlagBody(a.target.was ?? ''));
   const q = a.target.quote;
   const quote: W3cQuoteSelector = { type: 'TextQuoteSelector', exact: q.exact };
   if (q.prefix) quote.prefix = q.prefix;

@@ -9,6 +9,9 @@
  * - Each quote is anchored with `anchorSelector` (position first, then quote,
  *   prefix and suffix); a TextPositionSelector alone is taken at its word.
  *   What cannot be anchored is kept as an orphan and reported, never dropped.
+ *   A quote found only with other wording is `changed` (the file's quote kept
+ *   as `was`), and so is an annotation the exporting session had flagged
+ *   `changed` (its `questioning` body, see `changedFlagBody`).
  * - Bodies: `classifying` → kind (labels matched without regard to case),
  *   `assessing` → verdict (`<label>` then a blank line and the rationale, or
  *   `<label>: rationale`), `commenting` (and bodies with no or another textual
@@ -33,6 +36,8 @@ import { applyOps, type SessionOp } from '../session/session-ops';
 import { anchorSelector, createAnchorIndex, describeRange, type AnchorIndex } from '../anchoring';
 import { safeHttpUrl } from '../article/safe-url';
 import { codePointLength } from '../text/code-points';
+import { wrapQuote } from '../text/quote-marks';
+import { readChangedFlag } from './w3c-export';
 import {
   readW3cAnnotations,
   type ReadAnnotation,
@@ -180,7 +185,7 @@ export function importW3c(
     if (target.status === 'orphaned') {
       report.orphaned++;
       problems.push(
-        `${where} (“${short(target.quote.exact)}”) was not found in “${short(article.meta.title)}”; it is kept as an orphan.`,
+        `${where} (${wrapQuote(short(target.quote.exact))}) was not found in “${short(article.meta.title)}”; it is kept as an orphan.`,
       );
     }
     if (item.target.extraTargets)
@@ -191,6 +196,15 @@ export function importW3c(
       problems.push(`${where}: ${item.skippedBodies} body/bodies that are not text were left out.`);
     const mapped = mapBodies(item.bodies, session.scale);
     for (const p of mapped.problems) problems.push(`${where}: ${p}`);
+    if (mapped.changed && target.status !== 'orphaned') {
+      // Flagged by the exporting session: still to be confirmed by a reviewer.
+      target.status = 'changed';
+      target.was = mapped.changed.was || target.was || target.quote.exact;
+    }
+    if (target.status === 'changed')
+      problems.push(
+        `${where} (${wrapQuote(short(target.quote.exact))}) matches the text only with other wording; it is marked “Changed: confirm” until a reviewer confirms or re-attaches it.`,
+      );
     let kind = mapped.kind;
     if (!kind) {
       kind = mapped.verdict ? 'claim' : 'context';
@@ -381,6 +395,16 @@ function anchorTarget(
   }
   // Found elsewhere, or approximately: describe what is really there.
   const sel = describeRange(article.text, match.start16, match.end16, cp);
+  if (!match.exact) {
+    // Other wording than the file's quote: flagged until a reviewer confirms it.
+    return {
+      articleId: article.id,
+      quote: sel.quote,
+      position: sel.position,
+      status: 'changed',
+      was: quote.exact,
+    };
+  }
   return {
     articleId: article.id,
     quote: sel.quote,
@@ -391,6 +415,8 @@ function anchorTarget(
 
 interface MappedBodies {
   kind: AnnotationKind | null;
+  /** The annotation was exported as `changed` (see `changedFlagBody`), with the quote as marked. */
+  changed: { was: string } | null;
   verdict: { step: RatingStep; rationale: string } | null;
   note: string;
   tags: string[];
@@ -401,6 +427,7 @@ interface MappedBodies {
 function mapBodies(bodies: ReadBody[], scale: RatingScale): MappedBodies {
   const out: MappedBodies = {
     kind: null,
+    changed: null,
     verdict: null,
     note: '',
     tags: [],
@@ -431,6 +458,12 @@ function mapBodies(bodies: ReadBody[], scale: RatingScale): MappedBodies {
             );
           notes.push(b.value);
         }
+        break;
+      }
+      case 'questioning': {
+        const flag = readChangedFlag(b.value);
+        if (flag && !out.changed) out.changed = flag;
+        else if (!flag) notes.push(b.value);
         break;
       }
       case 'tagging':

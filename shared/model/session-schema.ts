@@ -19,7 +19,7 @@ import {
   MAX_NOTE_CHARS,
   MAX_SHORT_TEXT,
 } from './limits';
-import { SCHEMA_VERSION, type Session } from './session';
+import { ANCHOR_STATUSES, SCHEMA_VERSION, type Session } from './session';
 import type { Article } from './article';
 import { sha256Hex } from '../text/sha256';
 import { CodePointIndex } from '../text/code-points';
@@ -116,7 +116,8 @@ export const annotationSchema = z.object({
     articleId: id,
     quote: textQuoteSelectorSchema,
     position: textPositionSelectorSchema,
-    status: z.enum(['anchored', 'moved', 'orphaned']),
+    status: z.enum(ANCHOR_STATUSES),
+    was: z.string().max(MAX_ARTICLE_BYTES).optional(),
   }),
   speakerId: id.nullable(),
   note: noteText,

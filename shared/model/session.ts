@@ -31,17 +31,38 @@ export interface TextPositionSelector {
 }
 
 /**
- * How an annotation relates to its article's current text:
- * `anchored` (same place), `moved` (found elsewhere after a re-import) or
- * `orphaned` (not found; kept, listed apart, re-attachable).
+ * How an annotation relates to its article's current text (the one list; the
+ * schema and every export read it from here):
+ * - `anchored`: at the place where it was marked, or confirmed by a reviewer;
+ * - `moved`: after a re-import, the same exact quote was found at another place;
+ * - `changed`: after a re-import (or a W3C import), only a passage whose wording
+ *   differs was found. The quote now holds the new wording and `was` the
+ *   wording as marked; it stays flagged until a reviewer confirms it or
+ *   re-attaches the annotation;
+ * - `orphaned`: not found; kept, listed apart, re-attachable.
  */
-export type AnchorStatus = 'anchored' | 'moved' | 'orphaned';
+export const ANCHOR_STATUSES = ['anchored', 'moved', 'changed', 'orphaned'] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
+
+/** What the UI, the reports and the CSV call each status. */
+export const ANCHOR_STATUS_LABELS: Record<AnchorStatus, string> = {
+  anchored: 'Anchored',
+  moved: 'Moved',
+  changed: 'Changed: confirm',
+  orphaned: 'Not found',
+};
 
 export interface AnnotationTarget {
   articleId: string;
   quote: TextQuoteSelector;
   position: TextPositionSelector;
   status: AnchorStatus;
+  /**
+   * The quote as the reviewer marked it, kept when a re-import found only a
+   * passage with other wording (status `changed`, or `orphaned` after that).
+   * Absent otherwise; confirming or re-attaching removes it.
+   */
+  was?: string;
 }
 
 /** A verdict on a claim: a step of the session's scale and the reasons for it. */
@@ -166,6 +187,12 @@ export interface SessionSummary {
   updatedAt: string;
   createdAt: string;
   articleTitles: string[];
+  /** The ids of the session's articles (library ids for articles added from the library). */
+  articleIds?: string[];
+  /** The SHA-256 of each article's text, so the same article imported twice is recognised. */
+  articleHashes?: string[];
+  /** The reviewer named in the session's settings. */
+  reviewer?: string;
   annotationCount: number;
   linkCount: number;
   /** `ok`; `read-only` (written by a newer version); `damaged` (see `problem`). */

@@ -57,6 +57,13 @@ export interface DisputeMap {
   complete: boolean;
 }
 
+interface MapEdge {
+  from: string;
+  to: string;
+  relation: LinkRelation;
+  note: string;
+}
+
 interface MapNode {
   view: AnnotationView;
   lines: string[];
@@ -66,7 +73,7 @@ interface MapNode {
 /** Lay out and draw the map of the given disputes. Deterministic for the same input. */
 export async function renderDisputeMap(disputes: readonly Dispute[]): Promise<DisputeMap> {
   const nodes = new Map<string, MapNode>();
-  const edges = new Map<string, { from: string; to: string; relation: LinkRelation }>();
+  const edges = new Map<string, MapEdge>();
   let shown = 0;
   let complete = true;
   for (const d of disputes) {
@@ -87,7 +94,12 @@ export async function renderDisputeMap(disputes: readonly Dispute[]): Promise<Di
           }
           nodes.set(id, mapNode(it.other, null));
         }
-        edges.set(it.link.id, { from: it.link.from, to: it.link.to, relation: it.link.relation });
+        edges.set(it.link.id, {
+          from: it.link.from,
+          to: it.link.to,
+          relation: it.link.relation,
+          note: it.link.note,
+        });
       }
     shown++;
   }
@@ -130,11 +142,7 @@ export async function renderDisputeMap(disputes: readonly Dispute[]): Promise<Di
     })),
   };
   const laid = await new ELK().layout(graph);
-  const svg = drawSvg(
-    laid,
-    [...nodes.values()],
-    drawn.map((e) => e.relation),
-  );
+  const svg = drawSvg(laid, [...nodes.values()], drawn);
   return { svg, shownDisputes: shown, totalDisputes: disputes.length, complete };
 }
 
@@ -182,7 +190,8 @@ function fmt(n: number | undefined): string {
   return String(Math.round((n ?? 0) * 10) / 10);
 }
 
-function drawSvg(laid: ElkNode, nodes: MapNode[], relations: LinkRelation[]): string {
+function drawSvg(laid: ElkNode, nodes: MapNode[], drawn: MapEdge[]): string {
+  const relations = drawn.map((e) => e.relation);
   const w = Math.ceil(laid.width ?? 0);
   const h = Math.ceil(laid.height ?? 0);
   const out: string[] = [];
@@ -208,9 +217,12 @@ function drawSvg(laid: ElkNode, nodes: MapNode[], relations: LinkRelation[]): st
         `<polyline class="edge" points="${pts}" fill="none" stroke="${colour}" stroke-width="1.6"${relation === 'partially-addresses' ? ' stroke-dasharray="5 3"' : ''} marker-end="url(#arrow-${relation})"/>`,
       );
     }
+    // The link's note rides along as the label's tooltip, so the map carries it too.
+    const note = drawn[i]!.note.trim();
+    const title = note ? `<title>${escapeHtml(note)}</title>` : '';
     for (const l of e.labels ?? []) {
       out.push(
-        `<g class="edge-label"><rect x="${fmt(l.x)}" y="${fmt(l.y)}" width="${fmt(l.width)}" height="${fmt(l.height)}" rx="3" fill="#ffffff" stroke="${colour}" stroke-width="0.6"/>`,
+        `<g class="edge-label">${title}<rect x="${fmt(l.x)}" y="${fmt(l.y)}" width="${fmt(l.width)}" height="${fmt(l.height)}" rx="3" fill="#ffffff" stroke="${colour}" stroke-width="0.6"/>`,
         `<text x="${fmt((l.x ?? 0) + (l.width ?? 0) / 2)}" y="${fmt((l.y ?? 0) + 10.5)}" text-anchor="middle" fill="${colour}" font-size="10.5">${escapeHtml(l.text ?? '')}</text></g>`,
       );
     }
@@ -221,7 +233,8 @@ function drawSvg(laid: ElkNode, nodes: MapNode[], relations: LinkRelation[]): st
     const colour = KIND_COLOURS[kind];
     const x = c.x ?? 0;
     const y = c.y ?? 0;
-    const head = `${n.view.kindLabel.toUpperCase()}${n.view.speaker ? ` · ${n.view.speaker.name}` : ''}`;
+    const changed = n.view.annotation.target.status === 'changed';
+    const head = `${changed ? 'CHANGED: CONFIRM · ' : ''}${n.view.kindLabel.toUpperCase()}${n.view.speaker ? ` · ${n.view.speaker.name}` : ''}`;
     out.push(
       `<g class="node node-${kind}">`,
       `<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(c.width)}" height="${fmt(c.height)}" rx="5" fill="#ffffff" stroke="${colour}" stroke-width="${kind === 'claim' ? 2 : 1.2}"/>`,

@@ -7,14 +7,21 @@
  * Content and order follow {@link ReportModel}; the Markdown report says the
  * same things in the same order.
  */
-import type { Speaker } from '../model/session';
+import { ANCHOR_STATUS_LABELS, type Link, type Speaker } from '../model/session';
 import type { RatingScale, RatingStep } from '../model/vocabulary';
 import { safeHttpUrl } from '../article/safe-url';
-import type { AnnotationView, Dispute, ReportArticle, ReportModel } from './report-model';
+import type {
+  AnnotationView,
+  Dispute,
+  ReportArticle,
+  ReportModel,
+  StatementLink,
+} from './report-model';
 import type { DisputeMap } from './dispute-map';
 import { KIND_COLOURS, RELATION_COLOURS } from './dispute-map';
 import { escapeHtml as e, formatDate, formatDateTime, paragraphs, plural } from './format-text';
 import { REPORT_CSS } from './report-css';
+import { wrapQuote } from '../text/quote-marks';
 
 /** The CSP every HTML report carries: nothing may load; inline styles and data: images only. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -39,6 +46,7 @@ export function renderHtmlReport(model: ReportModel, map: DisputeMap): string {
     summarySection(model),
     mapSection(model, map),
     disputesSection(model),
+    model.statementLinks.length ? statementLinksSection(model) : '',
     model.unlinked.length ? unlinkedSection(model) : '',
     orphansSection(model),
     methodologySection(model),
@@ -54,7 +62,7 @@ export function renderHtmlReport(model: ReportModel, map: DisputeMap): string {
 function masthead(m: ReportModel): string {
   const claims = m.disputes.length;
   const titles = m.articles
-    .map((a) => `“${a.article.meta.title || 'Untitled article'}”`)
+    .map((a) => wrapQuote(a.article.meta.title || 'Untitled article'))
     .join(', ');
   return [
     '<header class="masthead">',
@@ -130,7 +138,7 @@ function summarySection(m: ReportModel): string {
       `<tr><td><span class="kind-dot" style="background:${KIND_COLOURS[k.kind]}"></span>${e(k.label)}</td><td class="num">${k.count}</td></tr>`,
   );
   const unanswered = m.summary.unanswered.length
-    ? `<ul class="unanswered">${m.summary.unanswered.map((d) => `<li><a href="#${e(d.anchor)}">Claim ${d.number}</a>: “${e(shortQuote(d.claim))}”${d.claim.speaker ? ` (${e(d.claim.speaker.name)})` : ''}</li>`).join('')}</ul>`
+    ? `<ul class="unanswered">${m.summary.unanswered.map((d) => `<li><a href="#${e(d.anchor)}">Claim ${d.number}</a>${anchorFlag(d.claim)}: ${e(wrapQuote(shortQuote(d.claim)))}${d.claim.speaker ? ` (${e(d.claim.speaker.name)})` : ''}</li>`).join('')}</ul>`
     : `<p class="muted">${m.disputes.length ? 'None: every claim has at least one counter-statement or piece of evidence linked to it.' : 'There are no claims in this review.'}</p>`;
   return [
     '<section class="summary">',
@@ -201,8 +209,19 @@ function tagList(tags: readonly string[]): string {
     : '';
 }
 
-function orphanFlag(v: AnnotationView): string {
-  return v.orphaned ? ' <span class="flag">not found in the current text</span>' : '';
+function anchorFlag(v: AnnotationView): string {
+  if (v.orphaned) return ' <span class="flag">not found in the current text</span>';
+  return v.annotation.target.status === 'changed'
+    ? ` <span class="flag changed">${e(ANCHOR_STATUS_LABELS.changed)}</span>`
+    : '';
+}
+
+/** For a `changed` anchor: the passage as it was marked, beside the text it now points at. */
+function asMarked(v: AnnotationView): string {
+  const t = v.annotation.target;
+  return t.status === 'changed' && t.was
+    ? `<p class="as-marked"><span class="note-label">Changed: the text now reads as quoted above; as marked it read</span>${e(wrapQuote(t.was))}</p>`
+    : '';
 }
 
 function articleRef(v: AnnotationView, many: boolean): string {
@@ -232,16 +251,17 @@ function dispute(d: Dispute, m: ReportModel): string {
         .map(
           (g) =>
             `<section class="relation-group"><h4 style="border-color:${RELATION_COLOURS[g.relation]}">${e(g.heading)}</h4><ol class="statements">${g.items
-              .map((it) => statement(it.other, it.link.note, many))
+              .map((it) => statement(it.other, it.link, many))
               .join('')}</ol></section>`,
         )
         .join('\n')
     : '<p class="muted">No statements are linked to this claim yet.</p>';
   return [
     `<article class="dispute" id="${e(d.anchor)}">`,
-    `<header class="dispute-head"><p class="dispute-no">Claim ${d.number}${orphanFlag(c)}</p>${badge(d.verdict?.step ?? null, m.scale)}</header>`,
+    `<header class="dispute-head"><p class="dispute-no">Claim ${d.number}${anchorFlag(c)}</p>${badge(d.verdict?.step ?? null, m.scale)}</header>`,
     articleRef(c, many),
     quoteInContext(c),
+    asMarked(c),
     `<p class="attribution">Claimed by ${speakerLine(c.speaker)}</p>`,
     verdict,
     noteBlock('Reviewer’s note', c.annotation.note),
@@ -256,23 +276,33 @@ function dispute(d: Dispute, m: ReportModel): string {
 /** One statement as a list item; `withContext` shows the text around the quote (orphans: from their selector). */
 function statement(
   v: AnnotationView,
-  linkNote: string,
+  link: Link | null,
   many: boolean,
   withContext = false,
 ): string {
+  const a = v.annotation;
+  const linkAttr = link ? ` data-link="${e(link.id)}"` : '';
+  return [
+    `<li class="statement kind-${a.kind}"${linkAttr}>`,
+    statementBody(v, many, withContext),
+    link ? noteBlock('Link note', link.note) : '',
+    noteBlock('Reviewer’s note', a.note),
+    tagList(a.tags),
+    '</li>',
+  ].join('');
+}
+
+/** A statement's kind, speaker, article and quote (without its notes). */
+function statementBody(v: AnnotationView, many: boolean, withContext = false): string {
   const a = v.annotation;
   const quote = withContext
     ? quoteInContext(v)
     : `<blockquote><p>${e(a.target.quote.exact)}</p></blockquote>`;
   return [
-    `<li class="statement kind-${a.kind}" id="ann-${e(a.id)}">`,
-    `<p class="statement-head"><span class="kind" style="color:${KIND_COLOURS[a.kind]}">${e(v.kindLabel)}</span> · ${speakerLine(v.speaker)}${orphanFlag(v)}</p>`,
+    `<p class="statement-head"><span class="kind" style="color:${KIND_COLOURS[a.kind]}">${e(v.kindLabel)}</span> · ${speakerLine(v.speaker)}${anchorFlag(v)}</p>`,
     articleRef(v, many),
     quote,
-    noteBlock('Link note', linkNote),
-    noteBlock('Reviewer’s note', a.note),
-    tagList(a.tags),
-    '</li>',
+    asMarked(v),
   ].join('');
 }
 
@@ -287,13 +317,35 @@ function disputesSection(m: ReportModel): string {
   ].join('\n');
 }
 
+/** Every link that touches no claim: both statements, the relation between them, the link's note. */
+function statementLinksSection(m: ReportModel): string {
+  const many = m.articles.length > 1;
+  const items = m.statementLinks.map((sl: StatementLink) =>
+    [
+      `<li class="statement-link" data-link="${e(sl.link.id)}">`,
+      `<div class="link-end">${statementBody(sl.from, many)}</div>`,
+      `<p class="link-relation" style="border-color:${RELATION_COLOURS[sl.link.relation]}"><span aria-hidden="true">↓ </span>${e(sl.label)}</p>`,
+      `<div class="link-end">${statementBody(sl.to, many)}</div>`,
+      noteBlock('Link note', sl.link.note),
+      '</li>',
+    ].join(''),
+  );
+  return [
+    '<section class="statement-links">',
+    '<h2>Links between statements</h2>',
+    '<p class="muted">Links that join two marked passages, neither of them a claim, read from top to bottom.</p>',
+    `<ol class="statement-links-list">${items.join('')}</ol>`,
+    '</section>',
+  ].join('\n');
+}
+
 function unlinkedSection(m: ReportModel): string {
   const many = m.articles.length > 1;
   return [
     '<section class="unlinked">',
     '<h2>Other marked passages</h2>',
     '<p class="muted">Statements, evidence and context that are not linked to any claim.</p>',
-    `<ol class="statements">${m.unlinked.map((v) => statement(v, '', many)).join('')}</ol>`,
+    `<ol class="statements">${m.unlinked.map((v) => statement(v, null, many)).join('')}</ol>`,
     '</section>',
   ].join('\n');
 }
@@ -303,7 +355,7 @@ function orphansSection(m: ReportModel): string {
   const body = m.orphans.length
     ? [
         '<p class="muted">These passages were not found in the current text of their article (it changed after they were marked). They are kept exactly as the reviewer marked them.</p>',
-        `<ol class="statements">${m.orphans.map((v) => statement(v, '', many, true)).join('')}</ol>`,
+        `<ol class="statements">${m.orphans.map((v) => statement(v, null, many, true)).join('')}</ol>`,
       ].join('\n')
     : '<p class="muted">None: every annotation was found in its article’s text.</p>';
   return ['<section class="orphans">', '<h2>Orphaned annotations</h2>', body, '</section>'].join(

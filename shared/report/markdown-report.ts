@@ -6,10 +6,11 @@
  * Every piece of session text goes through {@link escapeMarkdown}, so a note
  * cannot open a link, inject HTML or break a table.
  */
-import type { Speaker } from '../model/session';
+import { ANCHOR_STATUS_LABELS, type Speaker } from '../model/session';
 import { RELATION_LABELS } from '../model/vocabulary';
-import type { AnnotationView, Dispute, ReportModel } from './report-model';
+import type { AnnotationView, Dispute, ReportModel, StatementLink } from './report-model';
 import { formatDate, formatDateTime, paragraphs, plural } from './format-text';
+import { wrapQuote } from '../text/quote-marks';
 
 /**
  * Escape inline text: backslash-escape the characters that start markup
@@ -64,9 +65,12 @@ function orNone(v: string): string {
   return v.trim() ? oneLine(v) : '*not recorded*';
 }
 
+/** The quote, shortened to 160 characters, in quotation marks (see {@link wrapQuote}), escaped. */
 function shortQuote(v: AnnotationView): string {
   const q = v.annotation.target.quote.exact.replace(/\s+/g, ' ').trim();
-  return oneLine(q.length > 160 ? `${q.slice(0, 159).replace(/[\ud800-\udbff]$/, '')}…` : q);
+  return oneLine(
+    wrapQuote(q.length > 160 ? `${q.slice(0, 159).replace(/[\ud800-\udbff]$/, '')}…` : q),
+  );
 }
 
 /** Render the Markdown report. Pure; same model as the HTML report. */
@@ -75,7 +79,7 @@ export function renderMarkdownReport(model: ReportModel): string {
   const many = model.articles.length > 1;
   const claims = model.disputes.length;
   const titles = model.articles
-    .map((a) => `“${a.article.meta.title || 'Untitled article'}”`)
+    .map((a) => wrapQuote(a.article.meta.title || 'Untitled article'))
     .join(', ');
   out.push(`# Fact check: ${oneLine(model.title)}`);
   out.push(
@@ -130,7 +134,7 @@ export function renderMarkdownReport(model: ReportModel): string {
       ? model.summary.unanswered
           .map(
             (d) =>
-              `- Claim ${d.number}: “${shortQuote(d.claim)}”${d.claim.speaker ? ` (${oneLine(d.claim.speaker.name)})` : ''}`,
+              `- Claim ${d.number}${anchorFlagMd(d.claim)}: ${shortQuote(d.claim)}${d.claim.speaker ? ` (${oneLine(d.claim.speaker.name)})` : ''}`,
           )
           .join('\n')
       : claims
@@ -142,11 +146,13 @@ export function renderMarkdownReport(model: ReportModel): string {
   const edges = model.disputes.flatMap((d) =>
     d.groups.flatMap((g) =>
       g.items.map((it) => {
-        const other = `${it.other.kindLabel}${it.other.speaker ? ` by ${oneLine(it.other.speaker.name)}` : ''} “${shortQuote(it.other)}”`;
+        const other = `${it.other.kindLabel}${it.other.speaker ? ` by ${oneLine(it.other.speaker.name)}` : ''}${anchorFlagMd(it.other)} ${shortQuote(it.other)}`;
         const rel = RELATION_LABELS[it.link.relation];
-        return g.direction === 'in'
-          ? `- ${other} → *${rel}* → Claim ${d.number}`
-          : `- Claim ${d.number} → *${rel}* → ${other}`;
+        const edge =
+          g.direction === 'in'
+            ? `- ${other} → *${rel}* → Claim ${d.number}`
+            : `- Claim ${d.number} → *${rel}* → ${other}`;
+        return it.link.note.trim() ? `${edge}  \n  *Link note:* ${oneLine(it.link.note)}` : edge;
       }),
     ),
   );
@@ -155,6 +161,14 @@ export function renderMarkdownReport(model: ReportModel): string {
   out.push('## The claims');
   if (!claims) out.push('*No claims have been marked.*');
   for (const d of model.disputes) out.push(disputeMd(d, many));
+
+  if (model.statementLinks.length) {
+    out.push('## Links between statements');
+    out.push(
+      '*Links that join two marked passages, neither of them a claim, read from top to bottom.*',
+    );
+    out.push(model.statementLinks.map((sl) => statementLinkMd(sl, many)).join('\n\n'));
+  }
 
   if (model.unlinked.length) {
     out.push('## Other marked passages');
@@ -195,13 +209,14 @@ function disputeMd(d: Dispute, many: boolean): string {
   const c = d.claim;
   const out: string[] = [];
   out.push(
-    `### Claim ${d.number}: ${d.verdict ? oneLine(d.verdict.step.label) : 'not yet rated'}${c.orphaned ? ' (not found in the current text)' : ''}`,
+    `### Claim ${d.number}: ${d.verdict ? oneLine(d.verdict.step.label) : 'not yet rated'}${c.orphaned ? ' (not found in the current text)' : c.annotation.target.status === 'changed' ? ` (${ANCHOR_STATUS_LABELS.changed.toLowerCase()})` : ''}`,
   );
   if (many)
     out.push(
       `*In article ${c.article.number}: ${oneLine(c.article.article.meta.title || 'Untitled article')}*`,
     );
   out.push(quoteInContext(c.before, c.annotation.target.quote.exact, c.after));
+  out.push(...asMarkedMd(c));
   out.push(`Claimed by ${speakerText(c.speaker)}`);
   if (d.verdict) {
     out.push(
@@ -219,18 +234,58 @@ function disputeMd(d: Dispute, many: boolean): string {
   return out.join('\n\n');
 }
 
+/** A statement's head line (kind, speaker, anchor flag) without the list marker. */
+function statementHead(v: AnnotationView): string {
+  return `**${v.kindLabel}** · ${speakerText(v.speaker)}${anchorFlagMd(v)}`;
+}
+
+function anchorFlagMd(v: AnnotationView): string {
+  if (v.orphaned) return ' *(not found in the current text)*';
+  return v.annotation.target.status === 'changed'
+    ? ` *(${ANCHOR_STATUS_LABELS.changed.toLowerCase()})*`
+    : '';
+}
+
+/** For a `changed` anchor: the passage as it was marked (empty otherwise). */
+function asMarkedMd(v: AnnotationView, indent = ''): string[] {
+  const t = v.annotation.target;
+  return t.status === 'changed' && t.was
+    ? [
+        `${indent}*Changed: the text now reads as quoted above; as marked it read* ${oneLine(wrapQuote(t.was))}`,
+      ]
+    : [];
+}
+
+/** One link between two statements: both passages, the relation between them, the link's note. */
+function statementLinkMd(sl: StatementLink, many: boolean): string {
+  const ind = '  ';
+  const end = (v: AnnotationView) => [
+    ...(many ? [`${ind}*In article ${v.article.number}*`] : []),
+    blockquote(v.annotation.target.quote.exact, ind),
+    ...asMarkedMd(v, ind),
+  ];
+  const parts = [
+    `- ${statementHead(sl.from)}`,
+    ...end(sl.from),
+    `${ind}↓ ***${sl.label}*** ↓`,
+    `${ind}${statementHead(sl.to)}`,
+    ...end(sl.to),
+  ];
+  if (sl.link.note.trim()) parts.push(`${ind}*Link note:*\n\n${prose(sl.link.note, ind)}`);
+  return parts.join('\n\n');
+}
+
 function statementMd(v: AnnotationView, linkNote: string, many: boolean): string {
   const a = v.annotation;
   const ind = '  ';
-  const parts = [
-    `- **${v.kindLabel}** · ${speakerText(v.speaker)}${v.orphaned ? ' *(not found in the current text)*' : ''}`,
-  ];
+  const parts = [`- ${statementHead(v)}`];
   if (many) parts.push(`${ind}*In article ${v.article.number}*`);
   parts.push(
     v.orphaned
       ? quoteInContext(v.before, a.target.quote.exact, v.after, ind)
       : blockquote(a.target.quote.exact, ind),
   );
+  parts.push(...asMarkedMd(v, ind));
   if (linkNote.trim()) parts.push(`${ind}*Link note:*\n\n${prose(linkNote, ind)}`);
   if (a.note.trim()) parts.push(`${ind}*Reviewer’s note:*\n\n${prose(a.note, ind)}`);
   if (a.tags.length) parts.push(`${ind}Tags: ${a.tags.map(oneLine).join(', ')}`);

@@ -80,6 +80,12 @@ mark { background: var(--hl); color: var(--ink); font-weight: 600; padding: 0 .1
 .statement-head { margin: 0; font-size: .85rem; }
 .statement-head .kind { font-weight: 700; text-transform: uppercase; font-size: .74rem; letter-spacing: .06em; }
 .statement blockquote { font-size: .98rem; }
+.statement-links-list { list-style: none; padding: 0; margin: 0; }
+.statement-link { padding: .6rem 0 .8rem; border-bottom: 1px solid var(--rule); }
+.statement-link:last-child { border-bottom: none; }
+.link-relation { margin: .1rem 0 .1rem .6rem; padding-left: .6rem; border-left: 3px solid var(--rule); font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif; font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .06em; }
+.flag.changed { color: #8a4b00; background: #fff3d6; padding: 0 .3rem; border-radius: 3px; }
+.as-marked { margin: .3rem 0 .5rem; font-size: .9rem; color: #5a3b00; }
 .in-article { font-size: .78rem; color: var(--muted); margin: .2rem 0; }
 .scale td:last-child { color: #333; }
 .colophon { margin-top: 2.5rem; padding-top: .6rem; border-top: 1px solid var(--rule); font-size: .75rem; color: var(--muted); }
@@ -89,7 +95,7 @@ mark { background: var(--hl); color: var(--ink); font-weight: 600; padding: 0 .1
   body { font-size: 10.5pt; }
   .report { max-width: none; margin: 0; padding: 0; box-shadow: none; background: #fff; }
   h2, h3, h4, .dispute-head { break-after: avoid; page-break-after: avoid; }
-  .statement, .verdict-box, blockquote, tr, .article-meta, .summary-tables table { break-inside: avoid; page-break-inside: avoid; }
+  .statement, .statement-link, .verdict-box, blockquote, tr, .article-meta, .summary-tables table { break-inside: avoid; page-break-inside: avoid; }
   .map { break-inside: avoid; page-break-inside: avoid; }
   .map-frame { overflow: visible; border: none; padding: 0; }
   a { color: inherit; text-decoration: none; }

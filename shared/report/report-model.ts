@@ -3,9 +3,11 @@
  * Markdown) says, computed once so the formats cannot disagree.
  *
  * A *dispute* is a claim with the statements linked to it, grouped by
- * relation and direction. Statements that are linked to no claim are listed
- * apart (`unlinked`), orphaned annotations get their own list, and nothing is
- * left out silently. Every lookup is a map, so building the model is linear
+ * relation and direction. Links that touch no claim are listed apart
+ * (`statementLinks`), so is every statement linked to no claim (`unlinked`),
+ * orphaned annotations get their own list, and nothing is left out silently:
+ * every link of the session appears with its relation, both quotes and its
+ * note. Every lookup is a map, so building the model is linear
  * in the number of annotations and links (plus a sort).
  */
 import type { Article } from '../model/article';
@@ -68,6 +70,20 @@ export interface Dispute {
   answered: boolean;
 }
 
+/**
+ * A link neither end of which is a claim (evidence → supports → evidence, a
+ * counter-statement → responds to → context, two statements that make the
+ * same claim). Disputes show every link that touches a claim; these are shown
+ * in a section of their own, so every link of the session is in the report.
+ */
+export interface StatementLink {
+  link: Link;
+  /** Relation label as read from `from` to `to`, e.g. `supports`. */
+  label: string;
+  from: AnnotationView;
+  to: AnnotationView;
+}
+
 export interface VerdictCount {
   step: RatingStep | null;
   label: string;
@@ -96,6 +112,8 @@ export interface ReportModel {
     links: number;
   };
   disputes: Dispute[];
+  /** Links between two annotations that are not claims, in document order of their source. */
+  statementLinks: StatementLink[];
   /** Non-claim annotations, not orphaned, that appear in no dispute. */
   unlinked: AnnotationView[];
   orphans: AnnotationView[];
@@ -193,9 +211,31 @@ export function buildReportModel(session: Session, generatedAt: string): ReportM
       links: session.links.length,
     },
     disputes,
+    statementLinks: linksBetweenStatements(session.links, views),
     unlinked: ordered.filter((v) => !shown.has(v.annotation.id) && !v.orphaned),
     orphans: ordered.filter((v) => v.orphaned),
   };
+}
+
+/** The links that touch no claim, ordered by their source, then their target, then id. */
+function linksBetweenStatements(
+  links: readonly Link[],
+  views: Map<string, AnnotationView>,
+): StatementLink[] {
+  const out: StatementLink[] = [];
+  for (const link of links) {
+    const from = views.get(link.from);
+    const to = views.get(link.to);
+    if (!from || !to) continue; // validateSession guarantees both ends exist
+    if (from.annotation.kind === 'claim' || to.annotation.kind === 'claim') continue;
+    out.push({ link, label: RELATION_LABELS[link.relation], from, to });
+  }
+  return out.sort(
+    (a, b) =>
+      compareViews(a.from, b.from) ||
+      compareViews(a.to, b.to) ||
+      (a.link.id < b.link.id ? -1 : a.link.id > b.link.id ? 1 : 0),
+  );
 }
 
 /** Counter-statements and evidence answer a claim; context and other claims do not. */

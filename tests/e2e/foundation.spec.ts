@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost, ROOT, type RunningHost } from './helpers/web-host';
-import { api, settleForScreenshot, watchRequests } from './helpers/app-driver';
+import { api, settleForScreenshot, watchRequests, confirmStartReview } from './helpers/app-driver';
 
 let host: RunningHost;
 test.beforeAll(async () => {
@@ -33,6 +33,7 @@ test('open the seed, create a session, reload and reopen, import hostile HTML sa
   const seed = page.getByTestId('library-item').filter({ hasText: 'Seed' }).first();
   await expect(seed).toBeVisible();
   await seed.getByRole('button', { name: /Start review/ }).click();
+  await confirmStartReview(page);
 
   // The article: caption once, paragraphs, two quoted tweets with attribution, the date.
   const text = page.locator('.article-text');
@@ -97,6 +98,7 @@ test('open the seed, create a session, reload and reopen, import hostile HTML sa
   const imported = page.getByTestId('library-item').filter({ hasText: 'Harbour report' });
   await expect(imported).toBeVisible();
   await imported.getByRole('button', { name: /Start review/ }).click();
+  await confirmStartReview(page);
   await expect(page.locator('.article-text')).toContainText(
     'The harbour reopened on Monday after repairs.',
   );

@@ -7,6 +7,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { startHost, type RunningHost } from './helpers/web-host';
+import { confirmStartReview } from './helpers/app-driver';
 
 const HOSTILE = `<!doctype html>
 <html><head>
@@ -71,6 +72,7 @@ test('a hostile HTML article runs nothing, loads nothing, and keeps its text', a
   const item = page.getByTestId('library-item').filter({ hasText: 'Council budget vote' });
   await expect(item).toBeVisible();
   await item.getByRole('button', { name: /Start review/ }).click();
+  await confirmStartReview(page);
   const text = page.locator('.article-text');
   for (const line of SURVIVING) await expect(text).toContainText(line);
   expect(
@@ -102,6 +104,7 @@ test('a hostile HTML article runs nothing, loads nothing, and keeps its text', a
   const pasted = page.getByTestId('library-item').filter({ hasText: 'Pasted budget vote' });
   await expect(pasted).toBeVisible();
   await pasted.getByRole('button', { name: /Start review/ }).click();
+  await confirmStartReview(page);
   for (const line of SURVIVING) await expect(page.locator('.article-text')).toContainText(line);
 
   await page.waitForTimeout(500);

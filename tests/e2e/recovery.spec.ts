@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, type RunningHost } from './helpers/web-host';
-import { SEED_QUOTES } from './helpers/app-driver';
+import { SEED_QUOTES, confirmStartReview } from './helpers/app-driver';
 
 let dataDir: string;
 let host: RunningHost | null = null;
@@ -53,6 +53,7 @@ test('crash recovery, a damaged file with its backup, and a newer-version file',
     .first()
     .getByRole('button', { name: /Start review/ })
     .click();
+  await confirmStartReview(page);
   await expect(page.locator('.article-text')).toBeFocused();
   await markClaim(page, SEED_QUOTES.claim);
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');

@@ -16,6 +16,7 @@ import {
   KeyCounter,
   settleForScreenshot,
   watchRequests,
+  confirmStartReview,
 } from './helpers/app-driver';
 import type { Session } from '../../shared/model/session';
 
@@ -129,6 +130,9 @@ test('keyboard only: the seed review in at most 60 key presses', async ({ page }
       break;
   }
   await keys.press('Enter');
+  // The start-review dialog opens in its first field; Enter starts the review.
+  await expect(page.getByRole('dialog', { name: 'Start a review' })).toBeVisible();
+  await keys.press('Enter');
   await expect(page.locator('.article-text')).toBeFocused();
 
   const findAndSelect = async (quote: string) => {
@@ -236,6 +240,7 @@ test('with the mouse: the same review', async ({ page }) => {
     .first()
     .getByRole('button', { name: /Start review/ })
     .click();
+  await confirmStartReview(page);
   // The app puts the caret in the article once it is shown.
   await expect(page.locator('.article-text')).toBeFocused();
 

@@ -9,7 +9,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost, ROOT, type RunningHost } from './helpers/web-host';
-import { api, SEED_QUOTES, seedReviewViaApi, watchRequests } from './helpers/app-driver';
+import {
+  api,
+  SEED_QUOTES,
+  seedReviewViaApi,
+  watchRequests,
+  confirmStartReview,
+} from './helpers/app-driver';
 
 let host: RunningHost;
 test.beforeAll(async () => {
@@ -125,6 +131,7 @@ test('exports, session files, W3C import and re-import from the toolbar', async 
     .filter({ hasText: 'Seed' })
     .getByRole('button', { name: /Start review/ })
     .click();
+  await confirmStartReview(page);
   await expect(page.getByText('No claims yet.')).toBeVisible();
   const w3cChooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'File', exact: true }).click();

@@ -97,7 +97,7 @@ function fallbackDecorations(state: EditorState): DecorationSet {
           r.from,
           r.to,
           {
-            class: `fc-hl fc-hl-${r.kind}${r.status === 'moved' ? ' fc-hl-moved' : ''}`,
+            class: `fc-hl fc-hl-${r.kind}${r.status === 'moved' || r.status === 'changed' ? ` fc-hl-${r.status}` : ''}`,
             'data-annotation-id': r.id,
           },
           { id: r.id },

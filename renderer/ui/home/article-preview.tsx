@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient, LibraryEntry } from '../../../shared/api/contract';
 import type { Article } from '../../../shared/model/article';
 import { renderArticleStatic } from '../../editor/render-static';
+import { titleOpensText } from '../../../shared/article/article-title';
 import { formatDate, plural } from '../format';
 
 export function ArticlePreview({
@@ -67,7 +68,10 @@ export function ArticlePreview({
                 </time>
               ) : null}
             </p>
-            <h1 class="article-title">{entry.meta.title}</h1>
+            {article && titleOpensText(article) ? null : (
+              <h1 class="article-title">{entry.meta.title}</h1>
+            )}
+            {entry.meta.byline ? <p class="article-byline">{entry.meta.byline}</p> : null}
           </header>
           {problem ? <p class="field-error">This article could not be shown: {problem}</p> : null}
           {!article && !problem ? <p class="muted">Loading…</p> : null}

@@ -2,7 +2,9 @@
  * The home view: review sessions (most recent first) beside the article
  * library. Sessions open, rename, delete (to the archive, after asking) and,
  * when damaged, say why and offer a valid backup. Articles import from a
- * file picker, a drop or a paste, and start a new review.
+ * file picker, a drop or a paste, and start a new review through a dialog
+ * that offers an existing review of the same article and asks for the
+ * report's details.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ApiClient, AppInfo, LibraryEntry, OpenedSession } from '../../../shared/api/contract';
@@ -17,7 +19,7 @@ import { SessionList } from './session-list';
 import { LibraryList } from './library-list';
 import { announceOpened, openSessionFile } from '../session/session-files';
 import { ArticlePreview } from './article-preview';
-import { shorten } from '../format';
+import { StartReviewDialog, type StartReviewChoice } from './start-review-dialog';
 
 export interface HomeViewProps {
   client: ApiClient;
@@ -80,15 +82,32 @@ export function HomeView({ client, info, onOpen, setHooks }: HomeViewProps) {
     }
   };
 
-  const startReview = async (entry: LibraryEntry) => {
+  // "Start review" asks first (see start-review-dialog.tsx): open an existing review, or the details.
+  const [starting, setStarting] = useState<LibraryEntry | null>(null);
+  const startReview = (entry: LibraryEntry) => setStarting(entry);
+
+  const createReview = async (entry: LibraryEntry, choice: StartReviewChoice) => {
     setBusy(true);
     const r = await client.call('sessions.create', {
-      name: `Review: ${shorten(entry.meta.title, 70)}`,
       articleIds: [entry.id],
+      reviewer: choice.reviewer,
+      articleMeta: { [entry.id]: choice.meta },
     });
     setBusy(false);
-    if (r.ok) onOpen(r.value);
-    else notices.error(`The session could not be created: ${r.error.message}`);
+    if (r.ok) {
+      setStarting(null);
+      onOpen(r.value);
+    } else notices.error(`The session could not be created: ${r.error.message}`);
+  };
+
+  const openExisting = async (s: SessionSummary) => {
+    setBusy(true);
+    const r = await client.call('sessions.open', { id: s.id });
+    setBusy(false);
+    if (r.ok) {
+      setStarting(null);
+      onOpen(r.value);
+    } else notices.error(`“${s.name}” could not be opened: ${r.error.message}`);
   };
 
   return (
@@ -157,6 +176,16 @@ export function HomeView({ client, info, onOpen, setHooks }: HomeViewProps) {
           <div class="preview preview-empty muted">Import an article to begin.</div>
         )}
       </main>
+      {starting ? (
+        <StartReviewDialog
+          entry={starting}
+          sessions={sessions ?? []}
+          busy={busy}
+          onStart={(choice) => void createReview(starting, choice)}
+          onOpen={(s) => void openExisting(s)}
+          onClose={() => setStarting(null)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { Session } from '../../../shared/model/session';
 import { KIND_LABELS } from '../../../shared/model/vocabulary';
 import { Menu } from '../menu';
 import { shorten } from '../format';
+import { wrapQuote } from '../../../shared/text/quote-marks';
 
 export function AnnotationChooser({
   session,
@@ -25,7 +26,7 @@ export function AnnotationChooser({
     .map((id) => byId.get(id))
     .filter((a) => !!a)
     .map((a) => ({
-      label: `${KIND_LABELS[a.kind]}: “${shorten(a.target.quote.exact, 60)}”`,
+      label: `${KIND_LABELS[a.kind]}: ${wrapQuote(shorten(a.target.quote.exact, 60))}`,
       run: () => onPick(a.id),
       testId: 'chooser-item',
     }));

@@ -19,7 +19,9 @@ import type { ReviewActions } from './review-actions';
 import { SpeakerPicker } from './speaker-picker';
 import { SpeakerForm } from './speaker-form';
 import { VerdictEditor } from './verdict-editor';
+import { AnchorStatusChip, AnchorStatusNotice } from './anchor-status';
 import { formatDateTime, shorten } from '../format';
+import { wrapQuote } from '../../../shared/text/quote-marks';
 import { shortcutLabel, withShortcut } from '../../editor/shortcuts';
 
 export interface AnnotationDetailProps {
@@ -38,13 +40,6 @@ export interface AnnotationDetailProps {
   onDone: () => void;
   onClose: () => void;
 }
-
-const STATUS_TEXT = {
-  anchored: 'Anchored: the quote is at its original place.',
-  moved: 'Moved: after a re-import the quote was found at a new place.',
-  orphaned:
-    'Not found: after a re-import this quote is no longer in the text. Re-attach it to new text, or delete it.',
-} as const;
 
 export function AnnotationDetail(props: AnnotationDetailProps) {
   const { annotation: a, session, actions, readOnly, focus } = props;
@@ -77,17 +72,7 @@ export function AnnotationDetail(props: AnnotationDetailProps) {
             ))}
           </select>
         </label>
-        <span
-          class={`status-chip status-${a.target.status}`}
-          title={STATUS_TEXT[a.target.status]}
-          data-testid="anchor-status"
-        >
-          {a.target.status === 'anchored'
-            ? 'Anchored'
-            : a.target.status === 'moved'
-              ? 'Moved'
-              : 'Not found'}
-        </span>
+        <AnchorStatusChip status={a.target.status} />
         <button
           type="button"
           class="icon-button"
@@ -113,14 +98,12 @@ export function AnnotationDetail(props: AnnotationDetailProps) {
       {session.articles.length > 1 && article ? (
         <p class="muted small">In “{article.meta.title}”</p>
       ) : null}
-      {a.target.status !== 'anchored' ? (
-        <p class={`status-line status-${a.target.status}`}>{STATUS_TEXT[a.target.status]}</p>
-      ) : null}
-      {a.target.status === 'orphaned' && !readOnly ? (
-        <button type="button" class="button button-small" onClick={() => props.onReattach(a.id)}>
-          Re-attach to selected text…
-        </button>
-      ) : null}
+      <AnchorStatusNotice
+        annotation={a}
+        readOnly={readOnly}
+        onConfirm={(id) => actions.confirmAnchor(id)}
+        onReattach={props.onReattach}
+      />
 
       <div class="detail-section">
         <h3 class="detail-label">Speaker</h3>
@@ -287,7 +270,7 @@ function LinkRow({
       </div>
       <div class="link-quote-row">
         <button type="button" class="quote-button small" onClick={() => onReveal(other.id)}>
-          “{shorten(other.target.quote.exact, 120)}”
+          {wrapQuote(shorten(other.target.quote.exact, 120))}
         </button>
         <div class="link-tools">
           {!readOnly ? (

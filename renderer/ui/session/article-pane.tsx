@@ -9,6 +9,7 @@ import type { Article, ArticleMeta } from '../../../shared/model/article';
 import type { Annotation } from '../../../shared/model/session';
 import type { AnnotationChanges } from '../../../shared/review/annotation-changes';
 import { safeHttpUrl } from '../../../shared/article/safe-url';
+import { titleOpensText } from '../../../shared/article/article-title';
 import {
   mountArticleEditor,
   type ArticleEditor,
@@ -89,6 +90,7 @@ export function ArticlePane(props: ArticlePaneProps) {
       <article class="article-page" aria-label="Article">
         <ArticleHeader
           meta={article.meta}
+          titleInText={titleOpensText(article)}
           readOnly={props.readOnly}
           onSave={props.onMeta}
           onOpenLink={props.onOpenLink}
@@ -101,11 +103,14 @@ export function ArticlePane(props: ArticlePaneProps) {
 
 function ArticleHeader({
   meta,
+  titleInText,
   readOnly,
   onSave,
   onOpenLink,
 }: {
   meta: ArticleMeta;
+  /** The text opens with the title as its headline: it is not printed twice. */
+  titleInText: boolean;
   readOnly: boolean;
   onSave: (m: ArticleMeta) => boolean;
   onOpenLink: (url: string) => void;
@@ -196,7 +201,11 @@ function ArticleHeader({
           </time>
         ) : null}
       </p>
-      <h1 class="article-title">{meta.title}</h1>
+      {titleInText ? (
+        <p class="visually-hidden">{meta.title}</p>
+      ) : (
+        <h1 class="article-title">{meta.title}</h1>
+      )}
       {meta.byline ? <p class="article-byline">{meta.byline}</p> : null}
       <p class="article-source">
         {meta.url && safeHttpUrl(meta.url) ? (

@@ -14,8 +14,10 @@ import {
 } from '../../../shared/review/dispute-cards';
 import { DisputeFilters, filterResult } from './dispute-filters';
 import { KindTag } from './annotation-detail';
+import { AnchorStatusChip } from './anchor-status';
 import { verdictTone } from './verdict-editor';
 import { plural, shorten } from '../format';
+import { wrapQuote } from '../../../shared/text/quote-marks';
 
 /** Cards (and unlinked statements) rendered at first and per “Show more”. */
 const PAGE = 150;
@@ -83,6 +85,7 @@ export function DisputePanel({
             >
               <div class="dispute-head">
                 <KindTag kind="claim" />
+                <AnchorStatusChip status={card.claim.target.status} compact />
                 {card.verdict ? (
                   <span
                     class={`verdict-badge verdict-${verdictTone(session.scale, card.verdict.id)}`}
@@ -99,7 +102,7 @@ export function DisputePanel({
                 onClick={() => onReveal(card.claim.id)}
                 title="Show in the article"
               >
-                “{shorten(card.claim.target.quote.exact, 220)}”
+                {wrapQuote(shorten(card.claim.target.quote.exact, 220))}
               </button>
               <p class="dispute-speaker">
                 {card.speaker ? (
@@ -124,10 +127,11 @@ export function DisputePanel({
                           title="Show in the article"
                         >
                           <span class="statement-quote">
-                            “{shorten(st.annotation.target.quote.exact, 160)}”
+                            {wrapQuote(shorten(st.annotation.target.quote.exact, 160))}
                           </span>
                           <span class="statement-meta">
                             <KindTag kind={st.annotation.kind} />
+                            <AnchorStatusChip status={st.annotation.target.status} compact />
                             {st.speaker ? <span>{st.speaker.name}</span> : null}
                             {st.direction === 'incoming' ? (
                               <span class="muted small">(the claim {g.label} it)</span>
@@ -218,7 +222,7 @@ export function DisputePanel({
           <ul class="statement-list">
             {model.orphans.map((a) => (
               <li key={a.id} class="orphan">
-                <span class="statement-quote">“{shorten(a.target.quote.exact, 160)}”</span>
+                <span class="statement-quote">{wrapQuote(shorten(a.target.quote.exact, 160))}</span>
                 <span class="statement-meta">
                   <KindTag kind={a.kind} />
                   {a.speakerId && speakers.get(a.speakerId) ? (
@@ -255,9 +259,10 @@ function StatementButton({
   return (
     <li>
       <button type="button" class={`statement kind-edge-${a.kind}`} onClick={() => onReveal(a.id)}>
-        <span class="statement-quote">“{shorten(a.target.quote.exact, 160)}”</span>
+        <span class="statement-quote">{wrapQuote(shorten(a.target.quote.exact, 160))}</span>
         <span class="statement-meta">
           <KindTag kind={a.kind} />
+          <AnchorStatusChip status={a.target.status} compact />
           {speaker ? <span>{speaker}</span> : null}
         </span>
       </button>

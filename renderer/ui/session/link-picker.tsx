@@ -20,6 +20,7 @@ import { defaultRelation, rankLinkTargets } from '../../../shared/review/link-ta
 import { Dialog } from '../dialog';
 import { KindTag } from './annotation-detail';
 import { shorten } from '../format';
+import { wrapQuote } from '../../../shared/text/quote-marks';
 
 export interface LinkPickerProps {
   mode: 'link' | 'goto';
@@ -85,7 +86,7 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
       <div onKeyDown={onKeyDown}>
         {mode === 'link' && from ? (
           <p class="picker-source">
-            From <KindTag kind={from.kind} /> “{shorten(from.target.quote.exact, 110)}”
+            From <KindTag kind={from.kind} /> {wrapQuote(shorten(from.target.quote.exact, 110))}
           </p>
         ) : null}
         {mode === 'link' ? (
@@ -174,7 +175,9 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
                   </span>
                 ) : null}
               </div>
-              <div class="picker-quote">“{shorten(t.annotation.target.quote.exact, 160)}”</div>
+              <div class="picker-quote">
+                {wrapQuote(shorten(t.annotation.target.quote.exact, 160))}
+              </div>
             </li>
           ))}
           {!targets.length ? (

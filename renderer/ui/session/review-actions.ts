@@ -21,6 +21,7 @@ import {
   unlink,
   type AnnotationPatch,
 } from '../../../shared/review/annotation-edits';
+import { confirmChangedAnchor } from '../../../shared/review/confirm-anchor';
 import { nowIso } from '../../../shared/model/ids';
 import type { SessionOp } from '../../../shared/session/session-ops';
 import type { SessionController } from '../../state/session-controller';
@@ -83,6 +84,13 @@ export function createReviewActions({ controller, notices, editor }: ActionConte
       );
       if (!r.ok) return refuse(r.message);
       return apply(r.ops, 'Re-attach annotation');
+    },
+
+    /** Confirm a `changed` anchor: the text it now points at is the passage that was marked. */
+    confirmAnchor(id: string): boolean {
+      const r = confirmChangedAnchor(controller.session, id, nowIso());
+      if (!r.ok) return refuse(r.message);
+      return apply(r.ops, 'Confirm changed passage');
     },
 
     edit(id: string, patch: AnnotationPatch, label: string): boolean {

@@ -11,6 +11,7 @@ import type { NoticeApi } from '../notices';
 import { ARTICLE_ACCEPT, fileToBase64, pickFiles } from '../files';
 import { importFiles } from '../imports';
 import { plural } from '../format';
+import { runningExport, trackExport } from './export-progress';
 
 /** Every export format, in menu order, with its label (a record, so a new format cannot be forgotten here). */
 export const EXPORT_LABELS: Record<ExportFormat, string> = {
@@ -56,7 +57,17 @@ async function deliver(
   }
 }
 
+/** Export one format. One export runs at a time; the toolbar shows it (export-progress.tsx). */
 export async function exportAs(ctx: FileActionContext, format: ExportFormat): Promise<void> {
+  const busy = runningExport();
+  if (busy) {
+    ctx.notices.info(`The ${busy.label} is still being exported; wait for it to finish.`);
+    return;
+  }
+  await trackExport(format, EXPORT_LABELS[format], () => exportNow(ctx, format));
+}
+
+async function exportNow(ctx: FileActionContext, format: ExportFormat): Promise<void> {
   if (!(await saved(ctx))) return;
   const id = ctx.controller.session.id;
   const r = await ctx.client.call('export.render', { id, format });
@@ -137,10 +148,10 @@ export async function reimportArticle(ctx: FileActionContext): Promise<void> {
   const applied = ctx.controller.apply(r.value.ops, 'Re-import article');
   if (!applied.ok)
     return void ctx.notices.error(`“${file.name}” was not re-imported: ${applied.message}`);
-  const { anchored, moved, orphaned } = r.value.report;
+  const { anchored, moved, changed, orphaned } = r.value.report;
   ctx.notices.show({
-    tone: orphaned ? 'warning' : 'success',
-    text: `Re-imported from ${file.name}: ${anchored} in place, ${moved} moved, ${orphaned} not found${orphaned ? ' (listed under “Not found after re-import” in the side panel)' : ''}. Undo restores the previous text.`,
+    tone: orphaned || changed ? 'warning' : 'success',
+    text: `Re-imported from ${file.name}: ${anchored} in place, ${moved} moved, ${changed} changed${changed ? ' (their wording differs: open each, marked “Changed: confirm”, and confirm or re-attach it)' : ''}, ${orphaned} not found${orphaned ? ' (listed under “Not found after re-import” in the side panel)' : ''}. Undo restores the previous text.`,
   });
 }
 

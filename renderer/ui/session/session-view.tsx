@@ -21,6 +21,7 @@ import { ConfirmDialog } from '../dialog';
 import { Menu, type MenuItem } from '../menu';
 import { inFormField } from '../imports';
 import { formatDateTime, plural, shorten } from '../format';
+import { wrapQuote } from '../../../shared/text/quote-marks';
 import { createReviewActions } from './review-actions';
 import { ArticlePane } from './article-pane';
 import { Toolbar } from './toolbar';
@@ -576,7 +577,7 @@ export function SessionView({
     ids.forEach((id, i) => {
       const a = byId.get(id);
       if (!a) return;
-      const label = `${KIND_LABELS[a.kind]} “${shorten(a.target.quote.exact, 28)}”`;
+      const label = `${KIND_LABELS[a.kind]} ${wrapQuote(shorten(a.target.quote.exact, 28))}`;
       items.push({ label: `Open ${label}`, run: () => activate(id), separatorBefore: i === 0 });
       if (!readOnly) {
         items.push({

@@ -1,7 +1,7 @@
 /**
  * The session's toolbar: back to the sessions, the session name (rename in
- * place), undo/redo, find, the File and Export menus, settings, help, and
- * the save state in words.
+ * place), undo/redo, find, the File and Export menus (with the export in
+ * progress, if any), settings, help, and the save state in words.
  */
 import { useState } from 'preact/hooks';
 import type { ExportFormat } from '../../../shared/api/contract';
@@ -9,6 +9,7 @@ import type { SaveState } from '../../state/session-controller';
 import { MenuButton, type MenuItem } from '../menu';
 import { shortcutLabel, withShortcut } from '../../editor/shortcuts';
 import { EXPORT_LABELS } from './session-files-actions';
+import { ExportProgress, useRunningExport } from './export-progress';
 
 export interface ToolbarProps {
   name: string;
@@ -30,6 +31,7 @@ export interface ToolbarProps {
 
 export function Toolbar(p: ToolbarProps) {
   const [renaming, setRenaming] = useState(false);
+  const exporting = useRunningExport();
   return (
     <header class="app-bar session-bar">
       <button
@@ -70,7 +72,7 @@ export function Toolbar(p: ToolbarProps) {
               type="button"
               class="title-button"
               onClick={() => !p.readOnly && setRenaming(true)}
-              title={p.readOnly ? p.name : 'Rename this session'}
+              title={p.readOnly ? p.name : `${p.name} (click to rename)`}
             >
               {p.name}
             </button>
@@ -112,6 +114,7 @@ export function Toolbar(p: ToolbarProps) {
           Find
         </button>
         <MenuButton label="File" items={p.fileItems} title="Session files and articles" />
+        <ExportProgress job={exporting} />
         <MenuButton
           label="Export"
           class="button-primary"
@@ -119,8 +122,12 @@ export function Toolbar(p: ToolbarProps) {
             label: EXPORT_LABELS[f],
             run: () => p.onExport(f),
             testId: `export-${f}`,
+            disabled: exporting !== null,
+            title: exporting ? `Wait until the ${exporting.label} is exported` : undefined,
           }))}
-          title="Export a report or a standard format"
+          title={
+            exporting ? `Exporting the ${exporting.label}…` : 'Export a report or a standard format'
+          }
         />
         <button
           type="button"

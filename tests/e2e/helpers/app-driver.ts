@@ -209,6 +209,23 @@ export async function seedReviewViaApi(
   return s.id;
 }
 
+/**
+ * Answer the start-review dialog that "Start review" opens: fill in the given
+ * fields (reviewer, outlet, url, byline), then start a new session, also when
+ * the article already has one (the dialog then says "Start a new review anyway").
+ */
+export async function confirmStartReview(
+  page: Page,
+  fields: Partial<Record<'reviewer' | 'outlet' | 'url' | 'byline', string>> = {},
+): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Start a review' });
+  await expect(dialog).toBeVisible();
+  for (const [name, value] of Object.entries(fields))
+    await dialog.locator(`input[name="${name}"]`).fill(value);
+  await dialog.getByRole('button', { name: /^Start (review|a new review anyway)$/ }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
 /** Dismiss every notice and wait for any flashing highlight to end (calm screenshots). */
 export async function settleForScreenshot(page: Page): Promise<void> {
   // Notices may also fade on their own meanwhile, so close whichever is first until none is left.

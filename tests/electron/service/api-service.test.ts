@@ -158,16 +158,19 @@ describe('the API service', () => {
       .replace('at no time were intelligence', 'at no time were any intelligence');
     const res = await call<{
       ops: SessionOp[];
-      report: { anchored: number; moved: number; orphaned: number };
+      report: { anchored: number; moved: number; changed: number; orphaned: number };
     }>('sessions.reimportArticle', {
       id: s.id,
       articleId: old.id,
       file: { fileName: 'updated.txt', base64: b64(updated) },
     });
-    expect(res.report.anchored + res.report.moved + res.report.orphaned).toBe(s.annotations.length);
-    // The insertion near the start shifts every quote ("moved"); the edited denial is found by its new wording.
-    expect(res.report.orphaned).toBe(0);
-    expect(res.report.moved).toBe(s.annotations.length);
+    const { anchored, moved, changed, orphaned } = res.report;
+    expect(anchored + moved + changed + orphaned).toBe(s.annotations.length);
+    // The insertion near the start shifts every quote ("moved"); the edited denial is found by
+    // its new wording, which is not the same passage for certain: "changed", to be confirmed.
+    expect(orphaned).toBe(0);
+    expect(changed).toBe(1);
+    expect(moved).toBe(s.annotations.length - 1);
     expect(res.ops[0]).toMatchObject({ op: 'article.put' });
     const applied = await service.handle('sessions.apply', {
       id: s.id,

@@ -54,7 +54,7 @@ describe('reanchorAnnotations on the seed article', () => {
 
   it('unchanged text: everything anchored, the very same selectors', () => {
     const { annotations, report } = reanchorAnnotations(SEED, SEED, before);
-    expect(report).toEqual({ anchored: before.length, moved: 0, orphaned: 0 });
+    expect(report).toEqual({ anchored: before.length, moved: 0, changed: 0, orphaned: 0 });
     expect(annotations).toEqual(before);
   });
 
@@ -64,7 +64,12 @@ describe('reanchorAnnotations on the seed article', () => {
     const after = SEED.slice(0, at) + inserted + SEED.slice(at);
     const { annotations, report } = reanchorAnnotations(SEED, after, before);
     const shifted = before.filter((a) => a.target.position.start >= at).length;
-    expect(report).toEqual({ anchored: before.length - shifted, moved: shifted, orphaned: 0 });
+    expect(report).toEqual({
+      anchored: before.length - shifted,
+      moved: shifted,
+      changed: 0,
+      orphaned: 0,
+    });
     annotations.forEach((a, i) => {
       const old = before[i]!.target;
       expect(a.id).toBe(before[i]!.id);
@@ -93,19 +98,26 @@ describe('reanchorAnnotations on the seed article', () => {
     expect(readsAt(after, story)).toBe('The story is false');
   });
 
-  it('a small edit inside a quote: moved, quote taken from the new text', () => {
+  it('a small edit inside a quote: changed (not moved), quote taken from the new text', () => {
     const after = SEED.replace('at no time were intelligence', 'at no time were any intelligence');
     const { annotations, report } = reanchorAnnotations(SEED, after, before);
     const denial = annotations.find((a) => a.id === 'p2')!;
-    expect(denial.target.status).toBe('moved');
+    expect(denial.target.status).toBe('changed');
+    expect(denial.target.was).toBe(PASSAGES[2]);
     expect(denial.target.quote.exact).toBe(
       'At no time, at no time were any intelligence sources or methods discussed',
     );
     expect(readsAt(after, denial)).toBe(denial.target.quote.exact);
-    // Everything after the edit moved by four characters; everything before it stayed put.
+    // Everything after the edit moved by four characters; everything before it stayed put;
+    // the edited quote is changed.
     const editAt = SEED.indexOf('at no time were intelligence');
     const untouched = before.filter((a) => a.target.position.end <= editAt).length;
-    expect(report).toEqual({ anchored: untouched, moved: before.length - untouched, orphaned: 0 });
+    expect(report).toEqual({
+      anchored: untouched,
+      moved: before.length - untouched - 1,
+      changed: 1,
+      orphaned: 0,
+    });
   });
 
   it('a deleted passage is orphaned, never dropped, and keeps its old selectors', () => {

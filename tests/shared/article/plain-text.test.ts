@@ -218,8 +218,9 @@ const CASES: Case[] = [
     name: 'emoji and combining characters are kept',
     input: 'Caf\u0065\u0301 \u{1F44D}\u{1F3FD} ok\n\nnext',
     format: 'text',
+    // A short first line without a full stop, with text after it, reads as a headline.
     blocks: [
-      ['paragraph', 'Caf\u0065\u0301 \u{1F44D}\u{1F3FD} ok'],
+      ['heading', 'Caf\u0065\u0301 \u{1F44D}\u{1F3FD} ok'],
       ['paragraph', 'next'],
     ],
   },
