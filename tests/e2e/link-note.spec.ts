@@ -6,7 +6,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './helpers/web-host';
-import { SEED_QUOTES, seedReviewViaApi } from './helpers/app-driver';
+import { api, SEED_QUOTES, seedReviewViaApi } from './helpers/app-driver';
+import { markPassage } from '../../shared/review/annotation-edits';
 import { openSessionFromHome, storedSession } from './helpers/review-fixtures';
 
 let host: RunningHost;
@@ -83,4 +84,58 @@ test('with the keyboard: search, Tab to the note, type, Enter', async ({ page })
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
   await expect.poll(() => storedLinkNote(page, SEED_QUOTES.noTime)).toBe(note);
+});
+
+// Found by the model-checked run (seed 5): the relation suggested for the
+// highlighted target is shown checked; clicking it must choose it, so that it
+// stays when another target (whose own suggestion differs) is then picked.
+test('clicking the suggested relation chooses it', async ({ page }) => {
+  const s = await storedSession(host.origin, host.token, sessionId);
+  const art = s.articles[0]!;
+  const quote = 'it has found itself on a sticky wicket';
+  const start = art.text.indexOf(quote);
+  const r = markPassage(
+    s,
+    {
+      articleId: art.id,
+      start16: start,
+      end16: start + quote.length,
+      kind: 'claim',
+      speakerId: null,
+    },
+    new Date().toISOString(),
+  );
+  if (!r.ok) throw new Error(r.message);
+  await api(host.origin, host.token, 'sessions.apply', {
+    id: sessionId,
+    baseRevision: s.revision,
+    ops: r.ops,
+  });
+  await page.goto(host.url);
+  await openSessionFromHome(page, sessionName);
+  await page
+    .getByTestId('dispute-card')
+    .locator('.dispute-claim')
+    .filter({ hasText: 'sticky wicket' })
+    .first()
+    .click();
+  await page.getByRole('tab', { name: 'Claim' }).click();
+  await page.getByTestId('annotation-detail').getByRole('button', { name: 'Link to…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Link to another annotation' });
+  // From a claim, the suggestion for the other claim is "same claim as".
+  await page.keyboard.type('jeopardised');
+  await expect(dialog.getByTestId('link-preview')).toContainText('same claim as');
+  await dialog.getByRole('radio', { name: /same claim as/ }).click();
+  // Now pick a counter-statement, whose own suggestion would be "responds to".
+  await dialog.getByRole('combobox', { name: 'Search targets by text, speaker or kind' }).fill('');
+  await dialog.getByTestId('picker-option').filter({ hasText: 'The story is false' }).click();
+  await expect(dialog.getByTestId('link-preview')).toContainText('same claim as');
+  await dialog.getByRole('button', { name: 'Link (Enter)' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  const after = await storedSession(host.origin, host.token, sessionId);
+  const newClaim = r.annotation.id;
+  const target = after.annotations.find((a) => a.target.quote.exact === SEED_QUOTES.falseStory)!;
+  const link = after.links.find((l) => l.from === newClaim && l.to === target.id);
+  expect(link?.relation).toBe('same-claim-as');
 });

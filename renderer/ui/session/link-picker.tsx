@@ -102,6 +102,9 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
                   type="radio"
                   name="relation"
                   checked={relation === r}
+                  // A click chooses, also on the relation already shown as the
+                  // suggestion (a checked radio fires no change event).
+                  onClick={() => setChosenRelation(r)}
                   onChange={() => setChosenRelation(r)}
                 />
                 <span>{RELATION_LABELS[r]}</span>
