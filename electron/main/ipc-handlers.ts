@@ -15,7 +15,7 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { validateRequest } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/contract';
-import { IPC_CHANNELS } from '../preload/ipc-channels';
+import { IPC_CHANNELS, type BRIDGE_EVENTS } from '../preload/ipc-channels';
 import { isAppUrl } from './app-origin';
 import type { ApiService } from '../service/api-service';
 
@@ -149,7 +149,7 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
 /** Push an event to the page (`window.factcheck.on`). False when the window is gone. */
 export function sendBridgeEvent(
   win: BrowserWindow | null,
-  name: 'menu' | 'before-quit',
+  name: (typeof BRIDGE_EVENTS)[number],
   payload: unknown,
 ): boolean {
   if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return false;

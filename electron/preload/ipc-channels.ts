@@ -14,4 +14,4 @@ export const IPC_CHANNELS = Object.freeze({
 });
 
 /** Event names the page may subscribe to (ApiEvents in shared/api/contract.ts). */
-export const BRIDGE_EVENTS = ['menu', 'before-quit'] as const;
+export const BRIDGE_EVENTS = ['menu', 'before-quit', 'import.progress'] as const;

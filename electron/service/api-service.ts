@@ -9,6 +9,8 @@
  * passed in as plain interfaces.
  */
 import type {
+  ApiEventName,
+  ApiEvents,
   ApiMethod,
   ApiRequest,
   ApiResponses,
@@ -24,8 +26,9 @@ import {
   MAX_NOTE_CHARS,
 } from '../../shared/model/limits';
 import { openLibrary, type Library } from './library';
-import { importArticleFile, importPasted } from './import/article-import';
+import { runImportInWorker, type ImportInput } from './import/import-runner';
 import { openSessionStore, type SessionStore } from './store';
+import { StoreError } from './store/store-errors';
 import { reanchorAnnotations } from '../../shared/anchoring';
 import type { SessionOp } from '../../shared/session/session-ops';
 import {
@@ -55,9 +58,17 @@ export interface ApiService {
   handle(method: string, payload: unknown): Promise<ApiResult<unknown>>;
   /** Write every pending change to disk now. */
   flushAll(): Promise<void>;
+  /**
+   * Listen to the events the service itself pushes (`import.progress`); the
+   * transports relay them to the page. Returns a function that unsubscribes.
+   */
+  subscribe(listener: EventListener): () => void;
   /** Flush and release everything. The service must not be used afterwards. */
   close(): Promise<void>;
 }
+
+/** Receives the service's events. */
+export type EventListener = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
 
 type Handlers = { [M in ApiMethod]: (req: ApiRequest<M>) => Promise<ApiResult<ApiResponses[M]>> };
 
@@ -85,6 +96,35 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
   const library: Library = await openLibrary({ seedsDir: opts.seedsDir, dataDir: opts.dataDir });
   const store: SessionStore = await openSessionStore({ dataDir: opts.dataDir });
   const clock = opts.clock ?? nowIso;
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (event, payload) => {
+    for (const l of listeners) l(event, payload);
+  };
+  /** Running imports by id, to cancel them. */
+  const imports = new Map<string, AbortController>();
+  let importCount = 0;
+
+  /** Run one import in a worker, with progress events and cancellation under `importId`. */
+  const runImport = async (input: ImportInput, name: string, requestedId?: string) => {
+    const importId = requestedId ?? `import-${++importCount}`;
+    if (imports.has(importId))
+      return {
+        ok: false as const,
+        error: { code: 'conflict' as const, message: 'An import with that id is already running.' },
+      };
+    const ctrl = new AbortController();
+    imports.set(importId, ctrl);
+    emit('import.progress', { importId, name, fraction: 0 });
+    try {
+      return await runImportInWorker(input, {
+        signal: ctrl.signal,
+        onProgress: (fraction) => emit('import.progress', { importId, name, fraction }),
+      });
+    } finally {
+      imports.delete(importId);
+      emit('import.progress', { importId, name, fraction: 1 });
+    }
+  };
 
   const info: AppInfo = {
     name: 'Factcheck Workbench',
@@ -106,15 +146,25 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
       const a = library.get(id);
       return a ? ok(a) : notFound('That article is not in the library.');
     },
-    'library.importFile': async ({ fileName, base64 }) => {
+    'library.importFile': async ({ fileName, base64, importId }) => {
       const bytes = decodeBase64(base64);
       if (!bytes) return unreadableUpload;
-      const res = await importArticleFile(fileName, bytes);
+      const res = await runImport({ kind: 'file', fileName, bytes }, fileName, importId);
       return res.ok ? library.add(res.value) : res;
     },
-    'library.importPasted': async ({ kind, content, label }) => {
-      const res = await importPasted(kind, content, label);
+    'library.importPasted': async ({ kind, content, label, importId }) => {
+      const name = label?.trim() || (kind === 'html' ? 'the pasted page' : 'the pasted text');
+      const res = await runImport(
+        { kind: 'pasted', pasteKind: kind, content, label },
+        name,
+        importId,
+      );
       return res.ok ? library.add(res.value) : res;
+    },
+    'library.cancelImport': async ({ importId }) => {
+      const ctrl = imports.get(importId);
+      ctrl?.abort();
+      return ok({ cancelled: !!ctrl });
     },
     'sessions.list': async () => ok(await store.list()),
     'sessions.create': async ({ name, articleIds }) => {
@@ -158,7 +208,10 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
       if (!old) return notFound('That article is not in this session.');
       const bytes = decodeBase64(file.base64);
       if (!bytes) return unreadableUpload;
-      const parsed = await importArticleFile(file.fileName, bytes);
+      const parsed = await runImport(
+        { kind: 'file', fileName: file.fileName, bytes },
+        file.fileName,
+      );
       if (!parsed.ok) return parsed;
       // The updated text replaces the old one under the same id; the journalist's metadata is kept,
       // filling only what the old snapshot lacked.
@@ -247,6 +300,8 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
       try {
         return await handler(valid.value);
       } catch (e) {
+        // A disk failure says what happened in words ("the disk is full"), not "internal".
+        if (e instanceof StoreError) return { ok: false, error: e.error };
         return {
           ok: false,
           error: {
@@ -257,6 +312,13 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
       }
     },
     flushAll: () => store.flush(),
-    close: () => store.close(),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      for (const ctrl of imports.values()) ctrl.abort();
+      await store.close();
+    },
   };
 }
