@@ -24,6 +24,7 @@ import { chromiumPath, createChromiumPdfPrinter, noChromiumMessage } from '../se
 import { CliError, decodeUtf8, readInput, writeOutputs, type OutputFile } from './cli-files';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
+import { stringifyJsonSafe } from '../../shared/interchange/safe-json';
 
 /** Where the command writes what it has to say. */
 export interface CliIo {
@@ -126,7 +127,7 @@ export function annotationsImport(
   if (!applied.ok) throw new CliError(`${annotationsPath}: ${applied.problems.join(' ')}`);
   const data = wrapped
     ? renderPortableSession(applied.session, now)
-    : `${JSON.stringify(applied.session, null, 2)}\n`;
+    : `${stringifyJsonSafe(applied.session, 2)}\n`;
   writeOutputs([{ path: sessionPath, data }], true);
   const { annotations, links, orphaned, problems } = r.value.report;
   io.out(

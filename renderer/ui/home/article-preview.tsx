@@ -7,6 +7,7 @@ import type { ApiClient, LibraryEntry } from '../../../shared/api/contract';
 import type { Article } from '../../../shared/model/article';
 import { renderArticleStatic } from '../../editor/render-static';
 import { formatDate, plural } from '../format';
+import { showInvisibles } from '../../../shared/text/visible-text';
 
 export function ArticlePreview({
   client,
@@ -60,14 +61,16 @@ export function ArticlePreview({
         <article class="article-page">
           <header class="article-header">
             <p class="article-kicker">
-              {entry.meta.outlet ? <span class="article-outlet">{entry.meta.outlet}</span> : null}
+              {entry.meta.outlet ? (
+                <span class="article-outlet">{showInvisibles(entry.meta.outlet)}</span>
+              ) : null}
               {entry.meta.date ? (
                 <time dateTime={entry.meta.date} class="article-date">
                   Published {formatDate(entry.meta.date)}
                 </time>
               ) : null}
             </p>
-            <h1 class="article-title">{entry.meta.title}</h1>
+            <h1 class="article-title">{showInvisibles(entry.meta.title)}</h1>
           </header>
           {problem ? <p class="field-error">This article could not be shown: {problem}</p> : null}
           {!article && !problem ? <p class="muted">Loading…</p> : null}

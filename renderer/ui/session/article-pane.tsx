@@ -15,6 +15,7 @@ import {
   type ArticleEditorCallbacks,
 } from '../../editor/article-editor';
 import { formatDate } from '../format';
+import { showInvisibles } from '../../../shared/text/visible-text';
 
 export interface ArticlePaneProps {
   article: Article;
@@ -186,7 +187,7 @@ function ArticleHeader({
     <header class="article-header">
       <p class="article-kicker">
         {meta.outlet ? (
-          <span class="article-outlet">{meta.outlet}</span>
+          <span class="article-outlet">{showInvisibles(meta.outlet)}</span>
         ) : (
           <span class="muted">Outlet not set</span>
         )}
@@ -196,8 +197,8 @@ function ArticleHeader({
           </time>
         ) : null}
       </p>
-      <h1 class="article-title">{meta.title}</h1>
-      {meta.byline ? <p class="article-byline">{meta.byline}</p> : null}
+      <h1 class="article-title">{showInvisibles(meta.title)}</h1>
+      {meta.byline ? <p class="article-byline">{showInvisibles(meta.byline)}</p> : null}
       <p class="article-source">
         {meta.url && safeHttpUrl(meta.url) ? (
           <a

@@ -18,6 +18,7 @@ import {
 import { KindTag } from './annotation-detail';
 import { verdictTone } from './verdict-editor';
 import { plural, shorten } from '../format';
+import { showInvisibles } from '../../../shared/text/visible-text';
 
 /** Cards (and unlinked statements) rendered at first and per “Show more”. */
 const PAGE = 150;
@@ -100,7 +101,7 @@ export function DisputePanel({
                 .sort((a, b) => a.name.localeCompare(b.name))
                 .map((s) => (
                   <option key={s.id} value={s.id}>
-                    {s.name}
+                    {showInvisibles(s.name)}
                   </option>
                 ))}
             </select>
@@ -199,7 +200,7 @@ export function DisputePanel({
               </button>
               <p class="dispute-speaker">
                 {card.speaker ? (
-                  <>— {card.speaker.name}</>
+                  <>— {showInvisibles(card.speaker.name)}</>
                 ) : (
                   <span class="muted">Speaker not set</span>
                 )}
@@ -224,7 +225,7 @@ export function DisputePanel({
                           </span>
                           <span class="statement-meta">
                             <KindTag kind={st.annotation.kind} />
-                            {st.speaker ? <span>{st.speaker.name}</span> : null}
+                            {st.speaker ? <span>{showInvisibles(st.speaker.name)}</span> : null}
                             {st.direction === 'incoming' ? (
                               <span class="muted small">(the claim {g.label} it)</span>
                             ) : null}
@@ -312,7 +313,7 @@ export function DisputePanel({
                 <span class="statement-meta">
                   <KindTag kind={a.kind} />
                   {a.speakerId && speakers.get(a.speakerId) ? (
-                    <span>{speakers.get(a.speakerId)!.name}</span>
+                    <span>{showInvisibles(speakers.get(a.speakerId)!.name)}</span>
                   ) : null}
                 </span>
                 {!readOnly ? (
