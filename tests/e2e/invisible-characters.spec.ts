@@ -54,7 +54,11 @@ test('invisible and direction-changing characters are shown, not obeyed', async 
   );
   if (!mark.ok) throw new Error(mark.message);
   ops.push(...mark.ops);
-  await api(origin, token, 'sessions.apply', { id: s.id, baseRevision: opened.session.revision, ops });
+  await api(origin, token, 'sessions.apply', {
+    id: s.id,
+    baseRevision: opened.session.revision,
+    ops,
+  });
 
   await page.goto(host.url);
   const item = page.getByTestId('library-item').filter({ hasText: 'Price ⟨U+202E⟩gnp.exe' });
