@@ -28,7 +28,7 @@ import {
 import { openLibrary, type Library } from './library';
 import { runImportInWorker, type ImportInput } from './import/import-runner';
 import { openSessionStore, type SessionStore } from './store';
-import { StoreError } from './store/store-errors';
+import { StoreError, describeCode, diskErrorCode } from './store/store-errors';
 import { reanchorAnnotations } from '../../shared/anchoring';
 import type { SessionOp } from '../../shared/session/session-ops';
 import {
@@ -302,6 +302,14 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
       } catch (e) {
         // A disk failure says what happened in words ("the disk is full"), not "internal".
         if (e instanceof StoreError) return { ok: false, error: e.error };
+        if (diskErrorCode(e))
+          return {
+            ok: false,
+            error: {
+              code: 'io',
+              message: `The request could not be completed: ${describeCode(diskErrorCode(e))}. Your saved work is unchanged.`,
+            },
+          };
         return {
           ok: false,
           error: {
