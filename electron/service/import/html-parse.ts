@@ -63,6 +63,9 @@ export function parseHtmlArticle(
   return builder.finish(meta.result(), format);
 }
 
+/** The only elements the metadata reader looks at. */
+const META_TAGS = new Set(['meta', 'link', 'time', 'title', 'h1']);
+
 /** Collects the first value of each metadata source while the page streams past. */
 class MetaReader {
   private readonly firsts = new Map<string, string>();
@@ -74,6 +77,7 @@ class MetaReader {
 
   open(name: string, a: Record<string, string>): void {
     if (this.capture) this.depth++;
+    if (!META_TAGS.has(name)) return;
     const value = a.content ?? a.datetime ?? a.href ?? '';
     const keep = (key: string) => {
       if (!this.firsts.has(key)) this.firsts.set(key, value);

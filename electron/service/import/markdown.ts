@@ -20,18 +20,34 @@ const MAX_TOKEN_LEVEL = 2 * MAX_MARKDOWN_NESTING + 2;
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 md.set({ maxNesting: MAX_TOKEN_LEVEL });
 
+/** The run of quote and list markers at the start of each line. */
+const LINE_MARKERS = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/gm;
+
+function countMarkers(run: string): number {
+  return run.match(/>|[-+*]|\d{1,9}[.)]/g)?.length ?? 0;
+}
+
+function tooDeep(): ImportLimitError {
+  return new ImportLimitError(
+    `its quotes and lists are nested more than ${MAX_MARKDOWN_NESTING} levels deep, the most an import may have`,
+  );
+}
+
 /**
  * Render Markdown to HTML. Throws {@link ImportLimitError} when quotes and
  * lists nest deeper than MAX_MARKDOWN_NESTING.
  */
 export function markdownToHtml(src: string): string {
+  // First a cheap linear scan for the usual attack, a line of many quote or list markers, so that
+  // it is refused before parsing; the parse's own nesting is checked below for the rest.
+  LINE_MARKERS.lastIndex = 0;
+  for (let m = LINE_MARKERS.exec(src); m; m = LINE_MARKERS.exec(src)) {
+    if (countMarkers(m[0]) > MAX_MARKDOWN_NESTING) throw tooDeep();
+  }
   const env = {};
   const tokens = md.parse(src, env);
   for (const t of tokens) {
-    if (t.level + (t.nesting === 1 ? 1 : 0) >= MAX_TOKEN_LEVEL)
-      throw new ImportLimitError(
-        `its quotes and lists are nested more than ${MAX_MARKDOWN_NESTING} levels deep, the most an import may have`,
-      );
+    if (t.level + (t.nesting === 1 ? 1 : 0) >= MAX_TOKEN_LEVEL) throw tooDeep();
   }
   return md.renderer.render(tokens, md.options, env);
 }
