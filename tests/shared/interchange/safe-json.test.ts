@@ -94,3 +94,27 @@ describe('every JSON export of a session with hostile metadata', () => {
     if (back.ok) expect(back.session).toEqual(session);
   });
 });
+
+describe('the reports treat metadata from imported pages as text', () => {
+  const session = hostileSession();
+  it('HTML: escaped, never markup; the URL is text unless it is a safe http(s) link', async () => {
+    const r = await renderExport(session, 'html', { generatedAt: GENERATED_AT });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.content).not.toContain('<script>alert');
+    expect(r.value.content).toContain('&lt;/script&gt;&lt;script&gt;alert(document.domain)');
+    expect(r.value.content).not.toMatch(/<!-- <script>/);
+  });
+  it('Markdown: the markup characters are escaped', async () => {
+    const r = await renderExport(session, 'md', { generatedAt: GENERATED_AT });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.content).not.toContain('</script>');
+    expect(r.value.content).toContain('\\</script\\>');
+  });
+  it('CSV: no cell starts a formula', async () => {
+    const s = hostileSession();
+    s.articles[0]!.meta.title = '=HYPERLINK("https://evil.test","x")';
+    const r = await renderExport(s, 'csv', { generatedAt: GENERATED_AT });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.content).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+});
