@@ -283,7 +283,8 @@ export class HtmlArticleBuilder {
   }
 
   private newBlock(): TextBlock {
-    return { ...this.kindHere(), text: '', marks: [] };
+    const k = this.kindHere();
+    return { type: k.type, level: k.level, ordered: k.ordered, text: '', marks: [] };
   }
 
   /** The kind of a block started here (see the module comment). */
@@ -316,7 +317,7 @@ export class HtmlArticleBuilder {
   private endBlock(): void {
     const b = this.current;
     if (b) {
-      b.text = this.parts.join('');
+      b.text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
       this.blocks.push(b);
     }
     this.current = null;
