@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSessionStore } from '../../../../electron/service/store';
+import { createApiService } from '../../../../electron/service/api-service';
 import { makeSession } from '../../../helpers/session-fixtures';
 import { hashSession } from './support/save-loop';
 import { bundleChild } from './support/child-process';
@@ -158,5 +159,54 @@ describe('a full disk', () => {
     expect(hashSession(opened.value.session, false)).toBe(last.hash);
     await store.close();
     writeFileSync(path.join(mountDir, 'done'), ''); // the disk is writable again
+  }, 180_000);
+
+  it('through the API: a full disk is reported in words, never as “internal”', async (ctx) => {
+    if (notMounted) {
+      console.warn(`Skipping the full-disk API test: ${notMounted}.`);
+      ctx.skip();
+    }
+    const dataDir = path.join(mountDir, 'api');
+    const service = await createApiService({
+      dataDir,
+      seedsDir: path.join(process.cwd(), 'seeds'),
+      host: 'browser',
+      version: 'test',
+    });
+    try {
+      const call = (m: string, p: unknown) => service.handle(m, p);
+      const lib = await call('library.list', {});
+      if (!lib.ok) throw new Error(lib.error.message);
+      const seedId = (lib.value as { id: string }[])[0]!.id;
+      const created = await call('sessions.create', { articleIds: [seedId] });
+      if (!created.ok) throw new Error(created.error.message);
+      const id = (created.value as { session: { id: string } }).session.id;
+      const rename = (rev: number, name: string) =>
+        call('sessions.apply', { id, baseRevision: rev, ops: [{ op: 'session.rename', name }] });
+      expect((await rename(0, 'Before the disk fills')).ok).toBe(true);
+
+      const filler = fillDisk(mountDir);
+      const flushed = await call('sessions.flush', { id });
+      expect(flushed.ok).toBe(false);
+      if (!flushed.ok) {
+        expect(flushed.error.code).toBe('io');
+        expect(flushed.error.message).toMatch(
+          /the disk is full\. Its changes are kept in the journal/,
+        );
+      }
+      let refused = await rename(1, 'x'.repeat(900));
+      for (let rev = 1; refused.ok && rev < 40; rev++)
+        refused = await rename(rev + 1, 'y'.repeat(900));
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) {
+        expect(refused.error.code).toBe('io');
+        expect(refused.error.message).toMatch(/the disk is full/);
+      }
+      unlinkSync(filler);
+      const after = await call('sessions.flush', { id });
+      expect(after.ok).toBe(true);
+    } finally {
+      await service.close();
+    }
   }, 180_000);
 });
