@@ -20,6 +20,7 @@ import { SpeakerForm, SpeakerPicker } from './speaker-picker';
 import { VerdictEditor } from './verdict-editor';
 import { formatDateTime, shorten } from '../format';
 import { shortcutLabel, withShortcut } from '../../editor/shortcuts';
+import { showInvisibles } from '../../../shared/text/visible-text';
 
 export interface AnnotationDetailProps {
   annotation: Annotation;
@@ -110,7 +111,7 @@ export function AnnotationDetail(props: AnnotationDetailProps) {
         </button>
       </blockquote>
       {session.articles.length > 1 && article ? (
-        <p class="muted small">In “{article.meta.title}”</p>
+        <p class="muted small">In “{showInvisibles(article.meta.title)}”</p>
       ) : null}
       {a.target.status !== 'anchored' ? (
         <p class={`status-line status-${a.target.status}`}>{STATUS_TEXT[a.target.status]}</p>

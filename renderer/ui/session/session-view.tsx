@@ -48,6 +48,7 @@ import {
   type FileActionContext,
 } from './session-files-actions';
 import { announceOpened, openSessionFile } from './session-files';
+import { showInvisibles } from '../../../shared/text/visible-text';
 
 export interface SessionViewProps {
   client: ApiClient;
@@ -687,7 +688,7 @@ export function SessionView({
                   class={`article-tab ${a.id === articleId ? 'is-active' : ''}`}
                   onClick={() => openArticle(a.id)}
                 >
-                  {shorten(a.meta.title, 40)}
+                  {shorten(showInvisibles(a.meta.title), 40)}
                 </button>
               ))}
             </div>
