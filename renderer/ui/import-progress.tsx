@@ -11,22 +11,42 @@ import { showInvisibles } from '../../shared/text/visible-text';
 
 type Progress = ApiEvents['import.progress'];
 
+/** Progress known on this side: imports this page started, before the host reports on them. */
+const local = new Set<(p: Progress) => void>();
+
+/**
+ * Tell the indicator about an import this page is starting (`fraction` 0) or has finished
+ * (`fraction` 1), so it shows with its Cancel button while the file is still being read and
+ * sent; the host's `import.progress` events take over from there.
+ */
+export function reportImport(p: Progress): void {
+  for (const l of local) l(p);
+}
+
+/** A fresh id for an import this page starts. */
+export function newImportId(): string {
+  return `ui-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
 export function ImportProgress({ client }: { client: ApiClient }) {
   const [running, setRunning] = useState<ReadonlyMap<string, Progress>>(new Map());
   const [cancelling, setCancelling] = useState<ReadonlySet<string>>(new Set());
 
-  useEffect(
-    () =>
-      client.on('import.progress', (p) =>
-        setRunning((prev) => {
-          const next = new Map(prev);
-          if (p.fraction >= 1) next.delete(p.importId);
-          else next.set(p.importId, p);
-          return next;
-        }),
-      ),
-    [client],
-  );
+  useEffect(() => {
+    const update = (p: Progress) =>
+      setRunning((prev) => {
+        const next = new Map(prev);
+        if (p.fraction >= 1) next.delete(p.importId);
+        else next.set(p.importId, p);
+        return next;
+      });
+    local.add(update);
+    const off = client.on('import.progress', update);
+    return () => {
+      local.delete(update);
+      off();
+    };
+  }, [client]);
 
   if (running.size === 0) return null;
   const cancel = (importId: string) => {

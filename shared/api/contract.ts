@@ -163,7 +163,11 @@ export const requestSchemas = {
   'library.get': z.object({ id }),
   'library.importFile': fileUpload.extend({ importId }),
   'library.importPasted': pasted.extend({ importId }),
-  /** Stop a running import (by the `importId` its request carried); it answers `cancelled`. */
+  /**
+   * Stop an import (by the `importId` its request carried); it answers `cancelled`. An id not
+   * running yet is remembered, so a cancel sent while the file is still being uploaded stops it
+   * when it arrives.
+   */
   'library.cancelImport': z.object({ importId: z.string().min(1).max(100) }),
   'sessions.list': z.object({}),
   'sessions.create': z.object({

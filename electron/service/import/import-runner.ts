@@ -18,6 +18,8 @@ import { IMPORT_MEMORY_MB } from '../../../shared/model/limits';
 /** What one import reads. */
 export type ImportInput =
   | { kind: 'file'; fileName: string; bytes: Uint8Array }
+  /** An upload as it arrives (base64): decoded in the worker, off the request thread. */
+  | { kind: 'upload'; fileName: string; base64: string }
   | { kind: 'pasted'; pasteKind: 'text' | 'html'; content: string; label?: string };
 
 /** Messages from the worker. */
@@ -56,7 +58,7 @@ export function runImportInWorker(
   input: ImportInput,
   opts: RunImportOptions = {},
 ): Promise<ApiResult<Article>> {
-  const name = input.kind === 'file' ? `“${input.fileName}”` : 'The pasted content';
+  const name = input.kind === 'pasted' ? 'The pasted content' : `“${input.fileName}”`;
   const memoryMb = opts.memoryMb ?? IMPORT_MEMORY_MB;
   const timeLimitMs = opts.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   if (opts.signal?.aborted)

@@ -19,12 +19,31 @@ const progress = (fraction: number) => {
   port.postMessage({ type: 'progress', fraction } satisfies WorkerMessage);
 };
 
+/** Bytes of a base64 upload, or null when it is not base64. */
+function decodeBase64(b64: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) return null;
+  const buf = Buffer.from(b64, 'base64');
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+function run(): ApiResult<Article> {
+  if (input.kind === 'pasted')
+    return importPastedContent(input.pasteKind, input.content, input.label, progress);
+  const bytes = input.kind === 'file' ? input.bytes : decodeBase64(input.base64);
+  if (!bytes)
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: 'The file could not be read (its contents were not sent correctly).',
+      },
+    };
+  return importArticleBytes(input.fileName, bytes, progress);
+}
+
 let result: ApiResult<Article>;
 try {
-  result =
-    input.kind === 'file'
-      ? importArticleBytes(input.fileName, input.bytes, progress)
-      : importPastedContent(input.pasteKind, input.content, input.label, progress);
+  result = run();
 } catch (e) {
   result = {
     ok: false,

@@ -165,4 +165,18 @@ describe('a long import', () => {
       value: { cancelled: false },
     });
   }, 180_000);
+
+  it('a cancel sent before the import arrives (during the upload) stops it when it comes', async () => {
+    expect(await post('library.cancelImport', { importId: 'early-1' })).toEqual({
+      ok: true,
+      value: { cancelled: false },
+    });
+    const result = await post('library.importFile', {
+      fileName: 'small.html',
+      base64: Buffer.from('<p>Small page.</p>').toString('base64'),
+      importId: 'early-1',
+    });
+    expect(result.ok).toBe(false);
+    expect(result.error?.code).toBe('cancelled');
+  }, 180_000);
 });
