@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run web -- [--data-dir DIR] [--port N]`: browser mode. Builds the
 // renderer when its bundle is missing or older than its sources, then runs
-// the loopback host (electron/web/main.ts, bundled to out/node/web.mjs by
+// the loopback host (electron/web/main.ts, bundled to out/node/web.js by
 // build/build-node.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';

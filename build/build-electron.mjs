@@ -2,6 +2,8 @@
 //   electron/main/main.ts       → out/electron/main/main.js      (ESM; package.json has "type": "module")
 //   electron/preload/preload.ts → out/electron/preload/preload.cjs (one CommonJS file: sandboxed
 //                                  preloads cannot load ESM or any module but 'electron')
+//   electron/service/import/import-worker.ts → out/electron/main/import-worker.js (the import's
+//                                  worker thread; import-runner.ts finds it beside main.js)
 // npm packages stay external in main (node_modules ships with the app); the preload bundles
 // everything except 'electron'. Usage: `node build/build-electron.mjs [--out DIR]`, or import
 // `buildElectron({ outDir })`.
@@ -40,6 +42,15 @@ export async function buildElectron({ outDir = path.join(root, 'out'), minify = 
       target: NODE_TARGET,
       packages: 'external',
       external: ['electron'],
+    }),
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'electron/service/import/import-worker.ts')],
+      outfile: path.join(outDir, 'electron', 'main', 'import-worker.js'),
+      platform: 'node',
+      format: 'esm',
+      target: NODE_TARGET,
+      packages: 'external',
     }),
     build({
       ...common,

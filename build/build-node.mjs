@@ -1,6 +1,9 @@
 // Bundles the Node entry points that run outside Electron, with esbuild:
-//   electron/cli/main.ts → out/node/factcheck.mjs  (the `factcheck` command)
-//   electron/web/main.ts → out/node/web.mjs        (browser mode's loopback host)
+//   electron/cli/main.ts → out/node/factcheck.js   (the `factcheck` command)
+//   electron/web/main.ts → out/node/web.js         (browser mode's loopback host)
+//   electron/service/import/import-worker.ts → out/node/import-worker.js (the import's worker
+//                          thread; import-runner.ts finds it beside the module that runs it, so
+//                          chunks sit beside the entries, not in a folder of their own)
 // ES modules with code splitting and npm packages left external, so a command
 // loads only the chunks (and packages) it reaches: `factcheck --help` never
 // loads jsdom. Nothing runs TypeScript at run time, so tsx does not ship.
@@ -24,6 +27,7 @@ const STAMP = '.built';
 export const ENTRIES = {
   factcheck: 'electron/cli/main.ts',
   web: 'electron/web/main.ts',
+  'import-worker': 'electron/service/import/import-worker.ts',
 };
 
 /** Build every entry into `outDir`. Resolves with the path of each entry's output. */
@@ -35,9 +39,8 @@ export async function buildNode({ outDir = DEFAULT_OUT } = {}) {
       Object.entries(ENTRIES).map(([name, file]) => [name, path.join(root, file)]),
     ),
     outdir: outDir,
-    outExtension: { '.js': '.mjs' },
     entryNames: '[name]',
-    chunkNames: 'chunks/[name]-[hash]',
+    chunkNames: '[name]-[hash]',
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -58,7 +61,7 @@ export async function buildNode({ outDir = DEFAULT_OUT } = {}) {
   const tmpStamp = path.join(outDir, `${STAMP}.${process.pid}.tmp`);
   writeFileSync(tmpStamp, new Date().toISOString());
   renameSync(tmpStamp, path.join(outDir, STAMP));
-  return Object.fromEntries(Object.keys(ENTRIES).map((n) => [n, path.join(outDir, `${n}.mjs`)]));
+  return Object.fromEntries(Object.keys(ENTRIES).map((n) => [n, path.join(outDir, `${n}.js`)]));
 }
 
 function newestMtime(dir) {
@@ -76,7 +79,7 @@ function newestMtime(dir) {
  * shipped bundle is used as it is.
  */
 export async function ensureNodeBuilt(name) {
-  const out = path.join(DEFAULT_OUT, `${name}.mjs`);
+  const out = path.join(DEFAULT_OUT, `${name}.js`);
   const stamp = path.join(DEFAULT_OUT, STAMP);
   const present = SOURCES.map((s) => path.join(root, s)).filter((s) => existsSync(s));
   if (present.length === 0) return out;

@@ -24,6 +24,7 @@ import { chromiumPath, createChromiumPdfPrinter, noChromiumMessage } from '../se
 import { CliError, decodeUtf8, readInput, writeOutputs, type OutputFile } from './cli-files';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
+import { stringifyJsonSafe } from '../../shared/interchange/safe-json';
 
 /** Where the command writes what it has to say. */
 export interface CliIo {
@@ -56,7 +57,13 @@ export function loadSession(path: string): { session: Session; wrapped: boolean 
 
 /** `factcheck session new --title T --article FILE [--article FILE …] --out S.fcw.json [--force]` */
 export async function sessionNew(
-  opts: { title?: string; article?: string[]; out?: string; force?: boolean },
+  opts: {
+    title?: string;
+    article?: string[];
+    out?: string;
+    force?: boolean;
+    'follow-symlinks'?: boolean;
+  },
   io: CliIo,
 ): Promise<void> {
   const title = opts.title?.trim();
@@ -80,7 +87,11 @@ export async function sessionNew(
   }
   const now = commandTime(io.env);
   const session = { ...createSession(title, articles), createdAt: now, updatedAt: now };
-  writeOutputs([{ path: opts.out, data: renderPortableSession(session, now) }], !!opts.force);
+  writeOutputs(
+    [{ path: opts.out, data: renderPortableSession(session, now) }],
+    !!opts.force,
+    !!opts['follow-symlinks'],
+  );
   io.out(
     `Wrote ${opts.out}: session “${title}” with ${articles.length} article${articles.length === 1 ? '' : 's'}.`,
   );
@@ -105,7 +116,7 @@ function pickArticle(session: Session, ref: string): Article {
 export function annotationsImport(
   sessionPath: string,
   annotationsPath: string,
-  opts: { article?: string },
+  opts: { article?: string; 'follow-symlinks'?: boolean },
   io: CliIo,
 ): void {
   const { session, wrapped } = loadSession(sessionPath);
@@ -126,8 +137,8 @@ export function annotationsImport(
   if (!applied.ok) throw new CliError(`${annotationsPath}: ${applied.problems.join(' ')}`);
   const data = wrapped
     ? renderPortableSession(applied.session, now)
-    : `${JSON.stringify(applied.session, null, 2)}\n`;
-  writeOutputs([{ path: sessionPath, data }], true);
+    : `${stringifyJsonSafe(applied.session, 2)}\n`;
+  writeOutputs([{ path: sessionPath, data }], true, !!opts['follow-symlinks']);
   const { annotations, links, orphaned, problems } = r.value.report;
   io.out(
     `Imported ${annotations} annotation${annotations === 1 ? '' : 's'} and ${links} link${links === 1 ? '' : 's'} into ${sessionPath}${orphaned ? ` (${orphaned} kept as orphans: not found in the text)` : ''}.`,
@@ -138,7 +149,14 @@ export function annotationsImport(
 /** `factcheck export S.fcw.json --format F --out PATH [--org NAME] [--base-url URL] [--force]` */
 export async function exportCommand(
   sessionPath: string,
-  opts: { format?: string; out?: string; org?: string; 'base-url'?: string; force?: boolean },
+  opts: {
+    format?: string;
+    out?: string;
+    org?: string;
+    'base-url'?: string;
+    force?: boolean;
+    'follow-symlinks'?: boolean;
+  },
   io: CliIo,
   printer?: PdfPrinter,
 ): Promise<void> {
@@ -181,7 +199,7 @@ export async function exportCommand(
   } else {
     outputs = [{ path: opts.out, data: main }];
   }
-  writeOutputs(outputs, !!opts.force);
+  writeOutputs(outputs, !!opts.force, !!opts['follow-symlinks']);
   io.out(`Wrote ${outputs.map((o) => o.path).join(' and ')}.`);
   for (const n of file.notices ?? []) io.out(`Note: ${n}`);
 }

@@ -26,6 +26,8 @@ export const USAGE = `Usage:
   factcheck suggest ARTICLE [--json]
   factcheck similar "TEXT" --in S1.fcw.json [S2.fcw.json …] [--claimreview F.jsonld …] [--json]
 
+Inputs must be regular files. Outputs go to new paths or regular files (--force to replace one),
+never over a folder, FIFO or device, and never through a symbolic link unless --follow-symlinks.
 Exports stamp the current time; set SOURCE_DATE_EPOCH (seconds) to fix it.
 PDF uses Chromium at CHROMIUM_PATH or /usr/bin/chromium.`;
 
@@ -68,6 +70,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         article: { type: 'string', multiple: true },
         out: { type: 'string' },
         force: { type: 'boolean' },
+        'follow-symlinks': { type: 'boolean' },
       },
       0,
       'factcheck session new --title T --article FILE … --out S.fcw.json',
@@ -78,11 +81,16 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (command === 'annotations' && sub === 'import') {
     const { values, positionals } = parse(
       rest,
-      { article: { type: 'string' } },
+      { article: { type: 'string' }, 'follow-symlinks': { type: 'boolean' } },
       2,
       'factcheck annotations import S.fcw.json ANNOTATIONS.jsonld [--article N]',
     );
-    annotationsImport(positionals[0]!, positionals[1]!, values as { article?: string }, io);
+    annotationsImport(
+      positionals[0]!,
+      positionals[1]!,
+      values as { article?: string; 'follow-symlinks'?: boolean },
+      io,
+    );
     return 0;
   }
   if (command === 'export') {
@@ -94,6 +102,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         org: { type: 'string' },
         'base-url': { type: 'string' },
         force: { type: 'boolean' },
+        'follow-symlinks': { type: 'boolean' },
       },
       1,
       'factcheck export S.fcw.json --format F --out PATH',

@@ -140,6 +140,7 @@ export function startApp(options: StartOptions): StartedApp {
       app.quit();
       return;
     }
+    state.service.subscribe((event, payload) => sendBridgeEvent(state.window, event, payload));
     state.ipc = registerIpcHandlers({
       ipcMain,
       getWindow: () => state.window,

@@ -9,6 +9,8 @@
  * passed in as plain interfaces.
  */
 import type {
+  ApiEventName,
+  ApiEvents,
   ApiMethod,
   ApiRequest,
   ApiResponses,
@@ -25,10 +27,12 @@ import {
   MAX_SHORT_TEXT,
 } from '../../shared/model/limits';
 import { openLibrary, type Library } from './library';
-import { importArticleFile, importPasted } from './import/article-import';
+import { runImportInWorker, type ImportInput } from './import/import-runner';
 import { openSessionStore, type SessionStore } from './store';
+import { StoreError, describeCode, diskErrorCode } from './store/store-errors';
 import { reanchorAnnotations } from '../../shared/anchoring';
 import type { SessionOp } from '../../shared/session/session-ops';
+import type { Article } from '../../shared/model/article';
 import {
   exportPortableSession,
   renderExport,
@@ -56,9 +60,17 @@ export interface ApiService {
   handle(method: string, payload: unknown): Promise<ApiResult<unknown>>;
   /** Write every pending change to disk now. */
   flushAll(): Promise<void>;
+  /**
+   * Listen to the events the service itself pushes (`import.progress`); the
+   * transports relay them to the page. Returns a function that unsubscribes.
+   */
+  subscribe(listener: EventListener): () => void;
   /** Flush and release everything. The service must not be used afterwards. */
   close(): Promise<void>;
 }
+
+/** Receives the service's events. */
+export type EventListener = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
 
 type Handlers = { [M in ApiMethod]: (req: ApiRequest<M>) => Promise<ApiResult<ApiResponses[M]>> };
 
@@ -68,24 +80,60 @@ const notFound = (what: string): ApiResult<never> => ({
   error: { code: 'not-found', message: what },
 });
 
-const unreadableUpload: ApiResult<never> = {
-  ok: false,
-  error: {
-    code: 'invalid-request',
-    message: 'The file could not be read (its contents were not sent correctly).',
-  },
-};
-
-function decodeBase64(b64: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) return null;
-  return new Uint8Array(Buffer.from(b64, 'base64'));
-}
-
 /** Open the library and the session store for a data directory and serve the API over them. */
 export async function createApiService(opts: ApiServiceOptions): Promise<ApiService> {
   const library: Library = await openLibrary({ seedsDir: opts.seedsDir, dataDir: opts.dataDir });
   const store: SessionStore = await openSessionStore({ dataDir: opts.dataDir });
   const clock = opts.clock ?? nowIso;
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (event, payload) => {
+    for (const l of listeners) l(event, payload);
+  };
+  /** Running imports by id, to cancel them. */
+  const imports = new Map<string, AbortController>();
+  let importCount = 0;
+  /** Ids cancelled before their import arrived (a cancel sent during the upload); a few kept. */
+  const cancelledEarly = new Set<string>();
+
+  /**
+   * Run one import in a worker, with progress events and cancellation under `importId`, then
+   * `keep` the article (add it to the library). A cancel that arrives before `keep` starts
+   * wins, even when the worker had already finished.
+   */
+  const runImport = async <T>(
+    input: ImportInput,
+    name: string,
+    requestedId: string | undefined,
+    keep: (article: Article) => Promise<ApiResult<T>> | ApiResult<T>,
+  ): Promise<ApiResult<T>> => {
+    const importId = requestedId ?? `import-${++importCount}`;
+    if (imports.has(importId))
+      return {
+        ok: false,
+        error: { code: 'conflict', message: 'An import with that id is already running.' },
+      };
+    const ctrl = new AbortController();
+    if (cancelledEarly.delete(importId)) ctrl.abort(); // cancelled while it was being sent
+    imports.set(importId, ctrl);
+    emit('import.progress', { importId, name, fraction: 0 });
+    try {
+      const res = await runImportInWorker(input, {
+        signal: ctrl.signal,
+        onProgress: (fraction) => emit('import.progress', { importId, name, fraction }),
+      });
+      if (!res.ok) return res;
+      if (ctrl.signal.aborted)
+        return {
+          ok: false,
+          error: { code: 'cancelled', message: `The import of “${name}” was cancelled.` },
+        };
+      imports.delete(importId); // from here on it is being saved: too late to cancel
+      return await keep(res.value);
+    } finally {
+      imports.delete(importId);
+      emit('import.progress', { importId, name, fraction: 1 });
+    }
+  };
 
   const info: AppInfo = {
     name: 'Factcheck Workbench',
@@ -107,15 +155,23 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
       const a = library.get(id);
       return a ? ok(a) : notFound('That article is not in the library.');
     },
-    'library.importFile': async ({ fileName, base64 }) => {
-      const bytes = decodeBase64(base64);
-      if (!bytes) return unreadableUpload;
-      const res = await importArticleFile(fileName, bytes);
-      return res.ok ? library.add(res.value) : res;
+    'library.importFile': async ({ fileName, base64, importId }) =>
+      // Decoded in the worker: for a 16 MB file that alone is a second of work.
+      runImport({ kind: 'upload', fileName, base64 }, fileName, importId, (a) => library.add(a)),
+    'library.importPasted': async ({ kind, content, label, importId }) => {
+      const name = label?.trim() || (kind === 'html' ? 'the pasted page' : 'the pasted text');
+      return runImport({ kind: 'pasted', pasteKind: kind, content, label }, name, importId, (a) =>
+        library.add(a),
+      );
     },
-    'library.importPasted': async ({ kind, content, label }) => {
-      const res = await importPasted(kind, content, label);
-      return res.ok ? library.add(res.value) : res;
+    'library.cancelImport': async ({ importId }) => {
+      const ctrl = imports.get(importId);
+      ctrl?.abort();
+      if (!ctrl) {
+        cancelledEarly.add(importId);
+        if (cancelledEarly.size > 100) cancelledEarly.delete(cancelledEarly.values().next().value!);
+      }
+      return ok({ cancelled: !!ctrl });
     },
     'sessions.list': async () => ok(await store.list()),
     'sessions.create': async ({ name, articleIds, reviewer, articleMeta }) => {
@@ -158,9 +214,12 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
       if (!opened.ok) return opened;
       const old = opened.value.session.articles.find((a) => a.id === articleId);
       if (!old) return notFound('That article is not in this session.');
-      const bytes = decodeBase64(file.base64);
-      if (!bytes) return unreadableUpload;
-      const parsed = await importArticleFile(file.fileName, bytes);
+      const parsed = await runImport(
+        { kind: 'upload', fileName: file.fileName, base64: file.base64 },
+        file.fileName,
+        undefined,
+        (a) => ok(a),
+      );
       if (!parsed.ok) return parsed;
       // The updated text replaces the old one under the same id; the journalist's metadata is kept,
       // filling only what the old snapshot lacked.
@@ -249,6 +308,16 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
       try {
         return await handler(valid.value);
       } catch (e) {
+        // A disk failure says what happened in words ("the disk is full"), not "internal".
+        if (e instanceof StoreError) return { ok: false, error: e.error };
+        if (diskErrorCode(e))
+          return {
+            ok: false,
+            error: {
+              code: 'io',
+              message: `The request could not be completed: ${describeCode(diskErrorCode(e))}. Your saved work is unchanged.`,
+            },
+          };
         return {
           ok: false,
           error: {
@@ -259,7 +328,12 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
       }
     },
     flushAll: () => store.flush(),
-    close: async () => {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      for (const ctrl of imports.values()) ctrl.abort();
       await store.close();
       await opts.pdf?.close?.();
     },

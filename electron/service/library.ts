@@ -16,6 +16,7 @@ import { checkArticleStructure } from '../../shared/article/article-doc';
 import { sha256Hex } from '../../shared/text/sha256';
 import { importArticleFile, kindOfFile } from './import/article-import';
 import { writeFileDurable } from './store/durable-write';
+import { describeCode, diskErrorCode } from './store/store-errors';
 
 export interface Library {
   list(): LibraryEntry[];
@@ -96,7 +97,7 @@ export async function openLibrary(opts: { seedsDir: string; dataDir: string }): 
           ok: false,
           error: {
             code: 'io',
-            message: `The article could not be saved to the library: ${(e as Error).message}`,
+            message: `The article could not be saved to the library: ${diskErrorCode(e) ? describeCode(diskErrorCode(e)) : (e as Error).message}. Nothing was added.`,
           },
         };
       }

@@ -206,6 +206,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   });
   server.requestTimeout = 10 * 60_000;
 
+  // The service's own events (import progress) go to every connected page.
+  const unsubscribe = opts.service.subscribe((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const l of listeners) l.write(frame);
+  });
+
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolveListen());
@@ -223,6 +229,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     },
     close: () =>
       new Promise<void>((done) => {
+        unsubscribe();
         for (const l of listeners) l.end();
         listeners.clear();
         server.close(() => done());

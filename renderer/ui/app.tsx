@@ -17,6 +17,7 @@ import { NoticeProvider, useNotices } from './notices';
 import { HomeView } from './home/home-view';
 import { SessionView } from './session/session-view';
 import { importClipboard, importFiles, inFormField } from './imports';
+import { ImportProgress } from './import-progress';
 
 export interface AppProps {
   client: ApiClient;
@@ -158,6 +159,7 @@ function AppBody({ client, platform }: AppProps) {
           setHooks={setHooks}
         />
       )}
+      <ImportProgress client={client} />
       {dragging ? (
         <div class="drop-overlay" aria-hidden="true">
           <p>Drop .txt, .md or .html files to import them as articles</p>

@@ -7,6 +7,7 @@
 import type { ApiClient, LibraryEntry } from '../../shared/api/contract';
 import type { NoticeApi } from './notices';
 import { fileToBase64 } from './files';
+import { newImportId, reportImport } from './import-progress';
 
 /** Import files one after another; returns the entries that imported. */
 export async function importFiles(
@@ -16,17 +17,20 @@ export async function importFiles(
 ): Promise<LibraryEntry[]> {
   const done: LibraryEntry[] = [];
   for (const file of files) {
+    const fileName = file.name || 'article.txt';
+    // Shown (with Cancel) from now on; the host's progress events continue it.
+    const importId = newImportId();
+    reportImport({ importId, name: fileName, fraction: 0 });
     let base64: string;
     try {
       base64 = await fileToBase64(file);
     } catch {
+      reportImport({ importId, name: fileName, fraction: 1 });
       notices.error(`“${file.name}” could not be read.`);
       continue;
     }
-    const r = await client.call('library.importFile', {
-      fileName: file.name || 'article.txt',
-      base64,
-    });
+    const r = await client.call('library.importFile', { fileName, base64, importId });
+    reportImport({ importId, name: fileName, fraction: 1 });
     if (r.ok) done.push(r.value);
     else
       notices.error(

@@ -40,6 +40,7 @@ export type ApiErrorCode =
   | 'locked'
   | 'io'
   | 'refused'
+  | 'cancelled'
   | 'internal';
 
 export interface ApiError {
@@ -129,6 +130,12 @@ const pasted = z.object({
 
 const id = z.string().min(1).max(200);
 
+/** Names one import so its progress events can be told apart and it can be cancelled. */
+const importId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,100}$/)
+  .optional();
+
 export const sessionOpSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('annotation.put'), annotation: annotationSchema }),
   z.object({ op: z.literal('annotation.delete'), id }),
@@ -150,8 +157,14 @@ export const requestSchemas = {
   'app.info': z.object({}),
   'library.list': z.object({}),
   'library.get': z.object({ id }),
-  'library.importFile': fileUpload,
-  'library.importPasted': pasted,
+  'library.importFile': fileUpload.extend({ importId }),
+  'library.importPasted': pasted.extend({ importId }),
+  /**
+   * Stop an import (by the `importId` its request carried); it answers `cancelled`. An id not
+   * running yet is remembered, so a cancel sent while the file is still being uploaded stops it
+   * when it arrives.
+   */
+  'library.cancelImport': z.object({ importId: z.string().min(1).max(100) }),
   'sessions.list': z.object({}),
   'sessions.create': z.object({
     name: z.string().max(MAX_SHORT_TEXT).optional(),
@@ -203,6 +216,8 @@ export interface ApiResponses {
   'library.get': Article;
   'library.importFile': LibraryEntry;
   'library.importPasted': LibraryEntry;
+  /** `cancelled` is false when no import with that id was running (it had already ended). */
+  'library.cancelImport': { cancelled: boolean };
   'sessions.list': SessionSummary[];
   'sessions.create': OpenedSession;
   'sessions.open': OpenedSession;
@@ -253,6 +268,11 @@ export interface ApiEvents {
   menu: { command: MenuCommand };
   /** The host is about to quit: flush pending edits now. */
   'before-quit': Record<string, never>;
+  /**
+   * An import is running (it runs off the request thread; see `library.cancelImport`).
+   * `fraction` goes from 0 to 1; `name` is the file's name or what was pasted.
+   */
+  'import.progress': { importId: string; name: string; fraction: number };
 }
 export type ApiEventName = keyof ApiEvents;
 
@@ -260,7 +280,11 @@ export type ApiEventName = keyof ApiEvents;
  * Every event name, once. The mapped type makes the compiler reject a list
  * that misses or invents an event, so `ApiEvents` stays the one declaration.
  */
-const EVENT_NAME_SET: { readonly [E in ApiEventName]: true } = { menu: true, 'before-quit': true };
+const EVENT_NAME_SET: { readonly [E in ApiEventName]: true } = {
+  menu: true,
+  'before-quit': true,
+  'import.progress': true,
+};
 export const API_EVENT_NAMES = Object.freeze(Object.keys(EVENT_NAME_SET) as ApiEventName[]);
 
 /** Validate a request for a method. Unknown methods and bad payloads become an `invalid-request` error. */

@@ -1,31 +1,66 @@
 /**
- * HTML (and Markdown, via HTML) to an article, step 2 of 2.
+ * HTML (and Markdown, via HTML) to an article, built in one pass over a stream
+ * of tags and text: no DOM, no recursion, work and memory linear in the input.
  *
- * Step 1 happens in the host: the raw HTML is sanitised by DOMPurify in an
- * inert document with {@link SANITIZE_CONFIG} (only the tags the article
- * schema knows, links restricted to http(s)/mailto), giving a DOM fragment.
- * Step 2, here: the fragment's nesting is flattened to one textblock per
- * leaf block (a `<p>` inside a `<blockquote>` becomes a quote), parsed by the
- * ProseMirror `DOMParser` of the strict article schema (which re-checks every
- * link in `getAttrs`), and turned into the standoff article model.
+ * A tokenizer in the host (htmlparser2, see electron/service/import/) calls
+ * {@link HtmlArticleBuilder.open}, `close` and `text` as it reads the page.
+ * The builder keeps only what the article model can hold (see
+ * `model/article.ts`): blocks of text, line breaks and the marks link / em /
+ * strong. It is an allow-list, so the sanitising is by construction: the
+ * output is text, every element is dropped, script-like elements lose their
+ * content, and a link survives only as an absolute http(s) or mailto href.
  *
- * The canonical text of an HTML article is derived: the text of its blocks,
- * in order, separated by a blank line (`"\n\n"`); a `<br>` is `"\n"`.
- * Whitespace is collapsed as a browser would show it.
+ * Blocks. Every block element's start and end ends the current block, so
+ * `<blockquote><p>a</p><p>b</p></blockquote>` is two quotes and loose text
+ * between blocks is a block of its own. The kind of a block comes from the
+ * innermost block element around the text: a heading, quote, list item or
+ * caption is that; a `<p>` or `<div>` takes the kind of the nearest quote,
+ * list item or caption it sits in through other `<p>`/`<div>`s, else it is a
+ * paragraph; text loose in a container (section, list, table, …) is a
+ * paragraph.
+ *
+ * Text. Whitespace is collapsed as a browser shows it (runs of space, tab and
+ * newline become one space; a space after a space or a line break is
+ * dropped); `<br>` is `"\n"`. The canonical text of an HTML article is the
+ * text of its blocks, in order, separated by a blank line (`"\n\n"`); two line
+ * breaks in a row separate paragraphs.
+ *
+ * Limits: nesting deeper than {@link MAX_IMPORT_DEPTH} or more than
+ * {@link MAX_IMPORT_ELEMENTS} elements throw {@link ImportLimitError}, whose
+ * message names the limit.
  */
-import { DOMParser as PMDOMParser, type Node as PMNode } from 'prosemirror-model';
-import type { ArticleMeta, Block, InlineMark, ParsedArticle } from '../model/article';
+import type { ArticleMeta, Block, BlockType, InlineMark, ParsedArticle } from '../model/article';
 import { emptyMeta } from '../model/article';
-import { articleSchema } from './article-schema';
+import { MAX_IMPORT_DEPTH, MAX_IMPORT_ELEMENTS } from '../model/limits';
+import { safeLinkHref } from './safe-url';
 import { splitTweetAttribution, TWEET_ATTRIBUTION_ONLY_RE } from './plain-text';
 import { deriveTitle } from './article-title';
 import { readHtmlOpening } from './html-opening';
 
-/** Tags kept by the sanitiser: exactly what the schema (and its flattening) understands. */
-export const ALLOWED_TAGS = [
+/** Elements dropped together with everything inside them. */
+export const DROPPED_WITH_CONTENT: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'select',
+  'textarea',
+  'button',
+  'title',
+  'noembed',
+  'noframes',
+  'xmp',
+  'plaintext',
+]);
+
+/** Elements that hold a block of text. */
+const LEAF_BLOCKS = new Set([
   'p',
-  'div',
-  'br',
   'h1',
   'h2',
   'h3',
@@ -34,181 +69,277 @@ export const ALLOWED_TAGS = [
   'h6',
   'blockquote',
   'figcaption',
-  'figure',
-  'ul',
-  'ol',
   'li',
-  'a',
-  'em',
-  'i',
-  'strong',
-  'b',
-  'span',
+  'pre',
+  'dt',
+  'dd',
+  'td',
+  'th',
+  'caption',
+  'div',
+]);
+/** Elements that only group blocks. */
+const CONTAINERS = new Set([
   'article',
   'section',
   'main',
   'header',
   'footer',
-  'pre',
+  'figure',
+  'ul',
+  'ol',
   'dl',
-  'dt',
-  'dd',
   'table',
   'thead',
   'tbody',
+  'tfoot',
   'tr',
-  'td',
-  'th',
-  'caption',
-];
+  'nav',
+  'aside',
+  'body',
+  'html',
+]);
+const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 
-/**
- * DOMPurify configuration for article imports. Anything not listed is removed;
- * script-like elements lose their content too. No attribute survives but
- * `href` (checked against http(s)/mailto) and `class` (used only to spot
- * embedded tweets; never rendered).
- */
-export const SANITIZE_CONFIG = {
-  ALLOWED_TAGS,
-  ALLOWED_ATTR: ['href', 'class'],
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  KEEP_CONTENT: true,
-  FORBID_CONTENTS: [
-    'script',
-    'style',
-    'template',
-    'noscript',
-    'iframe',
-    'object',
-    'embed',
-    'svg',
-    'math',
-    'select',
-    'textarea',
-    'button',
-    'title',
-    'head',
-  ],
-  RETURN_DOM_FRAGMENT: true,
-} as const;
-
-/** The slice of the DOM API the flattening needs (jsdom and browsers both provide it). */
-export interface DomElementLike {
-  nodeType: number;
-  nodeName: string;
-  childNodes: ArrayLike<DomElementLike>;
-  parentNode: DomElementLike | null;
-  ownerDocument: { createElement(tag: string): DomElementLike } | null;
-  textContent: string | null;
-  insertBefore(node: DomElementLike, ref: DomElementLike | null): unknown;
-  removeChild(node: DomElementLike): unknown;
-  appendChild(node: DomElementLike): unknown;
-  getAttribute?(name: string): string | null;
+/** A nesting or size limit was exceeded; `message` names the limit, for the user. */
+export class ImportLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportLimitError';
+  }
 }
 
-const ELEMENT = 1;
-/** Elements that hold a block of text. */
-const LEAF_BLOCKS = new Set([
-  'P',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'BLOCKQUOTE',
-  'FIGCAPTION',
-  'LI',
-  'PRE',
-  'DT',
-  'DD',
-  'TD',
-  'TH',
-  'CAPTION',
-  'DIV',
-]);
-/** Elements that only group blocks. */
-const CONTAINERS = new Set([
-  'ARTICLE',
-  'SECTION',
-  'MAIN',
-  'HEADER',
-  'FOOTER',
-  'FIGURE',
-  'UL',
-  'OL',
-  'DL',
-  'TABLE',
-  'THEAD',
-  'TBODY',
-  'TR',
-]);
-/** Leaf blocks whose kind passes to the blocks nested inside them. */
-const KIND_CARRIERS = new Set(['BLOCKQUOTE', 'LI', 'FIGCAPTION']);
+type Mark = 'em' | 'strong' | 'link';
+const MARK_OF: Record<string, Mark> = {
+  em: 'em',
+  i: 'em',
+  strong: 'strong',
+  b: 'strong',
+  a: 'link',
+};
 
-function isBlock(n: DomElementLike): boolean {
-  return n.nodeType === ELEMENT && (LEAF_BLOCKS.has(n.nodeName) || CONTAINERS.has(n.nodeName));
+interface Open {
+  tag: string;
+  /** 0: inline or other, 1: leaf block, 2: container. */
+  block: 0 | 1 | 2;
+  /** Dropped with its content. */
+  dropped: boolean;
+  mark: Mark | null;
+  /** The tag of the parent element (for `<li>`: ordered or not). */
+  parent: string;
+}
+
+/** A block of text as read, before blank lines split it. */
+interface TextBlock {
+  type: BlockType;
+  level?: number;
+  ordered?: boolean;
+  text: string;
+  marks: InlineMark[];
 }
 
 /**
- * Flatten nested blocks in place so every leaf block holds only inline
- * content: `<blockquote><p>a</p><p>b</p></blockquote>` becomes two
- * blockquotes; `<li><p>a</p></li>` becomes `<li>a</li>`; loose inline text
- * between blocks is wrapped in a block of the container's kind.
+ * Builds an article from tag and text events (see the module comment). Feed
+ * it in document order, then call {@link HtmlArticleBuilder.finish}. Not
+ * reusable. Throws {@link ImportLimitError} from `open` when a limit is hit.
  */
-export function flattenBlocks(root: DomElementLike): void {
-  const children = Array.from(root.childNodes);
-  for (const child of children) if (child.nodeType === ELEMENT) flattenBlocks(child);
-  if (root.nodeType !== ELEMENT || !LEAF_BLOCKS.has(root.nodeName)) return;
-  const kids = Array.from(root.childNodes);
-  if (!kids.some(isBlock)) return;
-  const doc = root.ownerDocument;
-  const parent = root.parentNode;
-  if (!doc || !parent) return;
-  const leafTag = KIND_CARRIERS.has(root.nodeName) ? root.nodeName.toLowerCase() : 'p';
-  let run: DomElementLike | null = null;
-  for (const k of kids) {
-    if (isBlock(k)) {
-      run = null;
-      if (KIND_CARRIERS.has(root.nodeName) && (k.nodeName === 'P' || k.nodeName === 'DIV')) {
-        const renamed = doc.createElement(leafTag);
-        for (const g of Array.from(k.childNodes)) renamed.appendChild(g);
-        parent.insertBefore(renamed, root);
-      } else {
-        parent.insertBefore(k, root);
+export class HtmlArticleBuilder {
+  private readonly stack: Open[] = [];
+  /** Indexes into `stack` of the open block elements. */
+  private readonly blockStack: number[] = [];
+  private dropped = 0;
+  private em = 0;
+  private strong = 0;
+  /** hrefs of the open links; null for a link whose href is not safe. */
+  private readonly links: (string | null)[] = [];
+  private elements = 0;
+  private readonly blocks: TextBlock[] = [];
+  private current: TextBlock | null = null;
+  private parts: string[] = [];
+  private length = 0;
+  private lastChar = '';
+  /** Blocks of the first `<article>` element, when the page has one. */
+  private articleRange: { start: number; end: number | null; depth: number } | null = null;
+
+  constructor(
+    private readonly limits = { depth: MAX_IMPORT_DEPTH, elements: MAX_IMPORT_ELEMENTS },
+  ) {}
+
+  /** An element starts. `attrs` are its attributes (lowercase names). */
+  open(tag: string, attrs: Record<string, string>): void {
+    if (++this.elements > this.limits.elements) {
+      throw new ImportLimitError(
+        `it has more than ${this.limits.elements.toLocaleString('en-US')} elements, the most an import may have`,
+      );
+    }
+    if (this.stack.length >= this.limits.depth) {
+      throw new ImportLimitError(
+        `its elements are nested more than ${this.limits.depth} levels deep, the most an import may have`,
+      );
+    }
+    const parent = this.stack.length ? this.stack[this.stack.length - 1]!.tag : '';
+    const isDropped = DROPPED_WITH_CONTENT.has(tag);
+    const block: Open['block'] = LEAF_BLOCKS.has(tag) ? 1 : CONTAINERS.has(tag) ? 2 : 0;
+    const entry: Open = { tag, block, dropped: isDropped, mark: null, parent };
+    this.stack.push(entry);
+    if (isDropped) {
+      this.dropped++;
+      return;
+    }
+    if (this.dropped) return;
+    if (block) {
+      this.endBlock();
+      this.blockStack.push(this.stack.length - 1);
+      if (tag === 'article' && !this.articleRange)
+        this.articleRange = { start: this.blocks.length, end: null, depth: this.stack.length };
+      return;
+    }
+    if (tag === 'br') {
+      this.append('\n');
+      return;
+    }
+    const mark = MARK_OF[tag];
+    if (!mark) return;
+    entry.mark = mark;
+    if (mark === 'em') this.em++;
+    else if (mark === 'strong') this.strong++;
+    else this.links.push(safeLinkHref(attrs.href));
+  }
+
+  /** The innermost open element named `tag` ends (the tokenizer reports every end, implied ones too). */
+  close(tag: string): void {
+    const entry = this.stack.pop();
+    if (!entry) return;
+    if (entry.tag !== tag) {
+      // A tokenizer reports ends innermost first; keep the stack true to it regardless.
+      this.stack.push(entry);
+      return;
+    }
+    if (entry.dropped) {
+      this.dropped--;
+      return;
+    }
+    if (this.dropped) return;
+    if (entry.block) {
+      this.endBlock();
+      this.blockStack.pop();
+      if (
+        this.articleRange &&
+        this.articleRange.end === null &&
+        this.articleRange.depth === this.stack.length + 1
+      )
+        this.articleRange.end = this.blocks.length;
+      return;
+    }
+    if (entry.mark === 'em') this.em--;
+    else if (entry.mark === 'strong') this.strong--;
+    else if (entry.mark === 'link') this.links.pop();
+  }
+
+  /** Text (entities already decoded). */
+  text(raw: string): void {
+    if (this.dropped || raw.length === 0) return;
+    const collapsed = raw.replace(/[ \t\r\n\f]+/g, ' ');
+    this.append(collapsed);
+  }
+
+  private append(s: string): void {
+    let text = s;
+    if (
+      text.charCodeAt(0) === 32 &&
+      (this.length === 0 || this.lastChar === ' ' || this.lastChar === '\n')
+    )
+      text = text.slice(1);
+    if (!text) return;
+    if (!this.current) this.current = this.newBlock();
+    const start = this.length;
+    this.parts.push(text);
+    this.length += text.length;
+    this.lastChar = text[text.length - 1]!;
+    if (this.em) this.mark('em', start, undefined);
+    if (this.strong) this.mark('strong', start, undefined);
+    for (let i = this.links.length - 1; i >= 0; i--) {
+      const href = this.links[i];
+      if (href) {
+        this.mark('link', start, href);
+        break;
       }
-    } else {
-      if (!run) {
-        run = doc.createElement(leafTag);
-        parent.insertBefore(run, root);
-      }
-      run.appendChild(k);
     }
   }
-  parent.removeChild(root);
+
+  private mark(type: Mark, start: number, href: string | undefined): void {
+    const marks = this.current!.marks;
+    for (let i = marks.length - 1; i >= 0 && i >= marks.length - 3; i--) {
+      const m = marks[i]!;
+      if (m.end !== start) break;
+      if (m.type === type && m.href === href) {
+        m.end = this.length;
+        return;
+      }
+    }
+    marks.push(
+      href === undefined
+        ? { type, start, end: this.length }
+        : { type, start, end: this.length, href },
+    );
+  }
+
+  private newBlock(): TextBlock {
+    const k = this.kindHere();
+    return { type: k.type, level: k.level, ordered: k.ordered, text: '', marks: [] };
+  }
+
+  /** The kind of a block started here (see the module comment). */
+  private kindHere(): Omit<TextBlock, 'text' | 'marks'> {
+    const bs = this.blockStack;
+    let i = bs.length - 1;
+    if (i < 0) return { type: 'paragraph' };
+    let e = this.stack[bs[i]!]!;
+    if (e.block === 2) return { type: 'paragraph' };
+    const level = HEADINGS[e.tag];
+    if (level) return { type: 'heading', level };
+    while ((e.tag === 'p' || e.tag === 'div') && i > 0) {
+      const up = this.stack[bs[i - 1]!]!;
+      if (up.block !== 1 || HEADINGS[up.tag]) break;
+      e = up;
+      i--;
+    }
+    switch (e.tag) {
+      case 'blockquote':
+        return { type: 'quote' };
+      case 'figcaption':
+        return { type: 'caption' };
+      case 'li':
+        return { type: 'list-item', ordered: e.parent === 'ol' };
+      default:
+        return { type: 'paragraph' };
+    }
+  }
+
+  private endBlock(): void {
+    const b = this.current;
+    if (b) {
+      b.text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+      this.blocks.push(b);
+    }
+    this.current = null;
+    this.parts = [];
+    this.length = 0;
+    this.lastChar = '';
+  }
+
+  /** The article read so far. `meta` is what the host read from the page's head. */
+  finish(meta: Partial<ArticleMeta>, format: 'html' | 'markdown'): ParsedArticle {
+    this.endBlock();
+    const r = this.articleRange;
+    const chosen = r ? this.blocks.slice(r.start, r.end ?? this.blocks.length) : this.blocks;
+    return assembleArticle(chosen, meta, format);
+  }
 }
 
-/**
- * Turn a sanitised, flattened DOM fragment into an article. `meta` carries
- * what the host read from the page's head (title, outlet, URL, date); a
- * missing title is derived from the text. Never throws for odd markup: what
- * the schema does not know is dropped, its text kept.
- */
-export function fragmentToArticle(
-  fragment: unknown,
-  meta: Partial<ArticleMeta>,
-  format: 'html' | 'markdown',
-): ParsedArticle {
-  flattenBlocks(fragment as DomElementLike);
-  const doc = PMDOMParser.fromSchema(articleSchema).parse(fragment as never);
-  return docToArticle(doc, meta, format);
-}
-
-/** Standoff article from a parsed document; see the module comment for the text it derives. */
-export function docToArticle(
-  doc: PMNode,
+/** The article from its text blocks: split at blank lines, offsets into one canonical text, tweets found. */
+function assembleArticle(
+  textBlocks: readonly TextBlock[],
   meta: Partial<ArticleMeta>,
   format: 'html' | 'markdown',
 ): ParsedArticle {
@@ -216,10 +347,8 @@ export function docToArticle(
   const blocks: Block[] = [];
   const marks: InlineMark[] = [];
   let offset = 0;
-  doc.forEach((node) => {
-    if (!node.isTextblock) return;
-    const { text, marks: localMarks } = inlineText(node);
-    // Two or more line breaks in a row (`<br><br>`) separate paragraphs, as the page shows them.
+  for (const tb of textBlocks) {
+    const { text } = tb;
     for (const piece of pieces(text)) {
       if (parts.length) {
         parts.push('\n\n');
@@ -228,15 +357,15 @@ export function docToArticle(
       const start = offset;
       parts.push(text.slice(piece.start, piece.end));
       offset += piece.end - piece.start;
-      blocks.push(blockFor(node, start, offset));
-      for (const m of localMarks) {
+      blocks.push(blockFor(tb, start, offset));
+      for (const m of tb.marks) {
         const s = Math.max(piece.start, m.start);
         const e = Math.min(piece.end, m.end);
         if (e > s)
           marks.push({ ...m, start: start + s - piece.start, end: start + e - piece.start });
       }
     }
-  });
+  }
   const text = parts.join('');
   const merged = detectTweets(text, blocks);
   const full = { ...emptyMeta(), ...meta };
@@ -256,43 +385,15 @@ function pieces(text: string): { start: number; end: number }[] {
   return out;
 }
 
-function blockFor(node: PMNode, start: number, end: number): Block {
-  switch (node.type.name) {
+function blockFor(tb: TextBlock, start: number, end: number): Block {
+  switch (tb.type) {
     case 'heading':
-      return { type: 'heading', start, end, level: node.attrs.level as number };
-    case 'caption':
-      return { type: 'caption', start, end };
-    case 'quote':
-      return { type: 'quote', start, end };
-    case 'list_item':
-      return { type: 'list-item', start, end, ordered: node.attrs.ordered as boolean };
+      return { type: 'heading', start, end, level: tb.level ?? 2 };
+    case 'list-item':
+      return { type: 'list-item', start, end, ordered: tb.ordered ?? false };
     default:
-      return { type: 'paragraph', start, end };
+      return { type: tb.type, start, end };
   }
-}
-
-/** A textblock's text (hard breaks as "\n") and its marks, relative to the block. */
-function inlineText(node: PMNode): { text: string; marks: InlineMark[] } {
-  let text = '';
-  const marks: InlineMark[] = [];
-  node.forEach((child) => {
-    const start = text.length;
-    text += child.isText ? child.text! : child.type.name === 'hard_break' ? '\n' : '';
-    for (const m of child.marks) {
-      const type = m.type.name as InlineMark['type'];
-      const last = marks[marks.length - 1];
-      const href = type === 'link' ? (m.attrs.href as string) : undefined;
-      if (last && last.type === type && last.href === href && last.end === start)
-        last.end = text.length;
-      else
-        marks.push(
-          href === undefined
-            ? { type, start, end: text.length }
-            : { type, start, end: text.length, href },
-        );
-    }
-  });
-  return { text, marks };
 }
 
 /**

@@ -18,6 +18,7 @@ import type { Annotation, Session, Speaker } from '../model/session';
 import type { ApiResult } from '../api/contract';
 import { safeHttpUrl } from '../article/safe-url';
 import { shorten } from '../report/format-text';
+import { stringifyJsonSafe } from './safe-json';
 
 /** Google's recommended ceiling for `claimReviewed`, in characters. */
 export const CLAIM_REVIEWED_MAX = 75;
@@ -178,5 +179,5 @@ function claimReview(
 export function renderClaimReview(session: Session, opts: ClaimReviewOptions): ApiResult<string> {
   const built = buildClaimReviews(session, opts);
   if (!built.ok) return built;
-  return { ok: true, value: `${JSON.stringify(built.value, null, 2)}\n` };
+  return { ok: true, value: `${stringifyJsonSafe(built.value, 2)}\n` };
 }

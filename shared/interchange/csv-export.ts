@@ -28,6 +28,7 @@
  */
 import { ANCHOR_STATUS_LABELS, type Session } from '../model/session';
 import { KIND_LABELS, RELATION_LABELS } from '../model/vocabulary';
+import { showInvisibles } from '../text/visible-text';
 
 export const CSV_COLUMNS = [
   'id',
@@ -71,9 +72,9 @@ function field(value: string): string {
 /** The rows as plain values (before escaping), header first. Order: session order. */
 export function csvRows(session: Session): string[][] {
   const articles = new Map(
-    session.articles.map((a) => [a.id, a.meta.title || a.source.fileName || a.id]),
+    session.articles.map((a) => [a.id, showInvisibles(a.meta.title || a.source.fileName || a.id)]),
   );
-  const speakers = new Map(session.speakers.map((s) => [s.id, s.name]));
+  const speakers = new Map(session.speakers.map((s) => [s.id, showInvisibles(s.name)]));
   const steps = new Map(session.scale.steps.map((s) => [s.id, s.label]));
   const links = new Map<string, string[]>();
   const add = (id: string, entry: string) => {

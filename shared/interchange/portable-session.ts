@@ -20,6 +20,7 @@ import type { Session } from '../model/session';
 import { SCHEMA_VERSION } from '../model/session';
 import { validateSession } from '../model/session-schema';
 import { newId } from '../model/ids';
+import { stringifyJsonSafe } from './safe-json';
 
 export const PORTABLE_FORMAT = 'factcheck-workbench-session';
 export const PORTABLE_VERSION = 1;
@@ -42,7 +43,7 @@ export function renderPortableSession(session: Session, exportedAt: string): str
     generator: 'Factcheck Workbench',
     session,
   };
-  return `${JSON.stringify(file, null, 2)}\n`;
+  return `${stringifyJsonSafe(file, 2)}\n`;
 }
 
 export type PortableRead =

@@ -31,6 +31,7 @@ import { KIND_LABELS, RELATION_LABELS } from '../model/vocabulary';
 import { isUuid } from '../model/ids';
 import { safeHttpUrl } from '../article/safe-url';
 import { sha256Hex } from '../text/sha256';
+import { stringifyJsonSafe } from './safe-json';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -212,5 +213,5 @@ export function buildW3cCollection(session: Session): W3cCollection {
 
 /** The export file's text (pretty-printed JSON-LD, trailing newline). */
 export function renderW3c(session: Session): string {
-  return `${JSON.stringify(buildW3cCollection(session), null, 2)}\n`;
+  return `${stringifyJsonSafe(buildW3cCollection(session), 2)}\n`;
 }

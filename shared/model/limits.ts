@@ -18,9 +18,34 @@ export const MAX_SESSION_FILE_BYTES = 64 * 1024 * 1024;
 /** Longest short text field (names, titles, tags, labels), in characters. */
 export const MAX_SHORT_TEXT = 1_000;
 
+/**
+ * Deepest element nesting an HTML (or Markdown) import may have. Chromium's HTML parser stops
+ * nesting at the same depth (512); deeper markup is refused with a message naming the limit.
+ */
+export const MAX_IMPORT_DEPTH = 512;
+/** Most elements an HTML import may hold (a long news page has a few thousand). */
+export const MAX_IMPORT_ELEMENTS = 1_000_000;
+/** Deepest nesting of quotes and lists a Markdown import may have. */
+export const MAX_MARKDOWN_NESTING = 32;
+/** Memory an import's worker may use before it is stopped, in MB. */
+export const IMPORT_MEMORY_MB = 1024;
+
 /** Human-readable size, e.g. `16 MB`. */
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
   if (n >= 1024) return `${Math.round(n / 1024)} KB`;
   return `${n} bytes`;
+}
+
+/**
+ * A size and the limit it broke, each in words, precise enough to tell them apart:
+ * `["16.1 MB", "16 MB"]`, or exact byte counts when rounding would make them look equal
+ * (`["16,777,217 bytes", "16,777,216 bytes (16 MB)"]`).
+ */
+export function formatSizeAndLimit(size: number, limit: number): [string, string] {
+  const a = formatBytes(size);
+  const b = formatBytes(limit);
+  if (a !== b) return [a, b];
+  const exact = (n: number) => `${n.toLocaleString('en-US')} bytes`;
+  return [exact(size), `${exact(limit)} (${b})`];
 }

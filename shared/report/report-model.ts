@@ -10,7 +10,7 @@
  * note. Every lookup is a map, so building the model is linear
  * in the number of annotations and links (plus a sort).
  */
-import type { Article } from '../model/article';
+import type { Article, ArticleMeta } from '../model/article';
 import type { Annotation, Link, Session, Speaker } from '../model/session';
 import {
   ANNOTATION_KINDS,
@@ -23,6 +23,7 @@ import {
   type RatingStep,
 } from '../model/vocabulary';
 import { articleIndex } from '../session/session-ops';
+import { showInvisibles } from '../text/visible-text';
 
 /** An article as the report lists it. `number` is 1-based in session order. */
 export interface ReportArticle {
@@ -128,10 +129,18 @@ export const CONTEXT_CHARS = 140;
  */
 export function buildReportModel(session: Session, generatedAt: string): ReportModel {
   const articles = new Map<string, ReportArticle>();
+  // Titles, metadata from imported pages and speakers' names are shown, not obeyed: invisible
+  // and direction-changing characters become visible markers (shared/text/visible-text.ts).
   session.articles.forEach((article, i) =>
-    articles.set(article.id, { number: i + 1, article, annotationCount: 0 }),
+    articles.set(article.id, {
+      number: i + 1,
+      article: { ...article, meta: visibleMeta(article.meta) },
+      annotationCount: 0,
+    }),
   );
-  const speakers = new Map(session.speakers.map((s) => [s.id, s]));
+  const speakers = new Map(
+    session.speakers.map((s) => [s.id, { ...s, name: showInvisibles(s.name) }]),
+  );
   const steps = new Map(session.scale.steps.map((s) => [s.id, s]));
 
   const views = new Map<string, AnnotationView>();
@@ -193,7 +202,7 @@ export function buildReportModel(session: Session, generatedAt: string): ReportM
   for (const a of session.annotations) kindCounts.set(a.kind, (kindCounts.get(a.kind) ?? 0) + 1);
 
   return {
-    title: session.name,
+    title: showInvisibles(session.name),
     generatedAt,
     reviewers: collectReviewers(session),
     articles: [...articles.values()],
@@ -364,4 +373,15 @@ export function contextAround(
 /** Collapse runs of whitespace (newlines included) to one space. */
 function collapse(s: string): string {
   return s.replace(/\s+/g, ' ');
+}
+
+/** Article metadata with invisible and direction-changing characters shown as markers. */
+function visibleMeta(meta: ArticleMeta): ArticleMeta {
+  return {
+    ...meta,
+    title: showInvisibles(meta.title),
+    outlet: showInvisibles(meta.outlet),
+    byline: showInvisibles(meta.byline),
+    url: showInvisibles(meta.url),
+  };
 }

@@ -14,7 +14,7 @@
  *   --annotations N    only this N (default 100, 1000, 10000)
  *   --runs K           timed runs per figure after one warm-up (default 5)
  *   --out PATH         where to write the JSON (default bench-results/latest.json)
- *   --parts LIST       comma-separated subset of reanchor,editor,save,export (default all)
+ *   --parts LIST       comma-separated subset of reanchor,editor,save,export,import (default all)
  *   --smoke            a ~10-second version: a small generated text, N = 20, one run
  *
  * The whole default run stays within about 10 minutes on 2 cores: slow peers are run on a
@@ -39,8 +39,9 @@ import {
   type BenchTask,
 } from './results';
 import { formatTargets, judgeTargets } from './targets';
+import { formatImportTable, runImportBench } from './import-bench';
 
-const PARTS = ['reanchor', 'editor', 'save', 'export'] as const;
+const PARTS = ['reanchor', 'editor', 'save', 'export', 'import'] as const;
 type Part = (typeof PARTS)[number];
 
 export interface BenchOptions {
@@ -267,7 +268,23 @@ export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
     log(`Targets (issue 6), at N = ${maxN}:`);
     log(formatTargets(verdicts));
   }
-  writeFileSync(mdFile, markdownReport(report, warnings, verdicts));
+  let importTable = '';
+  if (has('import') && !opts.smoke) {
+    // Issue 14: hostile imports against a plain-text file of the same size, measured now.
+    const figures = await runImportBench(opts.runs, (l) => log(`${stamp()} ${l}`));
+    importTable = formatImportTable(figures);
+    writeFileSync(
+      opts.out.replace(/\.json$/, '') + '.import.json',
+      `${JSON.stringify(figures, null, 2)}\n`,
+    );
+    log('');
+    log('Imports (issue 14): each hostile input at most 10x a plain-text file of its size:');
+    log(importTable);
+  }
+  writeFileSync(
+    mdFile,
+    markdownReport(report, warnings, verdicts) + (importTable ? `\n${importTable}\n` : ''),
+  );
   log('');
   log(
     `${stamp()} wrote ${path.relative(process.cwd(), opts.out) || opts.out} and ${path.basename(mdFile)}`,

@@ -1,25 +1,33 @@
 /**
  * Turning a file (or pasted content) into an article snapshot, with the
- * checks every import goes through, in order: size limit, empty, binary,
- * UTF-8, supported type, and at least one block of text. Each refusal is an
- * `ApiResult` error with a sentence the UI shows as it is.
+ * checks every import goes through, in order: size limit, empty, text
+ * encoding (UTF-8, or UTF-16 with its byte-order mark), binary, supported
+ * type, nesting and element limits, and at least one block of text. Each
+ * refusal is an `ApiResult` error with a sentence the UI shows as it is.
  *
  * Plain text (`.txt`, and the seed's format) keeps the file's text as its
  * canonical text (see shared/article/plain-text.ts). Markdown is rendered to
- * HTML by `marked`; HTML (and that) goes through DOMPurify + the strict
- * ProseMirror schema (see html-sanitize.ts and shared/article/html-import.ts).
+ * HTML by markdown-it (markdown.ts); HTML (and that) is read in one streaming
+ * pass by html-parse.ts into the strict article model.
+ *
+ * These functions run wherever they are called. The app's service runs them
+ * in a worker thread (import-runner.ts) so the host keeps answering; the CLI
+ * and the seed library call them directly.
  */
-import { marked } from 'marked';
 import type { ApiResult } from '../../../shared/api/contract';
 import type { Article, ParsedArticle } from '../../../shared/model/article';
-import { MAX_ARTICLE_BYTES, formatBytes } from '../../../shared/model/limits';
+import { MAX_ARTICLE_BYTES, formatSizeAndLimit } from '../../../shared/model/limits';
 import { newId, nowIso } from '../../../shared/model/ids';
 import { normalizeNewlines, parsePlainText } from '../../../shared/article/plain-text';
-import { fragmentToArticle } from '../../../shared/article/html-import';
+import { ImportLimitError } from '../../../shared/article/html-import';
 import { sha256Hex } from '../../../shared/text/sha256';
-import { sanitizeHtml } from './html-sanitize';
+import { parseHtmlArticle } from './html-parse';
+import { markdownToHtml } from './markdown';
 
 type Kind = 'text' | 'markdown' | 'html';
+
+/** How far an import has come, from 0 to 1. */
+export type ImportProgressFn = (fraction: number) => void;
 
 const EXTENSIONS: Record<string, Kind> = {
   '.txt': 'text',
@@ -56,16 +64,28 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > 0.1;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+/** The encoding a byte-order mark announces, if any (UTF-8's is stripped by the decoder). */
+function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** The size refusal, naming the size and the limit precisely enough to tell them apart. */
+export function tooLargeMessage(name: string, size: number): string {
+  const [is, max] = formatSizeAndLimit(size, MAX_ARTICLE_BYTES);
+  return `“${name}” is ${is}; articles can be at most ${max}. Split it into parts and import each.`;
+}
 
 /**
- * Import an article file. Never throws: every refusal is an error value.
- * The file name decides the format (.txt / .md / .html and variants).
+ * Import an article file, synchronously. Never throws: every refusal is an
+ * error value. The file name decides the format (.txt / .md / .html and variants).
  */
-export async function importArticleFile(
+export function importArticleBytes(
   fileName: string,
   bytes: Uint8Array,
-): Promise<ApiResult<Article>> {
+  onProgress?: ImportProgressFn,
+): ApiResult<Article> {
   const name = fileName.split(/[\\/]/).pop() || 'article';
   const kind = kindOfFile(name);
   if (!kind) {
@@ -74,15 +94,12 @@ export async function importArticleFile(
       `“${name}” is not an article file this app can read. Import plain text (.txt), Markdown (.md) or HTML (.html).`,
     );
   }
-  if (bytes.length > MAX_ARTICLE_BYTES) {
-    return fail(
-      'too-large',
-      `“${name}” is ${formatBytes(bytes.length)}; articles can be at most ${formatBytes(MAX_ARTICLE_BYTES)}. Split it into parts and import each.`,
-    );
-  }
+  if (bytes.length > MAX_ARTICLE_BYTES)
+    return fail('too-large', tooLargeMessage(name, bytes.length));
   if (bytes.length === 0)
     return fail('invalid-request', `“${name}” is empty: there is no text to review.`);
-  if (looksBinary(bytes)) {
+  const utf16 = utf16Bom(bytes);
+  if (!utf16 && looksBinary(bytes)) {
     return fail(
       'unsupported',
       `“${name}” looks like a binary file, not text. Export it as plain text, Markdown or HTML and import that.`,
@@ -90,47 +107,85 @@ export async function importArticleFile(
   }
   let text: string;
   try {
-    text = decoder.decode(bytes);
+    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
   } catch {
     return fail(
       'unsupported',
-      `“${name}” is not UTF-8 text. Save it with UTF-8 encoding and import it again.`,
+      utf16
+        ? `“${name}” starts like UTF-16 text but holds bytes that are not. Save it as UTF-8 and import it again.`
+        : `“${name}” is not UTF-8 text. Save it with UTF-8 encoding and import it again.`,
     );
   }
-  return importText(name, kind, text, bytes.length);
+  if (utf16 && text.includes('\u0000'))
+    return fail('unsupported', `“${name}” contains binary data, not text.`);
+  return importText(name, kind, text, bytes.length, onProgress);
 }
 
-/** Import pasted text or HTML. `label` names the result in the library. */
+/** {@link importArticleBytes} as a promise (for callers that await it). */
+export async function importArticleFile(
+  fileName: string,
+  bytes: Uint8Array,
+  onProgress?: ImportProgressFn,
+): Promise<ApiResult<Article>> {
+  return importArticleBytes(fileName, bytes, onProgress);
+}
+
+/** Import pasted text or HTML, synchronously. `label` names the result in the library. */
+export function importPastedContent(
+  kind: 'text' | 'html',
+  content: string,
+  label?: string,
+  onProgress?: ImportProgressFn,
+): ApiResult<Article> {
+  const bytes = new TextEncoder().encode(content).length;
+  const name = label?.trim() || (kind === 'html' ? 'Pasted page.html' : 'Pasted text.txt');
+  if (bytes > MAX_ARTICLE_BYTES) {
+    const [is, max] = formatSizeAndLimit(bytes, MAX_ARTICLE_BYTES);
+    return fail(
+      'too-large',
+      `The pasted ${kind === 'html' ? 'page' : 'text'} is ${is}; articles can be at most ${max}.`,
+    );
+  }
+  if (content.includes('\u0000'))
+    return fail('unsupported', 'The pasted content contains binary data, not text.');
+  return importText(name, kind, content, bytes, onProgress);
+}
+
+/** {@link importPastedContent} as a promise. */
 export async function importPasted(
   kind: 'text' | 'html',
   content: string,
   label?: string,
 ): Promise<ApiResult<Article>> {
-  const bytes = new TextEncoder().encode(content).length;
-  const name = label?.trim() || (kind === 'html' ? 'Pasted page.html' : 'Pasted text.txt');
-  if (bytes > MAX_ARTICLE_BYTES) {
-    return fail(
-      'too-large',
-      `The pasted ${kind === 'html' ? 'page' : 'text'} is ${formatBytes(bytes)}; articles can be at most ${formatBytes(MAX_ARTICLE_BYTES)}.`,
-    );
-  }
-  if (content.includes('\u0000'))
-    return fail('unsupported', 'The pasted content contains binary data, not text.');
-  return importText(name, kind, content, bytes);
+  return importPastedContent(kind, content, label);
 }
 
-function importText(name: string, kind: Kind, raw: string, bytes: number): ApiResult<Article> {
+function importText(
+  name: string,
+  kind: Kind,
+  raw: string,
+  bytes: number,
+  onProgress?: ImportProgressFn,
+): ApiResult<Article> {
   let parsed: ParsedArticle;
-  if (kind === 'text') {
-    parsed = parsePlainText(normalizeNewlines(raw));
-  } else {
-    const html =
-      kind === 'markdown'
-        ? (marked.parse(normalizeNewlines(raw), { async: false, gfm: true }) as string)
-        : raw;
-    const { fragment, meta } = sanitizeHtml(html);
-    parsed = fragmentToArticle(fragment, meta, kind === 'markdown' ? 'markdown' : 'html');
+  try {
+    if (kind === 'text') {
+      onProgress?.(0.1);
+      parsed = parsePlainText(normalizeNewlines(raw));
+    } else if (kind === 'markdown') {
+      onProgress?.(0.05);
+      const html = markdownToHtml(normalizeNewlines(raw));
+      onProgress?.(0.4);
+      parsed = parseHtmlArticle(html, 'markdown', (d, t) => onProgress?.(0.4 + (0.5 * d) / t));
+    } else {
+      parsed = parseHtmlArticle(raw, 'html', (d, t) => onProgress?.((0.9 * d) / t));
+    }
+  } catch (e) {
+    if (e instanceof ImportLimitError)
+      return fail('too-large', `“${name}” was not imported: ${e.message}.`);
+    throw e;
   }
+  onProgress?.(0.95);
   if (parsed.blocks.length === 0 || parsed.text.trim() === '') {
     return fail(
       'invalid-request',

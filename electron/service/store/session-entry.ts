@@ -70,8 +70,8 @@ export function makeEntry(id: string, adapter: SessionFileAdapter, session: Sess
 
 /**
  * Journaled batches newer than `session` that replay cleanly, in order, with the session they
- * lead to (`pending`, null when there are none). Replay stops at the first gap, malformed line
- * or refused batch; `leftover` is then true, so the caller can keep a copy of what could not be
+ * lead to (`pending`, null when there are none). Damaged records are skipped (the good ones after
+ * them still replay); replay stops at the first gap or refused batch; `leftover` is then true, so the caller can keep a copy of what could not be
  * replayed. A torn last line (a crash mid-append) is simply ignored. Throws the I/O error when
  * the journal cannot be read.
  */
@@ -86,13 +86,17 @@ export async function findPendingBatches(
   let leftover = scan.badLine !== null;
   for (const j of scan.entries) {
     if (j.rev <= current.revision) continue; // already in the file
-    const ops = j.rev === current.revision + 1 ? validator.validateOps(j.ops) : null;
+    // After a damaged record the next good one may skip a revision: it is replayed onto what
+    // came before (ops are whole puts and deletes) and keeps its own revision number.
+    const inOrder =
+      j.rev === current.revision + 1 || (scan.damaged > 0 && j.rev > current.revision);
+    const ops = inOrder ? validator.validateOps(j.ops) : null;
     const r = ops?.ok ? applyOps(current, ops.value, j.at) : null;
     if (!ops?.ok || !r?.ok) {
       leftover = true;
       break;
     }
-    current = r.session;
+    current = r.session.revision === j.rev ? r.session : { ...r.session, revision: j.rev };
     entries.push({ ...j, ops: ops.value });
   }
   const pending = entries.length ? { entries, session: current, keepBytes: scan.goodBytes } : null;

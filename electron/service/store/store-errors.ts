@@ -8,15 +8,15 @@ export function fail<T = never>(code: ApiErrorCode, message: string): ApiResult<
   return { ok: false, error: { code, message } };
 }
 
-/** Why a disk operation failed, as a clause. */
-function describeCode(code: string | undefined): string {
+/** Why a disk operation failed, as a clause ("the disk is full"). */
+export function describeCode(code: string | undefined): string {
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
       return 'the disk is full';
     case 'EACCES':
     case 'EPERM':
-      return 'permission was denied';
+      return 'permission was denied (the folder may be read-only)';
     case 'EROFS':
       return 'the disk is read-only';
     case 'EBUSY':
@@ -38,6 +38,12 @@ function describeCode(code: string | undefined): string {
 export function ioError(err: unknown, what: string, safe: string): ApiError {
   const code = (err as NodeJS.ErrnoException)?.code;
   return { code: 'io', message: `Could not ${what}: ${describeCode(code)}. ${safe}`.trim() };
+}
+
+/** The errno code of a failed disk operation, or undefined when `err` is something else. */
+export function diskErrorCode(err: unknown): string | undefined {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined;
 }
 
 /** A store failure carried through a `Promise<void>` method (`flush`). */

@@ -8,6 +8,7 @@ import type { Article } from '../../../shared/model/article';
 import { renderArticleStatic } from '../../editor/render-static';
 import { titleOpensText } from '../../../shared/article/article-title';
 import { formatDate, plural } from '../format';
+import { showInvisibles } from '../../../shared/text/visible-text';
 
 export function ArticlePreview({
   client,
@@ -61,7 +62,9 @@ export function ArticlePreview({
         <article class="article-page">
           <header class="article-header">
             <p class="article-kicker">
-              {entry.meta.outlet ? <span class="article-outlet">{entry.meta.outlet}</span> : null}
+              {entry.meta.outlet ? (
+                <span class="article-outlet">{showInvisibles(entry.meta.outlet)}</span>
+              ) : null}
               {entry.meta.date ? (
                 <time dateTime={entry.meta.date} class="article-date">
                   Published {formatDate(entry.meta.date)}
@@ -69,9 +72,11 @@ export function ArticlePreview({
               ) : null}
             </p>
             {article && titleOpensText(article) ? null : (
-              <h1 class="article-title">{entry.meta.title}</h1>
+              <h1 class="article-title">{showInvisibles(entry.meta.title)}</h1>
             )}
-            {entry.meta.byline ? <p class="article-byline">{entry.meta.byline}</p> : null}
+            {entry.meta.byline ? (
+              <p class="article-byline">{showInvisibles(entry.meta.byline)}</p>
+            ) : null}
           </header>
           {problem ? <p class="field-error">This article could not be shown: {problem}</p> : null}
           {!article && !problem ? <p class="muted">Loading…</p> : null}

@@ -1,6 +1,7 @@
 /** The article library: seeds and imports, each with its metadata and a "Start review" button. */
 import type { LibraryEntry } from '../../../shared/api/contract';
 import { formatDate, plural } from '../format';
+import { showInvisibles } from '../../../shared/text/visible-text';
 
 export interface LibraryListProps {
   library: LibraryEntry[] | null;
@@ -30,14 +31,14 @@ export function LibraryList({ library, selectedId, onSelect, onStart }: LibraryL
                 title="Show a preview"
                 onClick={() => onSelect(e)}
               >
-                {e.meta.title || e.fileName}
+                {showInvisibles(e.meta.title || e.fileName)}
               </button>
             </h3>
             <p class="library-meta muted">
               <span class={`badge badge-${e.origin}`}>
                 {e.origin === 'seed' ? 'Seed' : 'Imported'}
               </span>
-              {e.meta.outlet ? <span>{e.meta.outlet}</span> : null}
+              {e.meta.outlet ? <span>{showInvisibles(e.meta.outlet)}</span> : null}
               {e.meta.date ? <span>{formatDate(e.meta.date)}</span> : null}
               <span>{plural(e.paragraphs, 'paragraph')}</span>
               <span>
@@ -49,7 +50,7 @@ export function LibraryList({ library, selectedId, onSelect, onStart }: LibraryL
             type="button"
             class="button button-primary"
             onClick={() => onStart(e)}
-            aria-label={`Start review of ${e.meta.title || e.fileName}`}
+            aria-label={`Start review of ${showInvisibles(e.meta.title || e.fileName)}`}
           >
             Start review
           </button>

@@ -10,6 +10,7 @@ import type { SessionSummary } from '../../../shared/model/session';
 import { useNotices } from '../notices';
 import { ConfirmDialog } from '../dialog';
 import { formatRelative, plural } from '../format';
+import { showInvisibles } from '../../../shared/text/visible-text';
 
 export interface SessionListProps {
   client: ApiClient;
@@ -111,11 +112,13 @@ export function SessionList({ client, sessions, onOpen, onChanged }: SessionList
                   </button>
                 </form>
               ) : (
-                <h3 class="session-name">{s.name}</h3>
+                <h3 class="session-name">{showInvisibles(s.name)}</h3>
               )}
               <p class="session-meta muted">
-                {s.articleTitles.length ? s.articleTitles.join(' · ') : 'No articles'} ·{' '}
-                {plural(s.annotationCount, 'annotation')} · {plural(s.linkCount, 'link')} · edited{' '}
+                {s.articleTitles.length
+                  ? showInvisibles(s.articleTitles.join(' · '))
+                  : 'No articles'}{' '}
+                · {plural(s.annotationCount, 'annotation')} · {plural(s.linkCount, 'link')} · edited{' '}
                 {formatRelative(s.updatedAt)}
               </p>
               {s.status === 'damaged' ? (

@@ -4,6 +4,7 @@ import type { ApiClient, LibraryEntry } from '../../../shared/api/contract';
 import type { Session } from '../../../shared/model/session';
 import { Dialog } from '../dialog';
 import { formatDate } from '../format';
+import { showInvisibles } from '../../../shared/text/visible-text';
 
 export function AddArticleDialog({
   client,
@@ -39,9 +40,9 @@ export function AddArticleDialog({
         {available.map((e) => (
           <li key={e.id} class="library-item">
             <div class="library-main">
-              <h3 class="library-title">{e.meta.title}</h3>
+              <h3 class="library-title">{showInvisibles(e.meta.title)}</h3>
               <p class="library-meta muted">
-                {e.meta.outlet ? <span>{e.meta.outlet}</span> : null}
+                {e.meta.outlet ? <span>{showInvisibles(e.meta.outlet)}</span> : null}
                 {e.meta.date ? <span>{formatDate(e.meta.date)}</span> : null}
               </p>
             </div>

@@ -23,6 +23,7 @@ import { AnchorStatusChip, AnchorStatusNotice } from './anchor-status';
 import { formatDateTime, shorten } from '../format';
 import { wrapQuote } from '../../../shared/text/quote-marks';
 import { shortcutLabel, withShortcut } from '../../editor/shortcuts';
+import { showInvisibles } from '../../../shared/text/visible-text';
 
 export interface AnnotationDetailProps {
   annotation: Annotation;
@@ -96,7 +97,7 @@ export function AnnotationDetail(props: AnnotationDetailProps) {
         </button>
       </blockquote>
       {session.articles.length > 1 && article ? (
-        <p class="muted small">In “{article.meta.title}”</p>
+        <p class="muted small">In “{showInvisibles(article.meta.title)}”</p>
       ) : null}
       <AnchorStatusNotice
         annotation={a}

@@ -16,6 +16,7 @@ import {
   type ArticleEditorCallbacks,
 } from '../../editor/article-editor';
 import { formatDate } from '../format';
+import { showInvisibles } from '../../../shared/text/visible-text';
 
 export interface ArticlePaneProps {
   article: Article;
@@ -191,7 +192,7 @@ function ArticleHeader({
     <header class="article-header">
       <p class="article-kicker">
         {meta.outlet ? (
-          <span class="article-outlet">{meta.outlet}</span>
+          <span class="article-outlet">{showInvisibles(meta.outlet)}</span>
         ) : (
           <span class="muted">Outlet not set</span>
         )}
@@ -202,11 +203,11 @@ function ArticleHeader({
         ) : null}
       </p>
       {titleInText ? (
-        <p class="visually-hidden">{meta.title}</p>
+        <p class="visually-hidden">{showInvisibles(meta.title)}</p>
       ) : (
-        <h1 class="article-title">{meta.title}</h1>
+        <h1 class="article-title">{showInvisibles(meta.title)}</h1>
       )}
-      {meta.byline ? <p class="article-byline">{meta.byline}</p> : null}
+      {meta.byline ? <p class="article-byline">{showInvisibles(meta.byline)}</p> : null}
       <p class="article-source">
         {meta.url && safeHttpUrl(meta.url) ? (
           <a

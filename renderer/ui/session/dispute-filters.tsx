@@ -7,6 +7,7 @@
  * keystrokes were lost). "Clear filters" stays in place, disabled while
  * nothing is filtered, and hands focus to the text field after clearing.
  */
+import { showInvisibles } from '../../../shared/text/visible-text';
 import { useRef, useState } from 'preact/hooks';
 import type { Session } from '../../../shared/model/session';
 import { ANNOTATION_KINDS, KIND_LABELS } from '../../../shared/model/vocabulary';
@@ -92,7 +93,7 @@ export function DisputeFilters({ session, filter, tags, result, onFilter }: Disp
               .sort((a, b) => a.name.localeCompare(b.name))
               .map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name}
+                  {showInvisibles(s.name)}
                 </option>
               ))}
           </select>

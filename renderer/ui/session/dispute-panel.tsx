@@ -18,6 +18,7 @@ import { AnchorStatusChip } from './anchor-status';
 import { verdictTone } from './verdict-editor';
 import { plural, shorten } from '../format';
 import { wrapQuote } from '../../../shared/text/quote-marks';
+import { showInvisibles } from '../../../shared/text/visible-text';
 
 /** Cards (and unlinked statements) rendered at first and per “Show more”. */
 const PAGE = 150;
@@ -106,7 +107,7 @@ export function DisputePanel({
               </button>
               <p class="dispute-speaker">
                 {card.speaker ? (
-                  <>— {card.speaker.name}</>
+                  <>— {showInvisibles(card.speaker.name)}</>
                 ) : (
                   <span class="muted">Speaker not set</span>
                 )}
@@ -132,7 +133,7 @@ export function DisputePanel({
                           <span class="statement-meta">
                             <KindTag kind={st.annotation.kind} />
                             <AnchorStatusChip status={st.annotation.target.status} compact />
-                            {st.speaker ? <span>{st.speaker.name}</span> : null}
+                            {st.speaker ? <span>{showInvisibles(st.speaker.name)}</span> : null}
                             {st.direction === 'incoming' ? (
                               <span class="muted small">(the claim {g.label} it)</span>
                             ) : null}
@@ -226,7 +227,7 @@ export function DisputePanel({
                 <span class="statement-meta">
                   <KindTag kind={a.kind} />
                   {a.speakerId && speakers.get(a.speakerId) ? (
-                    <span>{speakers.get(a.speakerId)!.name}</span>
+                    <span>{showInvisibles(speakers.get(a.speakerId)!.name)}</span>
                   ) : null}
                 </span>
                 {!readOnly ? (

@@ -49,6 +49,7 @@ import {
 } from './session-files-actions';
 import { announceOpened, openSessionFile } from './session-files';
 import { useSessionNotices } from './session-notices';
+import { showInvisibles } from '../../../shared/text/visible-text';
 
 export interface SessionViewProps {
   client: ApiClient;
@@ -689,7 +690,7 @@ export function SessionView({
                   class={`article-tab ${a.id === articleId ? 'is-active' : ''}`}
                   onClick={() => openArticle(a.id)}
                 >
-                  {shorten(a.meta.title, 40)}
+                  {shorten(showInvisibles(a.meta.title), 40)}
                 </button>
               ))}
             </div>

@@ -12,6 +12,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Speaker } from '../../../shared/model/session';
 import { searchSpeakers, findSpeakerByName } from '../../../shared/review/speaker-search';
+import { showInvisibles } from '../../../shared/text/visible-text';
 
 export interface SpeakerPickerProps {
   speakers: readonly Speaker[];
@@ -185,7 +186,7 @@ export function SpeakerPicker({
               >
                 {o.type === 'speaker' ? (
                   <>
-                    <span class="option-main">{o.speaker.name}</span>
+                    <span class="option-main">{showInvisibles(o.speaker.name)}</span>
                     {o.matched !== o.speaker.name ? (
                       <span class="option-note">as “{o.matched}”</span>
                     ) : null}

@@ -3,7 +3,7 @@
  * (`node bin/factcheck.js …`, exactly what `npx factcheck` runs) in a temp
  * folder, with real files.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -12,6 +12,7 @@ import {
   readdirSync,
   readFileSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -507,5 +508,44 @@ describe('factcheck check', () => {
     const r = factcheck(d, 'check', 'n.fcw.json');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/written by a newer version/);
+  });
+});
+
+// Issue 14, attack 4: the contract for special files, with the real command. The logic is
+// tested in process in cli-files.test.ts. Before the fix `check /dev/zero` read until the
+// kernel killed it, `check` on a FIFO hung, and `--out /dev/full --force` replaced the device.
+describe('special files', () => {
+  it('check refuses a device and a FIFO with one line and exit 1', () => {
+    const d = fresh('special-in');
+    expectRefusal(
+      factcheck(d, 'check', '/dev/zero'),
+      1,
+      /^factcheck: Cannot read the session file \/dev\/zero: it is a device, not a regular file\.\n$/,
+    );
+    execFileSync('mkfifo', [join(d, 'pipe')]);
+    expectRefusal(
+      factcheck(d, 'check', 'pipe'),
+      1,
+      /it is a FIFO \(named pipe\), not a regular file/,
+    );
+  });
+
+  it('export never writes over a device or through a dangling link, even with --force', () => {
+    const d = fresh('special-out');
+    expectRefusal(
+      factcheck(d, 'export', reviewFile, '--format', 'md', '--out', '/dev/full', '--force'),
+      1,
+      /Will not write \/dev\/full: it is a device; only regular files are ever replaced, even with --force\./,
+    );
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+    symlinkSync(join(d, 'elsewhere.md'), join(d, 'dangling.md'));
+    for (const extra of [[], ['--force']])
+      expectRefusal(
+        factcheck(d, 'export', reviewFile, '--format', 'md', '--out', 'dangling.md', ...extra),
+        1,
+        /dangling\.md.*symbolic link/,
+      );
+    expect(existsSync(join(d, 'elsewhere.md'))).toBe(false);
+    expect(readdirSync(d).sort()).toEqual(['dangling.md']);
   });
 });

@@ -6,7 +6,18 @@ import {
   looksBinary,
 } from '../../../../electron/service/import/article-import';
 import { articleToDoc } from '../../../../shared/article/article-doc';
-import { MAX_ARTICLE_BYTES } from '../../../../shared/model/limits';
+import {
+  MAX_ARTICLE_BYTES,
+  MAX_IMPORT_DEPTH,
+  MAX_IMPORT_ELEMENTS,
+  MAX_MARKDOWN_NESTING,
+} from '../../../../shared/model/limits';
+import {
+  deepNesting,
+  deepQuotesMarkdown,
+  manyImages,
+  newsPage,
+} from '../../../helpers/hostile-inputs';
 import type { Article } from '../../../../shared/model/article';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -268,5 +279,103 @@ describe('refusals', () => {
     expect(looksBinary(enc('plain text\n'))).toBe(false);
     expect(looksBinary(new Uint8Array([65, 0, 66]))).toBe(true);
     expect(looksBinary(new Uint8Array(100).fill(1))).toBe(true);
+  });
+});
+
+// Issue 14, attack 1. On the code before the fix (jsdom + DOMPurify + marked) the first three
+// ran for 30–90 s each (past any test timeout) and the nesting one overflowed the stack; the
+// checks here are about results and the limits' messages, never timings (those are in
+// `npm run bench`: tests/bench/import-bench.ts).
+describe('hostile imports', () => {
+  it('imports 16,000 <img> tags: the images are dropped, the text kept', async () => {
+    const r = await importArticleFile('images.html', enc(manyImages()));
+    expect(r.ok && blocks(r.value)).toEqual([['paragraph', 'Photo essay']]);
+  });
+
+  it('imports a 2 MB news page: every paragraph, no script text, links kept', async () => {
+    const html = newsPage(2 * 1024 * 1024);
+    const a = await importHtml(html);
+    const paragraphs = html.split('<div class="row">').length - 1;
+    expect(a.blocks.filter((b) => b.type === 'paragraph')).toHaveLength(paragraphs);
+    expect(a.blocks.filter((b) => b.type === 'caption')).toHaveLength(paragraphs);
+    expect(a.text).not.toMatch(/track\(|tracking|margin/);
+    expect(a.marks.filter((m) => m.type === 'link')).toHaveLength(paragraphs);
+    expect(a.meta.outlet).toBe('The Daily');
+    articleToDoc(a).doc.check();
+  });
+
+  it('refuses 600 nested Markdown quotes by naming the limit, and never drops text silently', async () => {
+    for (const md of [deepQuotesMarkdown(), `${'> '.repeat(100)}deep\n\nthe text after it\n`]) {
+      const r = await importArticleFile('quotes.md', enc(md));
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('too-large');
+        expect(r.error.message).toContain(`more than ${MAX_MARKDOWN_NESTING} levels deep`);
+      }
+    }
+    const ok = await importArticleFile('q.md', enc('> > > a quote in a quote\n\nafter\n'));
+    expect(ok.ok && blocks(ok.value)).toEqual([
+      ['quote', 'a quote in a quote'],
+      ['paragraph', 'after'],
+    ]);
+  });
+
+  it('refuses 10,000 nested tags by naming the limit, never with a stack overflow', async () => {
+    for (const tag of ['div', 'span', 'blockquote', 'em']) {
+      const r = await importArticleFile('deep.html', enc(deepNesting(10_000, tag)));
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('too-large');
+        expect(r.error.message).toBe(
+          `“deep.html” was not imported: its elements are nested more than ${MAX_IMPORT_DEPTH} levels deep, the most an import may have.`,
+        );
+      }
+    }
+    const fine = await importHtml(deepNesting(MAX_IMPORT_DEPTH - 3));
+    expect(fine.text).toBe('word');
+  });
+
+  it('refuses a page with more elements than the limit, naming it', async () => {
+    const r = await importArticleFile(
+      'many.html',
+      enc(`<p>x</p>${'<b></b>'.repeat(MAX_IMPORT_ELEMENTS)}`),
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('more than 1,000,000 elements');
+  });
+
+  it('reads the page metadata but keeps hostile metadata as plain text', async () => {
+    const a = await importHtml(
+      '<html><head><meta property="og:site_name" content="</script><script>alert(1)</script>"><meta name="author" content="A &lt;b&gt; B"><link rel="canonical" href="javascript:alert(1)"></head><body><p>x</p></body></html>',
+    );
+    expect(a.meta.outlet).toBe('</script><script>alert(1)</script>');
+    expect(a.meta.byline).toBe('A <b> B');
+    expect(a.meta.url).toBe('');
+  });
+});
+
+describe('text encodings and the size message', () => {
+  it('decodes UTF-16 files with a byte-order mark (both byte orders)', async () => {
+    const text = 'Café “quoted” — 2017\n\nSecond paragraph.';
+    const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
+    const beBytes = Buffer.from(text, 'utf16le');
+    for (let i = 0; i < beBytes.length; i += 2)
+      [beBytes[i], beBytes[i + 1]] = [beBytes[i + 1]!, beBytes[i]!];
+    const be = new Uint8Array([0xfe, 0xff, ...beBytes]);
+    for (const bytes of [le, be]) {
+      const r = await importArticleFile('utf16.txt', bytes);
+      expect(r.ok && r.value.text).toBe(text);
+    }
+  });
+
+  it('states the size and the limit so that they differ', async () => {
+    const r = await importArticleFile('big.txt', new Uint8Array(MAX_ARTICLE_BYTES + 1).fill(0x61));
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.error.message).toBe(
+        '“big.txt” is 16,777,217 bytes; articles can be at most 16,777,216 bytes (16 MB). Split it into parts and import each.',
+      );
+    const r2 = await importArticleFile('big.txt', new Uint8Array(20 * 1024 * 1024).fill(0x61));
+    if (!r2.ok) expect(r2.error.message).toContain('is 20 MB; articles can be at most 16 MB');
   });
 });

@@ -151,7 +151,7 @@ describe('journal replay', () => {
     const journal = path.join(dir, 'sessions', 'leftover.journal');
     appendFileSync(
       journal,
-      `garbage\n${JSON.stringify({ rev: 3, at: '2024-01-01T00:00:00.000Z', ops: [] })}\n`,
+      `garbage\n${JSON.stringify({ rev: 3, at: '2024-01-01T00:00:00.000Z', ops: [{ op: 'bogus' }] })}\n`,
     );
     const store = await openSessionStore({ dataDir: dir });
     const r = await store.open('leftover');
@@ -173,14 +173,15 @@ describe('journal replay', () => {
 describe('journal parsing', () => {
   const line = (rev: number) =>
     `${JSON.stringify({ rev, at: '2024-01-01T00:00:00.000Z', ops: [] })}\n`;
-  it('ignores a torn last line and stops at a malformed one', () => {
+  it('ignores a torn last line and skips a malformed one, reading on after it', () => {
     const torn = parseJournal(`${line(1)}${line(2)}{"rev":3,"a`);
     expect(torn.entries.map((e) => e.rev)).toEqual([1, 2]);
     expect(torn.tornTail).toBe(true);
     expect(torn.goodBytes).toBe(Buffer.byteLength(line(1) + line(2)));
     const bad = parseJournal(`${line(1)}not json\n${line(3)}`);
-    expect(bad.entries.map((e) => e.rev)).toEqual([1]);
+    expect(bad.entries.map((e) => e.rev)).toEqual([1, 3]);
     expect(bad.badLine).toBe(2);
+    expect(bad.damaged).toBe(1);
     expect(parseJournal('').entries).toEqual([]);
   });
 });

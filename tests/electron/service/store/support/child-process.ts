@@ -15,11 +15,14 @@ import { fileURLToPath } from 'node:url';
 
 const CHILD_SOURCE = fileURLToPath(new URL('./save-loop-child.ts', import.meta.url));
 
-/** Bundle the child into a temp dir; returns the bundle's path. */
-export async function bundleChild(): Promise<string> {
-  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'fcw-child-')), 'save-loop-child.mjs');
+/** Bundle the child (by default save-loop-child.ts) into a temp dir; returns the bundle's path. */
+export async function bundleChild(source = CHILD_SOURCE): Promise<string> {
+  const out = path.join(
+    mkdtempSync(path.join(os.tmpdir(), 'fcw-child-')),
+    path.basename(source).replace(/\.ts$/, '.mjs'),
+  );
   await build({
-    entryPoints: [CHILD_SOURCE],
+    entryPoints: [source],
     bundle: true,
     platform: 'node',
     format: 'esm',

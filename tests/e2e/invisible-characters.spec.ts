@@ -1,0 +1,80 @@
+/**
+ * Issue 14, attack 2, in the UI: a title and a speaker's name carrying a
+ * RIGHT-TO-LEFT OVERRIDE (`Price \u202Egnp.exe` would read "Price exe.png")
+ * are shown with a visible marker, while the session keeps the text as it was
+ * imported (read back through the API).
+ */
+import { expect, test } from '@playwright/test';
+import { startHost, type RunningHost } from './helpers/web-host';
+import { api } from './helpers/app-driver';
+import { markPassage, putSpeaker } from '../../shared/review/annotation-edits';
+import { applyOps, type SessionOp } from '../../shared/session/session-ops';
+
+let host: RunningHost;
+test.beforeAll(async () => {
+  host = await startHost();
+});
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+const TITLE = 'Price \u202Egnp.exe';
+const SPEAKER = 'Mallory \u202Etxt.exe';
+
+test('invisible and direction-changing characters are shown, not obeyed', async ({ page }) => {
+  const { origin, token } = host;
+  const entry = await api(origin, token, 'library.importPasted', {
+    kind: 'html',
+    content: `<h1>${TITLE}</h1><p>The minister said prices fell by a third last year.</p>`,
+  });
+  expect(entry.meta.title).toBe(TITLE);
+  const opened = await api(origin, token, 'sessions.create', {
+    name: 'Invisible characters',
+    articleIds: [entry.id],
+  });
+  let s = opened.session;
+  const ops: SessionOp[] = [];
+  const sp = putSpeaker(s, { name: SPEAKER });
+  if (!sp.ok) throw new Error(sp.message);
+  s = (applyOps(s, sp.ops) as { ok: true; session: typeof s }).session;
+  ops.push(...sp.ops);
+  const art = s.articles[0]!;
+  const quote = 'prices fell by a third';
+  const start = art.text.indexOf(quote);
+  const mark = markPassage(
+    s,
+    {
+      articleId: art.id,
+      start16: start,
+      end16: start + quote.length,
+      kind: 'claim',
+      speakerId: sp.speaker.id,
+    },
+    new Date().toISOString(),
+  );
+  if (!mark.ok) throw new Error(mark.message);
+  ops.push(...mark.ops);
+  await api(origin, token, 'sessions.apply', {
+    id: s.id,
+    baseRevision: opened.session.revision,
+    ops,
+  });
+
+  await page.goto(host.url);
+  const item = page.getByTestId('library-item').filter({ hasText: 'Price ⟨U+202E⟩gnp.exe' });
+  await expect(item).toBeVisible();
+  await page.getByRole('button', { name: 'Open Invisible characters' }).click();
+
+  const title = page.locator('.article-title');
+  await expect(title).toHaveText('Price ⟨U+202E⟩gnp.exe');
+  const speaker = page.locator('.dispute-speaker').first();
+  await expect(speaker).toContainText('Mallory ⟨U+202E⟩txt.exe');
+  for (const shown of [await title.textContent(), await speaker.textContent()])
+    expect(shown).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+
+  // What the page shows differs from what the session stores only by the markers.
+  const stored = await api(origin, token, 'sessions.open', { id: s.id });
+  expect(stored.session.articles[0]!.meta.title).toBe(TITLE);
+  expect(stored.session.speakers.map((x) => x.name)).toEqual([SPEAKER]);
+  expect((await title.textContent())!.replace('⟨U+202E⟩', '\u202E')).toBe(TITLE);
+});
