@@ -73,7 +73,7 @@ export async function sessionNew(
   if (!opts.article?.length)
     throw new CliError('session new needs at least one --article FILE.', 2);
   if (!opts.out) throw new CliError('session new needs --out S.fcw.json.', 2);
-  // Loaded here: the HTML/Markdown pipeline (jsdom, DOMPurify, marked) is heavy and only this command needs it.
+  // Loaded here: the import pipeline (htmlparser2, markdown-it) is only needed by this command.
   const { importArticleFile } = await import('../service/import/article-import');
   const articles: Article[] = [];
   for (const file of opts.article) {
