@@ -6,9 +6,11 @@
  * - the server binds 127.0.0.1 only;
  * - the Host header must name this server (127.0.0.1 or localhost with our
  *   port), which defeats DNS rebinding;
- * - every `/api/` request needs `Authorization: Bearer <token>`, a random
- *   per-run token compared in constant time; the token reaches the page in
- *   the URL fragment, which browsers never send to servers;
+ * - every `/api/` request needs `Authorization: Bearer <token>`, compared in
+ *   constant time; `npm run web` keeps one token per data directory in an
+ *   owner-only file (`host-token.ts`), so open tabs survive a restart; the
+ *   token reaches the page in the URL fragment, which browsers never send to
+ *   servers;
  * - no CORS headers are ever sent, so other origins cannot read responses;
  * - request bodies are size-limited; static paths are checked for traversal.
  */
@@ -45,7 +47,7 @@ export interface WebHostOptions {
   staticDir: string;
   /** 0 picks a free port. */
   port?: number;
-  /** Fixed token for tests; otherwise 32 random bytes. */
+  /** The token to require (the data directory's kept token); otherwise 32 random bytes. */
   token?: string;
 }
 
@@ -175,7 +177,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return refuse(
         res,
         401,
-        'Missing or wrong access token. Open the URL the app printed when it started.',
+        'Missing or wrong access token. Open the address the host printed when it started (paste it into this tab to keep your unsaved edits).',
       );
     if (pathname === '/api/events' && req.method === 'GET') return serveEvents(req, res);
     if (req.method !== 'POST') return refuse(res, 405, 'API requests must be POST.');

@@ -17,6 +17,7 @@ import { NoticeProvider, useNotices } from './notices';
 import { HomeView } from './home/home-view';
 import { SessionView } from './session/session-view';
 import { importClipboard, importFiles, inFormField } from './imports';
+import { offerKeptEdits } from './session/kept-edits-notice';
 
 export interface AppProps {
   client: ApiClient;
@@ -51,8 +52,10 @@ function AppBody({ client, platform }: AppProps) {
 
   useEffect(() => {
     void client.call('app.info', {}).then((r) => {
-      if (r.ok) setInfo(r.value);
-      else notices.error(`The app’s host did not answer: ${r.error.message}`);
+      if (!r.ok) return void notices.error(`The app’s host did not answer: ${r.error.message}`);
+      setInfo(r.value);
+      // Edits kept in this browser from a page closed before they were saved.
+      void offerKeptEdits(client, platform, r.value.dataDir, notices, (o) => void openSession(o));
     });
   }, [client]);
 

@@ -48,6 +48,7 @@ import {
   type FileActionContext,
 } from './session-files-actions';
 import { announceOpened, openSessionFile } from './session-files';
+import { announceReplay } from './kept-edits-notice';
 
 export interface SessionViewProps {
   client: ApiClient;
@@ -87,13 +88,21 @@ const MARK_COMMANDS: Partial<Record<ReviewCommand, AnnotationKind>> = {
 export function SessionView({
   client,
   platform,
+  info,
   opened,
   onClose,
   onReplace,
   setHooks,
 }: SessionViewProps) {
   const notices = useNotices();
-  const controller = useMemo(() => new SessionController(client, opened, { platform }), [opened]);
+  const controller = useMemo(
+    () =>
+      new SessionController(client, opened, {
+        platform,
+        kept: info ? platform.keptEdits?.(info.dataDir) : null,
+      }),
+    [opened],
+  );
   const [session, setSession] = useState(controller.session);
   const [save, setSave] = useState<SaveState>(controller.save);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -134,6 +143,7 @@ export function SessionView({
       setSave(controller.save);
     });
     if (opened.notice) notices.show({ tone: 'warning', text: opened.notice });
+    announceReplay(controller, notices, platform);
     return () => {
       off();
       void controller.flush().finally(() => controller.destroy());
