@@ -71,6 +71,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     host.broadcast('before-quit', {});
+    // No change may reach the store after its last save: stop taking requests first
+    // (pages keep their edits and retry), then close the service.
+    await host.quiesce();
     await service.close();
     await host.close();
     await lock.release();

@@ -5,6 +5,7 @@
  *   and whether Undo and Redo are offered;
  * - the dispute cards, when the Disputes panel is shown: one per claim in
  *   document order with its quote, verdict, speaker and linked statements;
+ * - the open annotation's panel, when one is open: its speaker, verdict and note;
  * - the highlights painted in view: every model annotation of the open
  *   article that meets the view (by 2 px or more) is painted with its kind,
  *   and nothing painted in view is unknown to the model.
@@ -265,6 +266,56 @@ export async function checkPainted(ctx: Ctx): Promise<Mismatch[]> {
   return out;
 }
 
+/** The open annotation's panel shows its speaker, verdict and note as the model has them. */
+export async function checkDetail(ctx: Ctx): Promise<Mismatch[]> {
+  const { page, model } = ctx;
+  const detail = page.getByTestId('annotation-detail');
+  if (!(await detail.count())) return [];
+  const shown = await detail.evaluate((el) => ({
+    kind: (el.querySelector('.kind-select select') as HTMLSelectElement | null)?.value ?? '',
+    quote: el.querySelector('.detail-quote')?.textContent ?? '',
+    speaker: el.querySelector('[data-testid="speaker-name"]')?.textContent ?? null,
+    verdict: el.querySelector('[data-testid="verdict-label"]')?.textContent ?? null,
+    editingVerdict: !!el.querySelector('form.verdict-form'),
+    note:
+      (el.querySelector('label.detail-section > textarea') as HTMLTextAreaElement | null)?.value ??
+      '',
+    noteFocused: document.activeElement?.tagName === 'TEXTAREA',
+  }));
+  const q = screenText(shown.quote);
+  const which = model.state.annotations.filter(
+    (a) => a.kind === shown.kind && screenText(model.quote(a)).startsWith(q),
+  );
+  if (which.length !== 1) {
+    if (which.length) return [];
+    return [
+      {
+        area: 'ui:detail',
+        text: `the open annotation (${shown.kind} “${q.slice(0, 50)}”) is not one the reviewer has`,
+      },
+    ];
+  }
+  const a = which[0]!;
+  const out: Mismatch[] = [];
+  if (shown.speaker !== a.speaker)
+    out.push({
+      area: 'ui:detail-speaker',
+      text: `${label(model, a)} shows the speaker ${JSON.stringify(shown.speaker)}, not ${JSON.stringify(a.speaker)}`,
+    });
+  const verdict = a.verdict ? STEP_LABELS.get(a.verdict.stepId)! : null;
+  if (a.kind === 'claim' && !shown.editingVerdict && shown.verdict !== verdict)
+    out.push({
+      area: 'ui:detail-verdict',
+      text: `${label(model, a)} shows the verdict ${JSON.stringify(shown.verdict)}, not ${JSON.stringify(verdict)}`,
+    });
+  if (!shown.noteFocused && shown.note !== a.note)
+    out.push({
+      area: 'ui:detail-note',
+      text: `${label(model, a)} shows the note ${JSON.stringify(shown.note)}, not ${JSON.stringify(a.note)}`,
+    });
+  return out;
+}
+
 /** All checks after a step (the save first: a change that does not save is the first thing to say). */
 export async function checkAll(ctx: Ctx): Promise<Mismatch[]> {
   const problem = await waitSaved(ctx);
@@ -272,6 +323,7 @@ export async function checkAll(ctx: Ctx): Promise<Mismatch[]> {
   out.push(...(await checkStored(ctx)));
   out.push(...(await checkHistory(ctx)));
   out.push(...(await checkCards(ctx)));
+  out.push(...(await checkDetail(ctx)));
   out.push(...(await checkPainted(ctx)));
   return out;
 }

@@ -132,11 +132,7 @@ export async function perform(ctx: Ctx, a: Action): Promise<string | null> {
           );
         } else await form.getByRole('button', { name: 'Cancel' }).click();
       } else {
-        await form
-          .locator('label.verdict-step')
-          .filter({ hasText: STEP_LABELS.get(a.stepId)! })
-          .first()
-          .click();
+        await form.getByRole('radio', { name: STEP_LABELS.get(a.stepId)!, exact: true }).click();
         await typeInto(ctx, form.getByRole('textbox', { name: 'Rationale' }), a.rationale);
         if (a.save === 'ctrl-enter') await page.keyboard.press('Control+Enter');
         else await form.getByRole('button', { name: 'Save verdict' }).click();
