@@ -47,6 +47,11 @@ export async function focusArticle(ctx: Ctx): Promise<void> {
   );
 }
 
+/** Let the page render what the last input changed. */
+export async function nextFrame(ctx: Ctx): Promise<void> {
+  await ctx.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+}
+
 export async function settleScroll(ctx: Ctx): Promise<void> {
   await ctx.page.evaluate(waitScrollStill);
 }
@@ -224,6 +229,9 @@ export async function openDetail(ctx: Ctx, handle: string, via: Open): Promise<v
       .join(' ');
     await page.keyboard.type(words);
     await pickOption(ctx, dialog, a);
+    await nextFrame(ctx);
+    // Where a click only highlights the choice, open it.
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name: /^Open/ }).click();
     model.openArticle = a.article;
   } else if (via === 'card') {
     await clickCard(ctx, a);

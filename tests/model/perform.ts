@@ -15,6 +15,7 @@ import {
   focusArticle,
   makeSelection,
   markSelection,
+  nextFrame,
   openDetail,
   openSessionFromList,
   pickOption,
@@ -175,8 +176,10 @@ export async function perform(ctx: Ctx, a: Action): Promise<string | null> {
         .join(' ');
       await typeInto(ctx, dialog.getByRole('combobox'), words);
       await pickOption(ctx, dialog, target);
-      if (a.order === 'target-first' && (await dialog.isVisible())) {
-        if (a.note) await typeInto(ctx, noteField, a.note);
+      await nextFrame(ctx);
+      // Where choosing the target does not link at once, the reviewer finishes and confirms.
+      if (await dialog.isVisible()) {
+        if (a.order === 'target-first' && a.note) await typeInto(ctx, noteField, a.note);
         await dialog.getByRole('button', { name: /^Link/ }).click();
       }
       const from = a.reverse ? a.target : a.source;

@@ -26,6 +26,7 @@ import { perform } from './perform';
 import { Rng } from './rng';
 import type { RunningHost } from '../e2e/helpers/web-host';
 import { newSession, prepareLibrary, type Library } from './world';
+import { api } from '../e2e/helpers/app-driver';
 
 export interface RunOptions {
   seed: number;
@@ -72,7 +73,11 @@ export interface Replay {
 export async function runModel(o: RunOptions): Promise<RunResult> {
   let sessions = 0;
   const library: Library = await prepareLibrary(o.host, o.article, o.seed);
-  o.out(`Model run: seed ${o.seed}, ${o.steps} steps; long article: ${library.note}.`);
+  o.out(
+    o.replay
+      ? `Model replay of ${o.replay.length} steps (seed ${o.seed}); long article: ${library.note}.`
+      : `Model run: seed ${o.seed}, ${o.steps} steps; long article: ${library.note}.`,
+  );
   // Leaving with unsaved edits asks first; a run that reloads answers "leave".
   o.page.on('dialog', (d) => void d.accept().catch(() => undefined));
   // The page functions are sent as source; when this file runs through esbuild with keepNames
@@ -82,6 +87,11 @@ export async function runModel(o: RunOptions): Promise<RunResult> {
   ctx.restartHost = async () => (ctx.host = await o.restartHost());
 
   const start = async () => {
+    // The previous session goes to the archive first: each run works on one session of these articles.
+    if (ctx.sessionId)
+      await api(ctx.host.origin, ctx.host.token, 'sessions.delete', { id: ctx.sessionId }).catch(
+        () => undefined,
+      );
     sessions++;
     const name = `Model run ${o.seed} #${sessions}`;
     // Every session starts from the same earlier work, so a replay meets what the run met.
@@ -143,6 +153,7 @@ export async function runModel(o: RunOptions): Promise<RunResult> {
   }
 
   const rng = new Rng(o.seed);
+  const shrunkAreas = new Set<string>();
   await start();
   let trace: Action[] = [];
   let lines: string[] = [];
@@ -154,8 +165,13 @@ export async function runModel(o: RunOptions): Promise<RunResult> {
     const mismatches = await step(a);
     if (!mismatches.length) continue;
     for (const m of mismatches) o.out(`    ✗ ${m.area}: ${m.text}`);
+    // Each kind of failure is shrunk once: the same defect found again is reported as it is.
     let shrunk: { actions: Action[]; lines: string[] } | null = null;
-    if (o.shrink) shrunk = await shrinkFailure(o, trace, mismatches[0]!.area, replay);
+    const area = mismatches[0]!.area;
+    if (o.shrink && !shrunkAreas.has(area)) {
+      shrunkAreas.add(area);
+      shrunk = await shrinkFailure(o, trace, area, replay);
+    } else if (o.shrink) o.out(`    (a failure of this kind was shrunk above; not shrunk again)`);
     failures.push(report(o, failures.length + 1, n, mismatches, lines, shrunk, trace));
     // Go on from a fresh session: what follows is compared from a clean start.
     trace = [];
@@ -233,7 +249,7 @@ function report(
   full: Action[],
 ): Failure {
   mkdirSync(o.outDir, { recursive: true });
-  const file = join(o.outDir, `seed-${o.seed}-failure-${n}.json`);
+  const file = join(o.outDir, `${o.replay ? 'replay-of-' : ''}seed-${o.seed}-failure-${n}.json`);
   writeFileSync(
     file,
     `${JSON.stringify({ seed: o.seed, article: o.article, mismatches, actions: shrunk?.actions ?? full }, null, 2)}\n`,
