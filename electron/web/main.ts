@@ -1,9 +1,12 @@
 /**
- * Browser mode: `npm run web -- [--data-dir DIR] [--port N]`.
+ * Browser mode: `npm run web -- [--data-dir DIR] [--port N] [--new-token]`.
  *
  * Takes the data directory's lock (a second host on the same directory
  * refuses with a clear message), opens the API service, serves it on
- * 127.0.0.1 and prints ONE line with the URL to open, token included.
+ * 127.0.0.1 and prints ONE line with the URL to open, token included. The
+ * token is kept in the data directory (owner-only, see `host-token.ts`), so a
+ * restart on the same directory and port leaves open tabs working;
+ * `--new-token` makes a fresh one.
  * Scripts find that line by its `http://127.0.0.1:` prefix.
  * Ctrl+C (SIGINT) or SIGTERM flushes every session and releases the lock.
  */
@@ -11,37 +14,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiService } from '../service/api-service';
-import { defaultDataDir } from '../service/data-dir';
 import { acquireDataDirLock } from '../service/store';
 import { startWebHost } from './web-host';
+import { loadOrCreateToken } from './host-token';
+import { parseWebArgs, type WebArgs } from './web-args';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-export interface WebArgs {
-  dataDir: string;
-  port: number;
-}
-
-/** Parse `--data-dir DIR` and `--port N` (also `--x=value`). Throws with a one-line reason. */
-export function parseWebArgs(argv: string[]): WebArgs {
-  const out: WebArgs = { dataDir: defaultDataDir(), port: 0 };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--data-dir') out.dataDir = resolve(value());
-    else if (flag === '--port') {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 0 || n > 65535)
-        throw new Error('--port must be a number from 0 to 65535');
-      out.port = n;
-    } else throw new Error(`unknown option ${flag} (use --data-dir DIR and --port N)`);
-  }
-  return out;
-}
 
 async function main(): Promise<void> {
   let args: WebArgs;
@@ -61,6 +39,16 @@ async function main(): Promise<void> {
     console.error(`factcheck web: ${(e as Error).message}`);
     process.exit(1);
   }
+  let token: string;
+  try {
+    const kept = await loadOrCreateToken(args.dataDir, { fresh: args.newToken });
+    if (kept.renewed) console.error(`factcheck web: ${kept.renewed}`);
+    token = kept.token;
+  } catch (e) {
+    console.error(`factcheck web: the access token could not be kept: ${(e as Error).message}`);
+    await lock.release();
+    process.exit(1);
+  }
   const { createChromiumPdfPrinter } = await import('../service/pdf-chromium');
   const service = await createApiService({
     dataDir: args.dataDir,
@@ -74,6 +62,7 @@ async function main(): Promise<void> {
     service,
     staticDir: join(root, 'dist', 'renderer'),
     port: args.port,
+    token,
   });
   console.log(`Factcheck Workbench (browser mode) is running. Open ${host.url}`);
   console.log(`Sessions are kept in ${args.dataDir}. Press Ctrl+C to stop.`);
@@ -83,6 +72,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     host.broadcast('before-quit', {});
+    // No change may reach the store after its last save: stop taking requests first
+    // (pages keep their edits and retry), then close the service.
+    await host.quiesce();
     await service.close();
     await host.close();
     await lock.release();

@@ -6,9 +6,11 @@
  * - the server binds 127.0.0.1 only;
  * - the Host header must name this server (127.0.0.1 or localhost with our
  *   port), which defeats DNS rebinding;
- * - every `/api/` request needs `Authorization: Bearer <token>`, a random
- *   per-run token compared in constant time; the token reaches the page in
- *   the URL fragment, which browsers never send to servers;
+ * - every `/api/` request needs `Authorization: Bearer <token>`, compared in
+ *   constant time; `npm run web` keeps one token per data directory in an
+ *   owner-only file (`host-token.ts`), so open tabs survive a restart; the
+ *   token reaches the page in the URL fragment, which browsers never send to
+ *   servers;
  * - no CORS headers are ever sent, so other origins cannot read responses;
  * - request bodies are size-limited; static paths are checked for traversal.
  */
@@ -45,7 +47,7 @@ export interface WebHostOptions {
   staticDir: string;
   /** 0 picks a free port. */
   port?: number;
-  /** Fixed token for tests; otherwise 32 random bytes. */
+  /** The token to require (the data directory's kept token); otherwise 32 random bytes. */
   token?: string;
 }
 
@@ -56,6 +58,13 @@ export interface WebHost {
   token: string;
   /** Push an event to every connected page. */
   broadcast<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void;
+  /**
+   * Stop taking API requests (they are answered `io`, "the host is stopping", so
+   * pages keep their edits and retry) and resolve once those under way have
+   * answered. Call before closing the service, so no change reaches the store
+   * after its last save.
+   */
+  quiesce(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -113,6 +122,9 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const staticRoot = resolve(opts.staticDir);
   const listeners = new Set<ServerResponse>();
   let port = 0;
+  let stopping = false;
+  let inFlight = 0;
+  const drained: (() => void)[] = [];
 
   const hostAllowed = (host: string | undefined) =>
     host === `127.0.0.1:${port}` || host === `localhost:${port}`;
@@ -175,9 +187,27 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return refuse(
         res,
         401,
-        'Missing or wrong access token. Open the URL the app printed when it started.',
+        'Missing or wrong access token. Open the address the host printed when it started (paste it into this tab to keep your unsaved edits).',
       );
     if (pathname === '/api/events' && req.method === 'GET') return serveEvents(req, res);
+    if (stopping)
+      return sendJson(res, 503, {
+        ok: false,
+        error: {
+          code: 'io',
+          message:
+            'The app’s host is stopping. Your edits stay in this window and are saved when it runs again.',
+        },
+      });
+    inFlight++;
+    try {
+      await handleApi(req, res, pathname);
+    } finally {
+      if (--inFlight === 0) for (const done of drained.splice(0)) done();
+    }
+  };
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     if (req.method !== 'POST') return refuse(res, 405, 'API requests must be POST.');
     const type = req.headers['content-type'] ?? '';
     if (!type.startsWith('application/json')) return refuse(res, 415, 'API requests must be JSON.');
@@ -226,6 +256,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     broadcast(event, payload) {
       const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
       for (const l of listeners) l.write(frame);
+    },
+    quiesce() {
+      stopping = true;
+      return inFlight === 0 ? Promise.resolve() : new Promise<void>((done) => drained.push(done));
     },
     close: () =>
       new Promise<void>((done) => {

@@ -30,6 +30,10 @@ export interface HttpApiClient extends ApiClient {
     method: M,
     request: ApiRequest<M>,
   ): Promise<ApiResult<ApiResponses[M]>>;
+  /** The token requests carry now. */
+  readonly token: string;
+  /** Use a new token from now on (the reader pasted a new address); the event stream reconnects with it. */
+  setToken(token: string): void;
   close(): void;
 }
 
@@ -38,7 +42,8 @@ type Listener = (payload: unknown) => void;
 export function createHttpClient(options: HttpClientOptions): HttpApiClient {
   const base = options.baseUrl ?? '';
   const doFetch = options.fetch ?? fetch.bind(globalThis);
-  const headers = { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' };
+  let token = options.token;
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
   const listeners = new Map<string, Set<Listener>>();
   let stream: AbortController | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -162,6 +167,21 @@ export function createHttpClient(options: HttpClientOptions): HttpApiClient {
       return () => {
         set!.delete(listener as Listener);
       };
+    },
+    get token() {
+      return token;
+    },
+    setToken(next) {
+      if (next === token) return;
+      token = next;
+      headers.Authorization = `Bearer ${next}`;
+      // Reconnect the event stream with the new token (now, not after the retry delay).
+      stream?.abort();
+      if (retryTimer) {
+        clearTimeout(retryTimer);
+        retryTimer = null;
+        void readEvents();
+      }
     },
     close() {
       closed = true;

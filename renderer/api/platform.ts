@@ -3,12 +3,19 @@
  * and opening a link outside the app. Electron's preload offers both; in
  * browser mode a file is a download and a link opens in a new tab after the
  * reader confirms.
+ *
+ * Browser mode also keeps a tab working across host restarts: a new address
+ * pasted into the tab (`#token=…`, a hashchange) switches the client to the
+ * new token and retries unsaved edits; leaving the page while edits are
+ * unsaved asks first (beforeunload); and unacknowledged edits are kept in
+ * localStorage per data directory (`keptEdits`).
  */
 import type { ApiClient, ApiMethod, ApiRequest, ExportedFile } from '../../shared/api/contract';
 import type { FactcheckBridge } from '../../shared/api/bridge';
 import { safeLinkHref } from '../../shared/article/safe-url';
 import { createHttpClient, type HttpApiClient } from './http-client';
 import { takeToken } from './token';
+import { KeptEditsStore } from '../state/kept-edits';
 
 export interface HostPlatform {
   kind: 'electron' | 'browser';
@@ -18,6 +25,12 @@ export interface HostPlatform {
   openExternal(url: string): Promise<void>;
   /** Send pending edits while the page unloads, if the transport can. */
   callOnUnload?<M extends ApiMethod>(method: M, request: ApiRequest<M>): void;
+  /** Call `listener` when the way to the host changed (a new token was pasted): retry saving now. Returns the unsubscribe. */
+  onReconnect?(listener: () => void): () => void;
+  /** While `unsaved()` answers true, leaving the page asks first. Returns the unsubscribe. */
+  watchUnsaved?(unsaved: () => boolean): () => void;
+  /** Where edits the host has not acknowledged are kept for a data directory, or null when the browser keeps nothing. */
+  keptEdits?(dataDir: string): KeptEditsStore | null;
 }
 
 export type Host =
@@ -46,8 +59,34 @@ function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The browser platform: downloads and confirmed new tabs. */
+/** The browser platform: downloads, confirmed new tabs, new tokens from the address, the leave guard. */
 export function browserPlatform(client: HttpApiClient): HostPlatform {
+  const reconnect = new Set<() => void>();
+  const unsaved = new Set<() => boolean>();
+  window.addEventListener('hashchange', () => {
+    const token = takeToken({
+      location: window.location,
+      history: window.history,
+      storage: window.sessionStorage,
+    });
+    if (!token || token === client.token) return;
+    client.setToken(token);
+    // An open session retries its save with the new token; with none open, start afresh.
+    if (reconnect.size) for (const l of [...reconnect]) l();
+    else window.location.reload();
+  });
+  window.addEventListener('beforeunload', (e) => {
+    if (![...unsaved].some((f) => f())) return;
+    e.preventDefault();
+    // Older browsers need returnValue set to ask.
+    e.returnValue = '';
+  });
+  let storage: Storage | null = null;
+  try {
+    storage = window.localStorage;
+  } catch {
+    storage = null; // disabled: nothing is kept beyond this page
+  }
   return {
     kind: 'browser',
     async saveFile(file) {
@@ -65,6 +104,15 @@ export function browserPlatform(client: HttpApiClient): HostPlatform {
     callOnUnload(method, request) {
       void client.callKeepalive(method, request);
     },
+    onReconnect(listener) {
+      reconnect.add(listener);
+      return () => void reconnect.delete(listener);
+    },
+    watchUnsaved(fn) {
+      unsaved.add(fn);
+      return () => void unsaved.delete(fn);
+    },
+    keptEdits: (dataDir) => (storage ? new KeptEditsStore(storage, dataDir) : null),
   };
 }
 

@@ -8,6 +8,13 @@
  *
  * View-only ops (scroll position, open article) are saved but never undone,
  * and only the latest one waiting to be sent is kept.
+ *
+ * Until the host acknowledges them, queued ops are also kept in the
+ * browser's storage (`kept-edits.ts`), so a reload, a closed tab or a host
+ * restart does not lose them: the next time the session opens they are
+ * replayed (`replay-kept.ts`). While edits are unsaved, leaving the page asks
+ * first (through the platform), and a new address for the host (a pasted URL
+ * with a new token) retries the save at once.
  */
 import type { ApiClient, ApiError, OpenedSession } from '../../shared/api/contract';
 import type { Session } from '../../shared/model/session';
@@ -15,6 +22,8 @@ import { applyOps, isViewOnly, type SessionOp } from '../../shared/session/sessi
 import { UndoHistory } from '../../shared/review/undo-history';
 import { nowIso } from '../../shared/model/ids';
 import type { HostPlatform } from '../api/platform';
+import type { KeptEditsStore } from './kept-edits';
+import { replayKept, type ReplayOutcome } from './replay-kept';
 
 /** Ops per `sessions.apply` request (the contract allows 20,000). */
 const MAX_OPS_PER_REQUEST = 5_000;
@@ -27,7 +36,9 @@ export type SaveState =
   | { state: 'error'; error: ApiError; retrying: boolean };
 
 export interface ControllerOptions {
-  platform?: Pick<HostPlatform, 'callOnUnload'>;
+  platform?: Pick<HostPlatform, 'callOnUnload' | 'onReconnect' | 'watchUnsaved'>;
+  /** Where unacknowledged edits are kept across reloads (browser mode), or none. */
+  kept?: KeptEditsStore | null;
   /** Quiet time before a save, ms. */
   debounceMs?: number;
   /** Longest a change waits before it is sent, ms (≤ 1 s keeps the autosave promise). */
@@ -56,6 +67,10 @@ export class SessionController {
   private saveState: SaveState;
   private flushWaiters: (() => void)[] = [];
   private destroyed = false;
+  private readonly detach: (() => void)[] = [];
+  private readonly kept: KeptEditsStore | null;
+  /** What happened to edits kept from an earlier page of this session (see `replay-kept.ts`). */
+  readonly replay: ReplayOutcome;
   readonly readOnly: boolean;
   /**
    * Why changes are held back (a crash left journaled changes that must be
@@ -81,6 +96,29 @@ export class SessionController {
           message: 'Written by a newer version of the app: shown read-only and never saved.',
         }
       : { state: 'saved' };
+    this.kept = options.kept ?? null;
+    this.replay = replayKept(
+      this.kept,
+      opened,
+      opened.readOnly
+        ? { reason: 'This session is read-only.', permanent: true }
+        : this.heldBack
+          ? { reason: this.heldBack, permanent: false }
+          : null,
+      this.now(),
+    );
+    if (this.replay.kind === 'replayed') {
+      // Sent on the revision they were made on: the host's conflict rule decides.
+      this.current = this.replay.session;
+      this.serverRevision = this.replay.baseRevision;
+      this.pending = [...this.replay.ops];
+      this.firstPendingAt = Date.now();
+      this.saveState = { state: 'pending' };
+      this.schedule();
+    }
+    const p = options.platform;
+    const off = [p?.onReconnect?.(() => this.retry()), p?.watchUnsaved?.(() => this.hasUnsaved)];
+    for (const f of off) if (f) this.detach.push(f);
   }
 
   get session(): Session {
@@ -173,6 +211,14 @@ export class SessionController {
     return (this.options.now ?? nowIso)();
   }
 
+  /** Keep what the host has not acknowledged in the browser's storage (or forget it once it has). */
+  private persist(): void {
+    if (!this.kept || this.readOnly || this.heldBack) return;
+    const ops = [...(this.inFlight ?? []), ...this.pending];
+    if (!ops.length) this.kept.clear(this.current.id);
+    else this.kept.write(this.current.id, this.current.name, this.serverRevision, ops);
+  }
+
   private queue(ops: SessionOp[]): void {
     if (this.readOnly || this.heldBack) return;
     if (isViewOnly(ops)) {
@@ -181,6 +227,7 @@ export class SessionController {
     }
     if (!this.pending.length) this.firstPendingAt = Date.now();
     this.pending.push(...ops);
+    this.persist();
     if (this.saveState.state === 'saved') this.setSave({ state: 'pending' });
     this.schedule();
   }
@@ -221,10 +268,12 @@ export class SessionController {
       this.inFlight = null;
       if (r.ok) {
         this.serverRevision = r.value.revision;
+        this.persist();
         continue;
       }
       // Keep the ops: they are still applied locally and go out with the next save.
       this.pending = [...batch, ...this.pending];
+      this.persist();
       const retrying =
         r.error.code === 'io' || r.error.code === 'internal' || r.error.code === 'locked';
       this.setSave({ state: 'error', error: r.error, retrying });
@@ -256,10 +305,13 @@ export class SessionController {
     }
     if (choice === 'reload') {
       this.pending = [];
+      // The reviewer chose the saved version: the kept copy of the dropped edits goes too.
+      this.kept?.clear(this.current.id);
       this.destroy();
       return opened.value;
     }
     this.serverRevision = opened.value.session.revision;
+    this.persist();
     this.setSave({ state: 'pending' });
     await this.flush();
     return null;
@@ -281,8 +333,14 @@ export class SessionController {
     else void this.client.call('sessions.apply', req);
   }
 
+  /** Forget edits that were set aside because they no longer applied (the reviewer chose so). */
+  discardSetAside(): void {
+    this.kept?.discardAside(this.current.id);
+  }
+
   destroy(): void {
     this.destroyed = true;
+    for (const off of this.detach.splice(0)) off();
     if (this.timer) clearTimeout(this.timer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.listeners.clear();

@@ -18,6 +18,7 @@ import { HomeView } from './home/home-view';
 import { SessionView } from './session/session-view';
 import { importClipboard, importFiles, inFormField } from './imports';
 import { ImportProgress } from './import-progress';
+import { offerKeptEdits } from './session/kept-edits-notice';
 
 export interface AppProps {
   client: ApiClient;
@@ -52,8 +53,10 @@ function AppBody({ client, platform }: AppProps) {
 
   useEffect(() => {
     void client.call('app.info', {}).then((r) => {
-      if (r.ok) setInfo(r.value);
-      else notices.error(`The app’s host did not answer: ${r.error.message}`);
+      if (!r.ok) return void notices.error(`The app’s host did not answer: ${r.error.message}`);
+      setInfo(r.value);
+      // Edits kept in this browser from a page closed before they were saved.
+      void offerKeptEdits(client, platform, r.value.dataDir, notices, (o) => void openSession(o));
     });
   }, [client]);
 

@@ -50,6 +50,7 @@ import {
 import { announceOpened, openSessionFile } from './session-files';
 import { useSessionNotices } from './session-notices';
 import { showInvisibles } from '../../../shared/text/visible-text';
+import { announceReplay } from './kept-edits-notice';
 
 export interface SessionViewProps {
   client: ApiClient;
@@ -89,12 +90,20 @@ const MARK_COMMANDS: Partial<Record<ReviewCommand, AnnotationKind>> = {
 export function SessionView({
   client,
   platform,
+  info,
   opened,
   onClose,
   onReplace,
   setHooks,
 }: SessionViewProps) {
-  const controller = useMemo(() => new SessionController(client, opened, { platform }), [opened]);
+  const controller = useMemo(
+    () =>
+      new SessionController(client, opened, {
+        platform,
+        kept: info ? platform.keptEdits?.(info.dataDir) : null,
+      }),
+    [opened],
+  );
   // Notices with buttons acting on this session go when it does.
   const notices = useSessionNotices(controller);
   const [session, setSession] = useState(controller.session);
@@ -137,6 +146,7 @@ export function SessionView({
       setSave(controller.save);
     });
     if (opened.notice) notices.show({ tone: 'warning', text: opened.notice });
+    announceReplay(controller, notices, platform);
     return () => {
       off();
       void controller.flush().finally(() => controller.destroy());

@@ -15,6 +15,7 @@ export interface RunningHost {
   /** The URL the host printed, with `#token=…`. */
   url: string;
   origin: string;
+  port: number;
   token: string;
   dataDir: string;
   /** Stop the host (SIGTERM: it saves and releases its lock; SIGKILL: a crash). Removes a data directory it created. */
@@ -29,13 +30,28 @@ export function assertRendererBuilt(): void {
     );
 }
 
-export async function startHost(options: { dataDir?: string } = {}): Promise<RunningHost> {
+/**
+ * `dataDir`: reuse a data directory (it is then left in place); `port`: a fixed port
+ * (restart on the one used before); `args`: more options for `npm run web` (`--new-token`).
+ */
+export async function startHost(
+  options: { dataDir?: string; port?: number; args?: string[] } = {},
+): Promise<RunningHost> {
   assertRendererBuilt();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fcw-e2e-'));
   const owned = !options.dataDir;
   const child: ChildProcess = spawn(
     'npm',
-    ['run', 'web', '--', '--data-dir', dataDir, '--port', '0'],
+    [
+      'run',
+      'web',
+      '--',
+      '--data-dir',
+      dataDir,
+      '--port',
+      String(options.port ?? 0),
+      ...(options.args ?? []),
+    ],
     {
       cwd: ROOT,
       detached: true,
@@ -69,6 +85,7 @@ export async function startHost(options: { dataDir?: string } = {}): Promise<Run
   return {
     url,
     origin: parsed.origin,
+    port: Number(parsed.port),
     token,
     dataDir,
     async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {

@@ -270,3 +270,40 @@ describe('the loopback host', () => {
     expect(opened.settings.reviewer).toBe('Ana');
   });
 });
+
+describe('stopping', () => {
+  it('quiesce refuses new API requests (io: the page keeps its edits) and waits for those under way', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let entered!: () => void;
+    const inHandle = new Promise<void>((r) => (entered = r));
+    const slow = {
+      ...service,
+      handle: async (method: string, payload: unknown) => {
+        entered();
+        await gate;
+        return service.handle(method, payload);
+      },
+    } as ApiService;
+    const h = await startWebHost({ service: slow, staticDir });
+    try {
+      const first = api(h, 'sessions.list', {});
+      await inHandle; // the first request is under way
+      let quiet = false;
+      const quiesced = h.quiesce().then(() => (quiet = true));
+      const refused = await api(h, 'sessions.list', {});
+      expect(refused.status).toBe(503);
+      expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'io' } });
+      expect(quiet).toBe(false);
+      release();
+      const answered = await first;
+      expect(answered.status).toBe(200);
+      expect(JSON.parse(answered.body).ok).toBe(true);
+      await quiesced;
+      expect(quiet).toBe(true);
+    } finally {
+      release();
+      await h.close();
+    }
+  });
+});
