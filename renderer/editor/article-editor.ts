@@ -16,6 +16,7 @@ import type { AnnotationChanges } from '../../shared/review/annotation-changes';
 import { articleToDoc, type ArticleMap } from '../../shared/article/article-doc';
 import { articleIndex } from '../../shared/session/session-ops';
 import { trimRange } from '../../shared/review/annotation-edits';
+import { invisiblesPlugin } from './plugins/invisibles-plugin';
 import { readOnlyPlugin } from './plugins/read-only-plugin';
 import {
   flashHighlight,
@@ -124,6 +125,7 @@ export function mountArticleEditor(
     plugins: [
       readOnlyPlugin({ onRefused: (h) => callbacks.onRefused?.(h) }),
       highlightPlugin({ forceDecorations: options.forceDecorations }),
+      invisiblesPlugin(),
       reviewKeymapPlugin((cmd) => callbacks.onCommand?.(cmd) ?? false),
       reviewEventsPlugin({
         onSelectionChange: () => self.editor && callbacks.onSelectionChange?.(self.editor),

@@ -68,6 +68,19 @@ export function showInvisibles(text: string): string {
   );
 }
 
+/**
+ * Where {@link showInvisibles} would put a marker: the UTF-16 offset of each
+ * invisible or direction-changing character in `text` that text does not
+ * need, with the character. Empty when there is none.
+ */
+export function findInvisibles(text: string): { index: number; ch: string }[] {
+  const found: { index: number; ch: string }[] = [];
+  INVISIBLE.lastIndex = 0;
+  for (let m = INVISIBLE.exec(text); m; m = INVISIBLE.exec(text))
+    if (!joinsText(text, m.index, m[0])) found.push({ index: m.index, ch: m[0] });
+  return found;
+}
+
 /** True when {@link showInvisibles} would change `text`. */
 export function hasInvisibles(text: string): boolean {
   return showInvisibles(text) !== text;

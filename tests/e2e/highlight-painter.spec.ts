@@ -204,6 +204,7 @@ test('destroying the editor unregisters its highlights', async ({ page }) => {
   expect(names).toEqual(
     [
       'fc-active',
+      'fc-changed',
       'fc-claim',
       'fc-context',
       'fc-counter-statement',

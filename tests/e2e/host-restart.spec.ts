@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, type RunningHost } from './helpers/web-host';
-import { api, SEED_QUOTES } from './helpers/app-driver';
+import { api, confirmStartReview, SEED_QUOTES } from './helpers/app-driver';
 
 let dataDir: string;
 let host: RunningHost | null = null;
@@ -37,6 +37,7 @@ async function startReview(page: Page): Promise<string> {
     .first()
     .getByRole('button', { name: /Start review/ })
     .click();
+  await confirmStartReview(page);
   await expect(page.locator('.article-text')).toBeFocused();
   await page.keyboard.press('Control+f');
   await page.keyboard.type(SEED_QUOTES.claim);

@@ -1,13 +1,14 @@
 /**
  * The speaker field: a combobox over the session's speakers with
  * alias-aware search. Nothing is attributed unless the reviewer chose it:
- * the list opens with no option highlighted, and typing only filters it. An
- * option is chosen with the arrow keys and Enter, or with a click; adding
- * what was typed as a new speaker is an option of its own ("Add … as a new
- * speaker"), chosen the same way. Enter with nothing chosen attributes
- * nothing: on an empty field it hands focus back to the text (the reviewer
- * moves on); with typed text it says how to choose and keeps focus. Escape
- * leaves the speaker as it was. Choosing hands focus back (`onDone`).
+ * the list opens with no option highlighted, so Enter on an empty field
+ * attributes nothing and hands focus back to the text (the reviewer moves
+ * on). A choice is made with the arrow keys and Enter, with a click, or by
+ * typing: once typed text names exactly one speaker (its name, an alias, or
+ * the only match), or no speaker at all ("Add … as a new speaker"), that
+ * option is highlighted and Enter takes it. Typed text that fits several
+ * speakers highlights nothing, and Enter says how to choose. Escape leaves
+ * the speaker as it was. Choosing hands focus back (`onDone`).
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Speaker } from '../../../shared/model/session';
@@ -67,7 +68,10 @@ export function SpeakerPicker({
   }));
   if (q && !findSpeakerByName(speakers, q)) options.push({ type: 'new', name: q });
   if (current && !q) options.push({ type: 'none' });
-  const active = index === null || !options.length ? null : Math.min(index, options.length - 1);
+  const active =
+    index !== null && options.length
+      ? Math.min(index, options.length - 1)
+      : impliedChoice(options, q, findSpeakerByName(speakers, q));
 
   const reset = () => {
     setQuery('');
@@ -97,11 +101,7 @@ export function SpeakerPicker({
       return onDone();
     }
     setOpen(true);
-    setHint(
-      options.length
-        ? 'Nothing chosen yet: press ↓ to pick from the list, then Enter.'
-        : 'No speaker matches.',
-    );
+    setHint('Several speakers match: press ↓ to pick one, or type more of the name.');
   };
 
   const listId = 'speaker-options';
@@ -208,4 +208,24 @@ export function SpeakerPicker({
       </div>
     </div>
   );
+}
+
+/**
+ * The option typed text alone chooses, or null when it does not decide: an
+ * exact name or alias, else the only matching speaker, else (no speaker
+ * matches) adding the typed name. Nothing for an empty field.
+ */
+function impliedChoice(options: Option[], q: string, exact: Speaker | null): number | null {
+  if (!q) return null;
+  const speakers = options.flatMap((o, i) => (o.type === 'speaker' ? [{ o, i }] : []));
+  if (exact) {
+    const hit = speakers.find(({ o }) => o.type === 'speaker' && o.speaker.id === exact.id);
+    if (hit) return hit.i;
+  }
+  if (speakers.length === 1) return speakers[0]!.i;
+  if (speakers.length === 0) {
+    const add = options.findIndex((o) => o.type === 'new');
+    return add >= 0 ? add : null;
+  }
+  return null;
 }
