@@ -46,7 +46,12 @@ export function SpeakerPicker({
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   /** The highlighted option; null until the reviewer moves to one. */
-  const [index, setIndex] = useState<number | null>(null);
+  /**
+   * The highlighted option by identity (a speaker's id, 'new' or 'none'), not
+   * by position: the list can change under the reviewer (a save answered, a
+   * speaker added), and Enter must take the option that was highlighted.
+   */
+  const [chosenKey, setChosenKey] = useState<string | null>(null);
   const [hint, setHint] = useState('');
 
   // Layout effect: the field has focus before the next key arrives.
@@ -54,7 +59,7 @@ export function SpeakerPicker({
     if (focusToken && input.current) {
       input.current.focus();
       setOpen(true);
-      setIndex(null);
+      setChosenKey(null);
       onFocused();
     }
   }, [focusToken]);
@@ -68,15 +73,13 @@ export function SpeakerPicker({
   }));
   if (q && !findSpeakerByName(speakers, q)) options.push({ type: 'new', name: q });
   if (current && !q) options.push({ type: 'none' });
-  const active =
-    index !== null && options.length
-      ? Math.min(index, options.length - 1)
-      : impliedChoice(options, q, findSpeakerByName(speakers, q));
+  const keyed = chosenKey === null ? -1 : options.findIndex((o) => optionKey(o) === chosenKey);
+  const active = keyed >= 0 ? keyed : impliedChoice(options, q, findSpeakerByName(speakers, q));
 
   const reset = () => {
     setQuery('');
     setOpen(false);
-    setIndex(null);
+    setChosenKey(null);
     setHint('');
   };
   const choose = (o: Option | undefined) => {
@@ -91,8 +94,13 @@ export function SpeakerPicker({
     if (!options.length) return;
     setOpen(true);
     setHint('');
-    if (active === null) setIndex(step === 1 ? 0 : options.length - 1);
-    else setIndex(Math.max(0, Math.min(options.length - 1, active + step)));
+    const next =
+      active === null
+        ? step === 1
+          ? 0
+          : options.length - 1
+        : Math.max(0, Math.min(options.length - 1, active + step));
+    setChosenKey(optionKey(options[next]!));
   };
   const enter = () => {
     if (open && active !== null) return choose(options[active]);
@@ -154,7 +162,7 @@ export function SpeakerPicker({
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onInput={(e) => {
             setQuery((e.currentTarget as HTMLInputElement).value);
-            setIndex(null);
+            setChosenKey(null);
             setHint('');
             setOpen(true);
           }}
@@ -228,4 +236,9 @@ function impliedChoice(options: Option[], q: string, exact: Speaker | null): num
     return add >= 0 ? add : null;
   }
   return null;
+}
+
+/** An option's identity, stable while the list around it changes. */
+function optionKey(o: Option): string {
+  return o.type === 'speaker' ? `speaker:${o.speaker.id}` : o.type;
 }
