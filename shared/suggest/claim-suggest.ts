@@ -36,7 +36,7 @@ import { CLAIM_MODEL } from './claim-weights';
 import { findAttribution, resolveSurname, type Attribution } from './attribution';
 import { findNamePhrases, namesWithin, type NamePhrase } from './name-phrases';
 import { paragraphTurns } from './transcript-turns';
-import { predict, type LogisticModel } from './logistic';
+import { predict, type ClaimModel } from './logistic';
 
 /** One suggested claim. `start`/`end` are code-point offsets into the canonical text. */
 export interface ClaimSuggestion {
@@ -61,11 +61,6 @@ export interface SentenceUnit {
   attribution: Attribution | null;
   /** The transcript turn's speaker (resolved to the article's fullest form of the name). */
   turnSpeaker: string | null;
-}
-
-/** The trained model: weights in FEATURE_NAMES order, bias, and the decision threshold. */
-export interface ClaimModel extends LogisticModel {
-  threshold: number;
 }
 
 export interface SuggestOptions {

@@ -1,5 +1,6 @@
 export { suggestClaims, sentenceUnits } from './claim-suggest';
-export type { ClaimSuggestion, ClaimModel, SentenceUnit, SuggestOptions } from './claim-suggest';
+export type { ClaimSuggestion, SentenceUnit, SuggestOptions } from './claim-suggest';
+export type { ClaimModel } from './logistic';
 export { suggestSpeakers, matchSpeaker } from './speaker-suggest';
 export type { SpeakerSuggestion } from './speaker-suggest';
 export { findNamePhrases } from './name-phrases';

@@ -21,6 +21,16 @@ export function sigmoid(z: number): number {
 }
 
 /** The model's probability for one feature vector. */
+/**
+ * The trained check-worthiness model: weights in FEATURE_NAMES order, bias,
+ * and the decision threshold. Declared here, beside the model it extends, so
+ * that the generated weights file and the suggester both depend on this
+ * module and not on each other.
+ */
+export interface ClaimModel extends LogisticModel {
+  threshold: number;
+}
+
 export function predict(model: LogisticModel, x: ArrayLike<number>): number {
   let z = model.bias;
   for (let i = 0; i < model.weights.length; i++) z += model.weights[i]! * (x[i] ?? 0);

@@ -6,8 +6,8 @@
  * out, and pools the held-out predictions of every document (so no document
  * is ever scored by a model that saw it).
  */
-import { sentenceUnits, type ClaimModel } from '../../../shared/suggest/claim-suggest';
-import { fitLogistic, predict } from '../../../shared/suggest/logistic';
+import { sentenceUnits } from '../../../shared/suggest/claim-suggest';
+import { fitLogistic, predict, type ClaimModel } from '../../../shared/suggest/logistic';
 import { isGold, type LabelledDocument } from './labelled-corpus';
 
 /** The recall the threshold is chosen for on the training documents (above the 0.90 target, for margin). */
