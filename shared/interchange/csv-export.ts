@@ -26,8 +26,8 @@
  * this annotation contradicts annotation <id>, `← supports <id>` when
  * annotation <id> supports this one.
  */
-import { ANCHOR_STATUS_LABELS, type Session } from '../model/session';
-import { KIND_LABELS, RELATION_LABELS } from '../model/vocabulary';
+import type { Session } from '../model/session';
+import { ANCHOR_STATUS_LABELS, KIND_LABELS, RELATION_LABELS } from '../model/vocabulary';
 import { showInvisibles } from '../text/visible-text';
 
 export const CSV_COLUMNS = [

@@ -7,8 +7,9 @@
  * Content and order follow {@link ReportModel}; the Markdown report says the
  * same things in the same order.
  */
-import { ANCHOR_STATUS_LABELS, type Link, type Speaker } from '../model/session';
-import type { RatingScale, RatingStep } from '../model/vocabulary';
+import type { Link, Speaker } from '../model/session';
+import { ANCHOR_STATUS_LABELS } from '../model/vocabulary';
+import type { RatingScale, RatingStep } from '../model/rating-scale';
 import { safeHttpUrl } from '../article/safe-url';
 import type {
   AnnotationView,

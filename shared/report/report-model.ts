@@ -19,10 +19,9 @@ import {
   RELATION_LABELS,
   type AnnotationKind,
   type LinkRelation,
-  type RatingScale,
-  type RatingStep,
 } from '../model/vocabulary';
-import { articleIndex } from '../session/session-ops';
+import type { RatingScale, RatingStep } from '../model/rating-scale';
+import { articleIndex } from '../article/article-index';
 import { showInvisibles } from '../text/visible-text';
 
 /** An article as the report lists it. `number` is 1-based in session order. */

@@ -14,7 +14,8 @@ import { MAX_NOTE_CHARS, MAX_SHORT_TEXT } from '../model/limits';
 import { newId } from '../model/ids';
 
 import { describeRange } from '../anchoring/describe-range';
-import { articleIndex, type SessionOp } from '../session/session-ops';
+import { articleIndex } from '../article/article-index';
+import type { SessionOp } from '../session/session-ops';
 
 /** A batch to apply, or a sentence saying why nothing was done. */
 export type EditResult<T = object> =
