@@ -13,7 +13,16 @@
  * The records themselves (`Article`, `Block`, `InlineMark`, …) are declared once,
  * as zod schemas in `session-schema.ts`; their types are re-exported here.
  */
-import type { ArticleMeta, Block, InlineMark, SourceFormat } from './session-schema';
+import type {
+  Article,
+  ArticleMeta,
+  ArticleSource,
+  Block,
+  InlineMark,
+  SourceFormat,
+} from './session-schema';
+import { sha256Hex } from '../text/sha256';
+import { newId } from './ids';
 
 export type {
   Article,
@@ -39,4 +48,26 @@ export interface ParsedArticle {
 /** Empty metadata. */
 export function emptyMeta(): ArticleMeta {
   return { title: '', outlet: '', url: '', date: '', byline: '' };
+}
+
+/**
+ * An article snapshot from parsed content: its hash, the source record
+ * (`format` from the parser; file name, size and import time from the caller,
+ * which owns the clock) and a fresh id unless one is given (a re-import keeps
+ * the old article's id).
+ */
+export function toArticle(
+  parsed: ParsedArticle,
+  source: Omit<ArticleSource, 'format'>,
+  id: string = newId(),
+): Article {
+  return {
+    id,
+    meta: parsed.meta,
+    text: parsed.text,
+    sha256: sha256Hex(parsed.text),
+    blocks: parsed.blocks,
+    marks: parsed.marks,
+    source: { format: parsed.format, ...source },
+  };
 }

@@ -20,7 +20,8 @@ import type {
 } from './report-model';
 import type { DisputeMap } from './dispute-map';
 import { KIND_COLOURS, RELATION_COLOURS } from './dispute-map';
-import { escapeHtml as e, formatDate, formatDateTime, paragraphs, plural } from './format-text';
+import { escapeHtml as e, formatDate, formatDateTime, paragraphs } from './format-text';
+import { plural } from '../text/words';
 import { REPORT_CSS } from './report-css';
 import { wrapQuote } from '../text/quote-marks';
 

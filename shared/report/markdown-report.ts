@@ -9,7 +9,8 @@
 import type { Speaker } from '../model/session';
 import { ANCHOR_STATUS_LABELS, RELATION_LABELS } from '../model/vocabulary';
 import type { AnnotationView, Dispute, ReportModel, StatementLink } from './report-model';
-import { formatDate, formatDateTime, paragraphs, plural } from './format-text';
+import { formatDate, formatDateTime, paragraphs } from './format-text';
+import { plural } from '../text/words';
 import { wrapQuote } from '../text/quote-marks';
 
 /**
