@@ -19,6 +19,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -80,9 +81,14 @@ function run(script) {
   }
 }
 
-function argValue(name) {
-  const i = process.argv.indexOf(name);
-  return i > 1 ? process.argv[i + 1] : undefined;
+/** `--data-dir DIR` (or `--data-dir=DIR`) from the command line; the rest is for the app. */
+function dataDirArg() {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { 'data-dir': { type: 'string' } },
+    strict: false,
+  });
+  return typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
 }
 
 async function main() {
@@ -101,7 +107,9 @@ async function main() {
     }
     const argv = process.argv.slice(2);
     const envDataDir = process.env.FACTCHECK_DATA_DIR?.trim();
-    if (envDataDir && !argv.includes('--data-dir')) argv.push('--data-dir', envDataDir);
+    // The web host parses the arguments (electron/web/web-args.ts); here only: is a directory given?
+    const given = argv.some((a) => a === '--data-dir' || a.startsWith('--data-dir='));
+    if (envDataDir && !given) argv.push('--data-dir', envDataDir);
     const { runWeb } = await import(pathToFileURL(web).href);
     await runWeb(argv);
     return;
@@ -118,7 +126,7 @@ async function main() {
   }
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
-  const dataDir = argValue('--data-dir');
+  const dataDir = dataDirArg();
   if (dataDir) env.FACTCHECK_DATA_DIR = path.resolve(dataDir);
   const child = spawn(binary, [root], { stdio: 'inherit', env });
   const forward = (signal) => child.kill(signal);

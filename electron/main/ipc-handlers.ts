@@ -5,15 +5,16 @@
  * 1. The sender must be the app's own top frame: `event.senderFrame` is the
  *    main window's main frame (not a subframe, not another window) and its URL
  *    is on the app origin. Anything else gets a `refused` result.
- * 2. Arguments are validated before anything runs: API calls with the
- *    contract's `validateRequest`, files and URLs by their own checks.
+ * 2. Arguments are validated before anything runs: an API call's shape here
+ *    (a method name and one request), its request by the service's `handle`,
+ *    which runs the contract's `validateRequest` for both transports (the one
+ *    check at the trust boundary); files and URLs by their own checks.
  * 3. Handlers never throw across IPC; errors are `ApiResult` values.
  *
  * In-flight calls are counted so that quitting can wait for the renderer's
  * last saves before flushing the service ({@link IpcHandlers.whenIdle}).
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
-import { validateRequest } from '../../shared/api/contract';
 import type { ApiEventName, ApiEvents, ApiResult } from '../../shared/api/contract';
 import { IPC_CHANNELS } from '../../shared/api/bridge';
 import { isAppUrl } from './app-origin';
@@ -112,9 +113,7 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       if (args.length !== 2 || typeof args[0] !== 'string')
         return invalid('An API call needs a method name and a request.');
       const [method, payload] = args as [string, unknown];
-      const checked = validateRequest(method, payload);
-      if (!checked.ok) return checked;
-      return deps.service.handle(method, checked.value);
+      return deps.service.handle(method, payload); // validates the request (the contract's schemas)
     }),
   );
   deps.ipcMain.handle(

@@ -51,7 +51,10 @@ export interface ApiServiceOptions {
   host: 'electron' | 'browser';
   version: string;
   pdf?: PdfPrinter;
-  /** The time stamped into exports (ISO 8601); tests fix it to compare output byte for byte. */
+  /**
+   * The service's clock (ISO 8601): it stamps the changes it saves (`updatedAt`, the journal)
+   * and the exports it renders. Tests fix it to compare output byte for byte.
+   */
   clock?: () => string;
 }
 
@@ -83,8 +86,9 @@ const notFound = (what: string): ApiResult<never> => ({
 /** Open the library and the session store for a data directory and serve the API over them. */
 export async function createApiService(opts: ApiServiceOptions): Promise<ApiService> {
   const library: Library = await openLibrary({ seedsDir: opts.seedsDir, dataDir: opts.dataDir });
-  const store: SessionStore = await openSessionStore({ dataDir: opts.dataDir });
+  /** The service's one clock: it stamps every batch the store applies, and every export. */
   const clock = opts.clock ?? nowIso;
+  const store: SessionStore = await openSessionStore({ dataDir: opts.dataDir, clock });
   const listeners = new Set<EventListener>();
   const emit: EventListener = (event, payload) => {
     for (const l of listeners) l(event, payload);
@@ -183,7 +187,7 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
         articles.push(meta ? { ...a, meta: { ...meta } } : a);
       }
       const title = name?.trim() || `Review: ${articles[0]!.meta.title}`.slice(0, MAX_SHORT_TEXT);
-      return store.create(createSession(title, articles, reviewer?.trim() ?? ''));
+      return store.create(createSession(title, articles, reviewer?.trim() ?? '', clock()));
     },
     'sessions.open': async ({ id }) => store.open(id),
     'sessions.rename': async ({ id, name }) => store.rename(id, name),
@@ -269,6 +273,7 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
       return importW3c(session, content, {
         fallbackArticleId: articleId,
         reviewer: session.settings.reviewer,
+        now: clock(),
       });
     },
     'export.render': async ({ id, format, org, baseUrl }) => {

@@ -67,7 +67,7 @@ export async function openLibrary(opts: { seedsDir: string; dataDir: string }): 
     try {
       const parsed = articleSchemaZ.safeParse(JSON.parse(await readFile(join(dir, name), 'utf8')));
       if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid');
-      const a = parsed.data as Article;
+      const a = parsed.data;
       if (sha256Hex(a.text) !== a.sha256) throw new Error('its text does not match its SHA-256');
       const structural = checkArticleStructure(a);
       if (structural) throw new Error(structural);

@@ -1,11 +1,17 @@
 /**
  * The browser-mode API client: `POST /api/<method>` with the bearer token,
  * and the host's events read from `GET /api/events` as a text/event-stream
- * over fetch (EventSource cannot send the Authorization header).
+ * over fetch: the browser's EventSource cannot send the Authorization header,
+ * and the token must not travel in the URL. The stream's framing (fields,
+ * comments, CRLF, events split across chunks) is parsed by eventsource-parser;
+ * only the reconnection (a fixed delay, and at once with a new token) is ours,
+ * because it must reopen the request with the current token, which neither
+ * EventSource nor the parser does.
  *
  * Every outcome is an `ApiResult`: network failures and non-JSON answers
  * become `io` errors with a sentence, never exceptions.
  */
+import { createParser } from 'eventsource-parser';
 import type {
   ApiClient,
   ApiEventName,
@@ -120,28 +126,12 @@ export function createHttpClient(options: HttpClientOptions): HttpApiClient {
         credentials: 'omit',
       });
       if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+      const parser = createParser({ onEvent: (e) => emit(e.event ?? 'message', e.data) });
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        buffer += value.replace(/\r\n?/g, '\n');
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) !== -1) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) continue;
-            const colon = line.indexOf(':');
-            const field = colon === -1 ? line : line.slice(0, colon);
-            const val = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
-            if (field === 'event') event = val;
-            else if (field === 'data') data.push(val);
-          }
-          emit(event, data.join('\n'));
-        }
+        parser.feed(value);
       }
     } catch {
       // Reconnect below.

@@ -14,7 +14,7 @@ import type { Article } from '../../shared/model/article';
 import type { Annotation } from '../../shared/model/session';
 import type { AnnotationChanges } from '../../shared/review/annotation-changes';
 import { articleToDoc, type ArticleMap } from '../../shared/article/article-doc';
-import { articleIndex } from '../../shared/session/session-ops';
+import { articleIndex } from '../../shared/article/article-index';
 import { trimRange } from '../../shared/review/annotation-edits';
 import { invisiblesPlugin } from './plugins/invisibles-plugin';
 import { readOnlyPlugin } from './plugins/read-only-plugin';

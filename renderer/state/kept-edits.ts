@@ -14,7 +14,7 @@
  * Storage may be missing, full or disabled: every method then does nothing
  * and says so through its return value; nothing here throws.
  */
-import type { SessionOp } from '../../shared/session/session-ops';
+import { isSessionOpName, type SessionOp } from '../../shared/session/session-ops';
 
 /** The part of the Web Storage API this needs (localStorage, or a stand-in in tests). */
 export type KeptStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
@@ -36,22 +36,6 @@ export interface KeptEdits {
 const LIVE = 'fcw.kept.v1';
 const ASIDE = 'fcw.kept-aside.v1';
 
-const OP_NAMES = new Set<string>([
-  'annotation.put',
-  'annotation.delete',
-  'link.put',
-  'link.delete',
-  'speaker.put',
-  'speaker.delete',
-  'article.put',
-  'article.delete',
-  'article.meta',
-  'settings.put',
-  'scale.put',
-  'view.put',
-  'session.rename',
-]);
-
 /** A record read back from storage, checked for shape (the host validates the ops themselves). */
 function parseRecord(text: string | null, dataDir: string, sessionId?: string): KeptEdits | null {
   if (!text) return null;
@@ -65,7 +49,7 @@ function parseRecord(text: string | null, dataDir: string, sessionId?: string): 
       !Number.isInteger(r.baseRevision) ||
       !Array.isArray(r.ops) ||
       !r.ops.every(
-        (o) => !!o && typeof o === 'object' && OP_NAMES.has((o as { op?: string }).op ?? ''),
+        (o) => !!o && typeof o === 'object' && isSessionOpName((o as { op?: unknown }).op),
       )
     )
       return null;

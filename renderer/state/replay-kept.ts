@@ -43,13 +43,12 @@ export function replayKept(
   store: KeptEditsStore | null,
   opened: OpenedSession,
   blocked: { reason: string; permanent: boolean } | null,
-  now: string,
 ): ReplayOutcome {
   const id = opened.session.id;
   const aside = store?.readAside(id) ?? null;
   const rec = store?.read(id) ?? null;
   if (!store || !rec) return aside ? { kind: 'set-aside', record: aside, problems: [] } : none;
-  const r = tryApply(opened.session, rec.ops, now);
+  const r = tryApply(opened.session, rec.ops);
   if (r.ok && sameContent(r.session, opened.session)) {
     store.clear(id);
     return aside ? { kind: 'set-aside', record: aside, problems: [] } : { kind: 'already-saved' };
@@ -73,9 +72,10 @@ export function replayKept(
 
 const none: ReplayOutcome = { kind: 'none' };
 
-function tryApply(session: Session, ops: SessionOp[], now: string): ReturnType<typeof applyOps> {
+/** Apply locally, stamping no times (the service stamps the batch when it saves it). */
+function tryApply(session: Session, ops: SessionOp[]): ReturnType<typeof applyOps> {
   try {
-    return applyOps(session, ops, now);
+    return applyOps(session, ops, null);
   } catch {
     return { ok: false, problems: ['They are not valid changes for this session.'] };
   }
@@ -83,7 +83,7 @@ function tryApply(session: Session, ops: SessionOp[], now: string): ReturnType<t
 
 /** True when the saved session already holds everything these ops would do. */
 export function alreadySaved(session: Session, ops: SessionOp[]): boolean {
-  const r = tryApply(session, ops, new Date().toISOString());
+  const r = tryApply(session, ops);
   return r.ok && sameContent(r.session, session);
 }
 

@@ -1,6 +1,8 @@
 /**
  * The open session in the renderer: applies every change locally with
- * `applyOps` (so the UI answers at once), records the inverse batches for
+ * `applyOps` (so the UI answers at once; this optimistic copy stamps no times:
+ * the service stamps each batch with its clock when it saves it, and a
+ * reopened session shows those), records the inverse batches for
  * undo/redo, and sends the ops to the host with `sessions.apply`, debounced so
  * a change is saved within a second. Saving never drops local edits: when the
  * host refuses or cannot be reached, the ops stay queued and the save state
@@ -20,7 +22,6 @@ import type { ApiClient, ApiError, OpenedSession } from '../../shared/api/contra
 import type { Session } from '../../shared/model/session';
 import { applyOps, isViewOnly, type SessionOp } from '../../shared/session/session-ops';
 import { UndoHistory } from '../../shared/review/undo-history';
-import { nowIso } from '../../shared/model/ids';
 import type { HostPlatform } from '../api/platform';
 import type { KeptEditsStore } from './kept-edits';
 import { replayKept, type ReplayOutcome } from './replay-kept';
@@ -43,7 +44,6 @@ export interface ControllerOptions {
   debounceMs?: number;
   /** Longest a change waits before it is sent, ms (≤ 1 s keeps the autosave promise). */
   maxWaitMs?: number;
-  now?: () => string;
 }
 
 export type ApplyOutcome = { ok: true } | { ok: false; message: string };
@@ -105,7 +105,6 @@ export class SessionController {
         : this.heldBack
           ? { reason: this.heldBack, permanent: false }
           : null,
-      this.now(),
     );
     if (this.replay.kind === 'replayed') {
       // Sent on the revision they were made on: the host's conflict rule decides.
@@ -169,7 +168,7 @@ export class SessionController {
         message:
           'This session is read-only: it was written by a newer version of the app. Nothing can be changed here.',
       };
-    const r = applyOps(this.current, ops, this.now());
+    const r = applyOps(this.current, ops, null);
     if (!r.ok) return { ok: false, message: r.problems.join(' ') };
     this.current = r.session;
     if (!viewOnly) this.history.record(r.inverse, label);
@@ -192,7 +191,7 @@ export class SessionController {
     const entry = which === 'undo' ? this.history.takeUndo() : this.history.takeRedo();
     if (!entry)
       return { ok: false, message: which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.' };
-    const r = applyOps(this.current, entry.ops, this.now());
+    const r = applyOps(this.current, entry.ops, null);
     if (!r.ok) {
       if (which === 'undo') this.history.pushUndo(entry);
       else this.history.pushRedo(entry);
@@ -205,10 +204,6 @@ export class SessionController {
     this.queue(entry.ops);
     this.emit(entry.ops);
     return { ok: true, label: entry.label };
-  }
-
-  private now(): string {
-    return (this.options.now ?? nowIso)();
   }
 
   /** Keep what the host has not acknowledged in the browser's storage (or forget it once it has). */

@@ -1,4 +1,9 @@
-/** Small formatting helpers for the UI. */
+/**
+ * Small formatting helpers for the UI: dates in the reader's locale and time
+ * zone. `shorten` and `plural` are the shared ones (`shared/text/words.ts`),
+ * re-exported so the views import all their formatting from here.
+ */
+export { plural, shorten } from '../../shared/text/words';
 
 /** `17 May 2017` from `2017-05-17`; '' for an empty date. */
 export function formatDate(isoDate: string): string {
@@ -35,17 +40,4 @@ export function formatRelative(iso: string, now = Date.now()): string {
   if (s < 86400) return `${Math.round(s / 3600)} h ago`;
   if (s < 2 * 86400) return 'yesterday';
   return formatDateTime(iso);
-}
-
-/** A quote shortened to `max` characters with an ellipsis, whitespace folded. */
-export function shorten(text: string, max = 90): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length <= max) return t;
-  const cut = t.lastIndexOf(' ', max - 1);
-  return `${t.slice(0, cut > max * 0.6 ? cut : max - 1)}…`;
-}
-
-/** `1 annotation`, `3 annotations`. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }

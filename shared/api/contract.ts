@@ -14,18 +14,10 @@
  */
 import { z } from 'zod';
 import type { Article, ArticleMeta } from '../model/article';
-import type { AnchorStatus, Session, SessionSummary } from '../model/session';
-import type { SessionOp } from '../session/session-ops';
-import {
-  annotationSchema,
-  articleMetaSchema,
-  articleSchemaZ,
-  linkSchema,
-  ratingScaleSchema,
-  sessionSettingsSchema,
-  speakerSchema,
-  viewStateSchema,
-} from '../model/session-schema';
+import type { Session, SessionSummary } from '../model/session';
+import type { AnchorStatus } from '../model/vocabulary';
+import { sessionOpSchema, type SessionOp } from '../session/op-schema';
+import { articleMetaSchema } from '../model/session-schema';
 import { MAX_SHORT_TEXT } from '../model/limits';
 
 /** Error codes. `message` always says what happened and what to do, in words. */
@@ -135,22 +127,6 @@ const importId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,100}$/)
   .optional();
-
-export const sessionOpSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('annotation.put'), annotation: annotationSchema }),
-  z.object({ op: z.literal('annotation.delete'), id }),
-  z.object({ op: z.literal('link.put'), link: linkSchema }),
-  z.object({ op: z.literal('link.delete'), id }),
-  z.object({ op: z.literal('speaker.put'), speaker: speakerSchema }),
-  z.object({ op: z.literal('speaker.delete'), id }),
-  z.object({ op: z.literal('article.put'), article: articleSchemaZ }),
-  z.object({ op: z.literal('article.delete'), id }),
-  z.object({ op: z.literal('article.meta'), articleId: id, meta: articleMetaSchema }),
-  z.object({ op: z.literal('settings.put'), settings: sessionSettingsSchema }),
-  z.object({ op: z.literal('scale.put'), scale: ratingScaleSchema }),
-  z.object({ op: z.literal('view.put'), view: viewStateSchema }),
-  z.object({ op: z.literal('session.rename'), name: z.string().min(1).max(MAX_SHORT_TEXT) }),
-]);
 
 /** Request schemas, one per method. */
 export const requestSchemas = {

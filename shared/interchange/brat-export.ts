@@ -18,7 +18,7 @@
  */
 import type { Annotation, Session } from '../model/session';
 import { KIND_LABELS } from '../model/vocabulary';
-import { articleIndex } from '../session/session-ops';
+import { articleIndex } from '../article/article-index';
 
 export interface BratDocument {
   articleId: string;

@@ -17,7 +17,7 @@
 import type { Annotation, Session, Speaker } from '../model/session';
 import type { ApiResult } from '../api/contract';
 import { safeHttpUrl } from '../article/safe-url';
-import { shorten } from '../report/format-text';
+import { shorten } from '../text/words';
 import { stringifyJsonSafe } from './safe-json';
 
 /** Google's recommended ceiling for `claimReviewed`, in characters. */

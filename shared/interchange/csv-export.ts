@@ -26,9 +26,10 @@
  * this annotation contradicts annotation <id>, `← supports <id>` when
  * annotation <id> supports this one.
  */
-import { ANCHOR_STATUS_LABELS, type Session } from '../model/session';
-import { KIND_LABELS, RELATION_LABELS } from '../model/vocabulary';
+import type { Session } from '../model/session';
+import { ANCHOR_STATUS_LABELS, KIND_LABELS, RELATION_LABELS } from '../model/vocabulary';
 import { showInvisibles } from '../text/visible-text';
+import { indexLinks } from '../report/report-model';
 
 export const CSV_COLUMNS = [
   'id',
@@ -76,17 +77,15 @@ export function csvRows(session: Session): string[][] {
   );
   const speakers = new Map(session.speakers.map((s) => [s.id, showInvisibles(s.name)]));
   const steps = new Map(session.scale.steps.map((s) => [s.id, s.label]));
-  const links = new Map<string, string[]>();
-  const add = (id: string, entry: string) => {
-    const list = links.get(id);
-    if (list) list.push(entry);
-    else links.set(id, [entry]);
-  };
-  for (const l of session.links) {
-    const rel = RELATION_LABELS[l.relation];
-    add(l.from, `→ ${rel} ${l.to}`);
-    add(l.to, `← ${rel} ${l.from}`);
-  }
+  const links = indexLinks(session.links);
+  const linkCell = (id: string) =>
+    (links.get(id) ?? [])
+      .map((l) =>
+        l.from === id
+          ? `→ ${RELATION_LABELS[l.relation]} ${l.to}`
+          : `← ${RELATION_LABELS[l.relation]} ${l.from}`,
+      )
+      .join('; ');
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const a of session.annotations) {
     rows.push([
@@ -103,7 +102,7 @@ export function csvRows(session: Session): string[][] {
       a.verdict?.rationale ?? '',
       a.tags.join('; '),
       a.note,
-      (links.get(a.id) ?? []).join('; '),
+      linkCell(a.id),
       a.reviewer,
       a.created,
       a.modified,

@@ -17,8 +17,8 @@
  */
 import type { ApiError } from '../api/contract';
 import type { Session } from '../model/session';
-import { SCHEMA_VERSION } from '../model/session';
-import { validateSession } from '../model/session-schema';
+import { SCHEMA_VERSION } from '../model/session-schema';
+import { validateSession } from '../model/validate-session';
 import { newId } from '../model/ids';
 import { stringifyJsonSafe } from './safe-json';
 

@@ -28,9 +28,11 @@
 import type { AnnotationImportReport, ApiResult } from '../api/contract';
 import type { Article } from '../model/article';
 import type { Annotation, Link, Session, Speaker } from '../model/session';
-import type { AnnotationKind, RatingScale, RatingStep } from '../model/vocabulary';
-import { kindFromLabel, relationFromLabel, stepFromLabel } from '../model/vocabulary';
-import { annotationSchema, describeIssues } from '../model/session-schema';
+import type { AnnotationKind } from '../model/vocabulary';
+import { kindFromLabel, relationFromLabel } from '../model/vocabulary';
+import { stepFromLabel, type RatingScale, type RatingStep } from '../model/rating-scale';
+import { annotationSchema } from '../model/session-schema';
+import { describeIssues } from '../model/validate-session';
 import { isUuid, newId } from '../model/ids';
 import { applyOps, type SessionOp } from '../session/session-ops';
 import { anchorSelector, createAnchorIndex, describeRange, type AnchorIndex } from '../anchoring';

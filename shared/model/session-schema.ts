@@ -1,16 +1,23 @@
 /**
- * Validation schemas (zod) for everything that crosses a trust boundary: session
- * files on load, portable `.fcw.json` files, and every API request. The same
- * schemas run in the Node service, over IPC and over HTTP.
+ * The session model, declared once: each record is a zod schema, and its
+ * TypeScript type is inferred from that schema (`z.infer`). Adding a field is
+ * one edit here; the compiler then points at every place that builds the
+ * record. `session.ts`, `article.ts` and `rating-scale.ts` re-export the types
+ * for the modules that only need them (a type-only import never loads zod, so
+ * the renderer's bundle stays without it).
  *
- * Structural checks live here; cross-references (a link's ends exist, a
- * verdict's step is on the scale, ranges fit the text) are checked by
- * {@link checkSessionIntegrity}, which returns sentences, not exceptions.
+ * The same schemas check everything that crosses a trust boundary: session
+ * files on load, portable `.fcw.json` files, and every API request (the op
+ * schema in `shared/session/op-schema.ts` is built from them). Structural
+ * checks live here; cross-references (a link's ends exist, a verdict's step is
+ * on the scale, ranges fit the text) are checked by `checkSessionIntegrity` in
+ * `validate-session.ts`, which returns sentences, not exceptions.
+ *
+ * This module imports only word lists and limits, so nothing it depends on
+ * can depend on it.
  */
 import { z } from 'zod';
-import { BLOCK_TYPES, MARK_TYPES, SOURCE_FORMATS } from './article';
-import { checkArticleStructure } from '../article/article-doc';
-import { ANNOTATION_KINDS, LINK_RELATIONS } from './vocabulary';
+import { ANCHOR_STATUSES, ANNOTATION_KINDS, LINK_RELATIONS, SPEAKER_KINDS } from './vocabulary';
 import {
   MAX_ANNOTATIONS_PER_SESSION,
   MAX_ARTICLE_BYTES,
@@ -19,10 +26,9 @@ import {
   MAX_NOTE_CHARS,
   MAX_SHORT_TEXT,
 } from './limits';
-import { ANCHOR_STATUSES, SCHEMA_VERSION, type Session } from './session';
-import type { Article } from './article';
-import { sha256Hex } from '../text/sha256';
-import { CodePointIndex } from '../text/code-points';
+
+/** The session file format this build writes. Older versions are migrated on load. */
+export const SCHEMA_VERSION = 1;
 
 const shortText = z.string().max(MAX_SHORT_TEXT);
 const noteText = z.string().max(MAX_NOTE_CHARS, {
@@ -32,63 +38,117 @@ const id = z.string().min(1).max(200);
 const isoTime = z.iso.datetime({ offset: true });
 const offset = z.number().int().nonnegative();
 
-export const textRangeSchema = z.object({ start: offset, end: offset });
+// ---- articles ----------------------------------------------------------------------------
+// An article is its canonical text plus standoff structure over it (see `article.ts`). Block
+// and mark ranges are UTF-16 code-unit offsets; annotation selectors count code points.
 
+export const BLOCK_TYPES = [
+  'paragraph',
+  'heading',
+  'caption',
+  'quote',
+  'list-item',
+  'tweet',
+] as const;
+export type BlockType = (typeof BLOCK_TYPES)[number];
+
+export const MARK_TYPES = ['link', 'em', 'strong'] as const;
+export type InlineMarkType = (typeof MARK_TYPES)[number];
+
+/** `seed`: the seed's plain-text format; `text`: any other plain text. */
+export const SOURCE_FORMATS = ['seed', 'text', 'markdown', 'html'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/** Half-open range `[start, end)` of UTF-16 offsets into an article's canonical text. */
+export const textRangeSchema = z.object({ start: offset, end: offset });
+export type TextRange = z.infer<typeof textRangeSchema>;
+
+/**
+ * One block of the article, in document order. Invariants (checked by
+ * `checkArticleStructure`): blocks do not overlap and are sorted by `start`;
+ * `start < end`; a `"\n"` inside a block's range is a line break, never a
+ * paragraph break.
+ */
 export const blockSchema = z.object({
   type: z.enum(BLOCK_TYPES),
+  /** Start of the block's text; for a tweet, the tweet's own words. */
   start: offset,
   end: offset,
+  /** Heading level 1–6 (headings only). */
   level: z.number().int().min(1).max(6).optional(),
+  /** Tweets only: the attribution line, e.g. `— Donald J. Trump (@realDonaldTrump) May 16, 2017`. */
   attribution: textRangeSchema.optional(),
+  /** List items only: whether the list is numbered. */
   ordered: z.boolean().optional(),
 });
+export type Block = z.infer<typeof blockSchema>;
 
+/** Inline formatting kept from HTML or Markdown imports. Links are http(s) or mailto only. */
 export const inlineMarkSchema = z.object({
   type: z.enum(MARK_TYPES),
   start: offset,
   end: offset,
   href: z.string().max(2048).optional(),
 });
+export type InlineMark = z.infer<typeof inlineMarkSchema>;
 
+/** Editable article metadata. */
 export const articleMetaSchema = z.object({
   title: shortText,
   outlet: shortText,
   url: z.string().max(2048),
+  /** `YYYY-MM-DD`, or empty when unknown. */
   date: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
   byline: shortText,
 });
+export type ArticleMeta = z.infer<typeof articleMetaSchema>;
 
+/** Where an article came from. */
+export const articleSourceSchema = z.object({
+  format: z.enum(SOURCE_FORMATS),
+  fileName: z.string().max(1024),
+  /** Size of the imported file in bytes. */
+  bytes: offset,
+  importedAt: isoTime,
+});
+export type ArticleSource = z.infer<typeof articleSourceSchema>;
+
+/** An article snapshot, as a session (and the library) keeps it. */
 export const articleSchemaZ = z.object({
   id,
   meta: articleMetaSchema,
+  /** The canonical text (see `article.ts` and `article/plain-text.ts`). */
   text: z.string().max(MAX_ARTICLE_BYTES),
+  /** Lowercase hex SHA-256 of the UTF-8 bytes of `text`. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   blocks: z.array(blockSchema),
   marks: z.array(inlineMarkSchema),
-  source: z.object({
-    format: z.enum(SOURCE_FORMATS),
-    fileName: z.string().max(1024),
-    bytes: offset,
-    importedAt: isoTime,
-  }),
+  source: articleSourceSchema,
 });
+export type Article = z.infer<typeof articleSchemaZ>;
 
+// ---- the rating scale --------------------------------------------------------------------
+
+/** One verdict on a rating scale. `value` maps onto schema.org Rating.ratingValue. */
+export const ratingStepSchema = z.object({
+  /** Stable id stored on verdicts, e.g. `mostly-true`. */
+  id: z.string().min(1).max(100),
+  /** What readers see, and schema.org Rating.alternateName, e.g. `Mostly true`. */
+  label: z.string().min(1).max(200),
+  /** Numeric value between the scale's worst and best (inclusive). */
+  value: z.number().finite(),
+  /** What the step means, shown in the report's methodology. */
+  description: z.string().max(MAX_NOTE_CHARS),
+});
+export type RatingStep = z.infer<typeof ratingStepSchema>;
+
+/** A session's verdict scale. Invariant: worst < best, and every step's value lies in [worst, best]. */
 export const ratingScaleSchema = z
   .object({
     name: shortText,
     best: z.number().finite(),
     worst: z.number().finite(),
-    steps: z
-      .array(
-        z.object({
-          id: z.string().min(1).max(100),
-          label: z.string().min(1).max(200),
-          value: z.number().finite(),
-          description: z.string().max(MAX_NOTE_CHARS),
-        }),
-      )
-      .min(1)
-      .max(50),
+    steps: z.array(ratingStepSchema).min(1).max(50),
   })
   .refine((s) => s.worst < s.best, { message: 'the scale needs worst < best' })
   .refine((s) => s.steps.every((x) => x.value >= s.worst && x.value <= s.best), {
@@ -97,37 +157,63 @@ export const ratingScaleSchema = z
   .refine((s) => new Set(s.steps.map((x) => x.id)).size === s.steps.length, {
     message: 'step ids must be unique',
   });
+export type RatingScale = z.infer<typeof ratingScaleSchema>;
 
+// ---- annotations, links, speakers --------------------------------------------------------
+
+/** W3C TextQuoteSelector: the quoted text with a little context either side. */
 export const textQuoteSelectorSchema = z.object({
   type: z.literal('TextQuoteSelector'),
   exact: z.string().min(1).max(MAX_ARTICLE_BYTES),
   prefix: z.string().max(MAX_SHORT_TEXT),
   suffix: z.string().max(MAX_SHORT_TEXT),
 });
+export type TextQuoteSelector = z.infer<typeof textQuoteSelectorSchema>;
 
+/** W3C TextPositionSelector. Offsets count Unicode code points; `end` is exclusive. */
 export const textPositionSelectorSchema = z
   .object({ type: z.literal('TextPositionSelector'), start: offset, end: offset })
   .refine((p) => p.end > p.start, { message: 'a position selector needs end > start' });
+export type TextPositionSelector = z.infer<typeof textPositionSelectorSchema>;
 
+/** Where an annotation points: a passage of one of the session's articles. */
+export const annotationTargetSchema = z.object({
+  articleId: id,
+  quote: textQuoteSelectorSchema,
+  position: textPositionSelectorSchema,
+  /** See `ANCHOR_STATUSES` in `vocabulary.ts`. */
+  status: z.enum(ANCHOR_STATUSES),
+  /**
+   * The quote as the reviewer marked it, kept when a re-import found only a
+   * passage with other wording (status `changed`, or `orphaned` after that).
+   * Absent otherwise; confirming or re-attaching removes it.
+   */
+  was: z.string().max(MAX_ARTICLE_BYTES).optional(),
+});
+export type AnnotationTarget = z.infer<typeof annotationTargetSchema>;
+
+/** A verdict on a claim: a step of the session's scale and the reasons for it. */
+export const verdictSchema = z.object({ stepId: z.string().min(1).max(100), rationale: noteText });
+export type Verdict = z.infer<typeof verdictSchema>;
+
+/** A marked passage. */
 export const annotationSchema = z.object({
   id,
   kind: z.enum(ANNOTATION_KINDS),
-  target: z.object({
-    articleId: id,
-    quote: textQuoteSelectorSchema,
-    position: textPositionSelectorSchema,
-    status: z.enum(ANCHOR_STATUSES),
-    was: z.string().max(MAX_ARTICLE_BYTES).optional(),
-  }),
+  target: annotationTargetSchema,
   speakerId: id.nullable(),
   note: noteText,
   tags: z.array(z.string().min(1).max(200)).max(100),
-  verdict: z.object({ stepId: z.string().min(1).max(100), rationale: noteText }).nullable(),
+  /** Claims only; null when not yet rated. */
+  verdict: verdictSchema.nullable(),
+  /** Who made the annotation (the session's reviewer name at the time). */
   reviewer: shortText,
   created: isoTime,
   modified: isoTime,
 });
+export type Annotation = z.infer<typeof annotationSchema>;
 
+/** A typed, directed relation: `from` {relation} `to`, e.g. a denial `contradicts` a claim. */
 export const linkSchema = z.object({
   id,
   from: id,
@@ -138,30 +224,49 @@ export const linkSchema = z.object({
   created: isoTime,
   modified: isoTime,
 });
+export type Link = z.infer<typeof linkSchema>;
 
+/** Someone whose statements are annotated. Aliases catch other spellings ("Sergei"/"Sergey"). */
 export const speakerSchema = z.object({
   id,
   name: z.string().min(1).max(MAX_SHORT_TEXT),
-  kind: z.enum(['person', 'organization']),
+  kind: z.enum(SPEAKER_KINDS),
   role: shortText,
   organisation: shortText,
   aliases: z.array(z.string().min(1).max(MAX_SHORT_TEXT)).max(100),
 });
+export type Speaker = z.infer<typeof speakerSchema>;
 
+// ---- the session -------------------------------------------------------------------------
+
+/** Per-session settings, including what publishing a ClaimReview needs. */
 export const sessionSettingsSchema = z.object({
+  /** Name recorded on new annotations. */
   reviewer: shortText,
+  /** The fact-checking organisation (ClaimReview `author`). */
   organisationName: shortText,
   organisationUrl: z.string().max(2048),
+  /** Absolute http(s) URL under which the fact check is published; ClaimReview `url` = base + claim id. */
   publicationBaseUrl: z.string().max(2048),
+  /** Methodology note printed in reports. */
   methodology: noteText,
 });
+export type SessionSettings = z.infer<typeof sessionSettingsSchema>;
 
+/** Where the reviewer was: restored exactly on reopen. */
 export const viewStateSchema = z.object({
   openArticleId: id.nullable(),
+  /** Scroll offset of each article's reading pane, in CSS pixels, by article id. */
   scroll: z.record(z.string(), z.number().finite().nonnegative()),
 });
+export type ViewState = z.infer<typeof viewStateSchema>;
 
-/** A session file of the current version, structurally. */
+/**
+ * One review session, as stored (a session file of the current version). It
+ * owns snapshots of its articles, its speakers, annotations, links, rating
+ * scale and settings, and the view state. `revision` counts committed changes;
+ * the store uses it to order journal entries.
+ */
 export const sessionSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id,
@@ -179,95 +284,4 @@ export const sessionSchema = z.object({
   links: z.array(linkSchema).max(MAX_LINKS_PER_SESSION),
   view: viewStateSchema,
 });
-
-/** Result of validating unknown data. */
-export type Validation<T> = { ok: true; value: T } | { ok: false; problems: string[] };
-
-/** Turn zod issues into short sentences with their JSON paths. */
-export function describeIssues(error: z.ZodError, max = 5): string[] {
-  const lines = error.issues.slice(0, max).map((i) => {
-    const path = i.path.length ? i.path.join('.') : '(top level)';
-    return `${path}: ${i.message}`;
-  });
-  if (error.issues.length > max) lines.push(`…and ${error.issues.length - max} more problems`);
-  return lines;
-}
-
-/**
- * Validate a current-version session completely: structure, then integrity.
- * Never throws.
- */
-export function validateSession(data: unknown): Validation<Session> {
-  const parsed = sessionSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) };
-  const session = parsed.data as Session;
-  const problems = checkSessionIntegrity(session);
-  return problems.length ? { ok: false, problems } : { ok: true, value: session };
-}
-
-/**
- * Cross-reference and text checks a schema cannot express. Returns sentences
- * (at most `max`), empty when the session is consistent. Verifies each
- * article's hash and structure, that every annotation's position fits its
- * article and quotes it exactly unless orphaned, and that links, speakers and
- * verdicts refer to things that exist. Articles in `verifiedArticles` (the
- * same objects, already checked and treated as immutable) skip the hash and
- * structure checks, which dominate the cost on long texts.
- */
-export function checkSessionIntegrity(
-  s: Session,
-  max = 10,
-  verifiedArticles?: { has(a: Article): boolean },
-): string[] {
-  const out: string[] = [];
-  const add = (m: string) => {
-    if (out.length < max) out.push(m);
-  };
-  const articles = new Map(s.articles.map((a) => [a.id, a]));
-  if (articles.size !== s.articles.length) add('two articles share an id');
-  const indexes = new Map<string, CodePointIndex>();
-  for (const a of s.articles) {
-    if (!verifiedArticles?.has(a)) {
-      if (sha256Hex(a.text) !== a.sha256)
-        add(`article "${a.meta.title}": its text does not match its SHA-256`);
-      const structural = checkArticleStructure(a);
-      if (structural) add(`article "${a.meta.title}": ${structural}`);
-    }
-    indexes.set(a.id, new CodePointIndex(a.text));
-  }
-  const speakers = new Set(s.speakers.map((x) => x.id));
-  if (speakers.size !== s.speakers.length) add('two speakers share an id');
-  const steps = new Set(s.scale.steps.map((x) => x.id));
-  const annIds = new Set<string>();
-  for (const a of s.annotations) {
-    if (annIds.has(a.id)) add(`annotation ${a.id} appears twice`);
-    annIds.add(a.id);
-    const article = articles.get(a.target.articleId);
-    const index = indexes.get(a.target.articleId);
-    if (!article || !index) add(`annotation ${a.id} refers to a missing article`);
-    else if (a.target.status !== 'orphaned') {
-      const { start, end } = a.target.position;
-      if (end > index.lengthCp) add(`annotation ${a.id} ends past the end of its article`);
-      else if (
-        article.text.slice(index.toUtf16(start), index.toUtf16(end)) !== a.target.quote.exact
-      )
-        add(`annotation ${a.id}: its quote is not the text at its position`);
-    }
-    if (a.speakerId !== null && !speakers.has(a.speakerId))
-      add(`annotation ${a.id} names a missing speaker`);
-    if (a.verdict && !steps.has(a.verdict.stepId))
-      add(`annotation ${a.id} has a verdict that is not on the scale`);
-    if (a.verdict && a.kind !== 'claim') add(`annotation ${a.id} has a verdict but is not a claim`);
-  }
-  const linkIds = new Set<string>();
-  for (const l of s.links) {
-    if (linkIds.has(l.id)) add(`link ${l.id} appears twice`);
-    linkIds.add(l.id);
-    if (!annIds.has(l.from) || !annIds.has(l.to))
-      add(`link ${l.id} joins an annotation that does not exist`);
-    if (l.from === l.to) add(`link ${l.id} links an annotation to itself`);
-  }
-  if (s.view.openArticleId !== null && !articles.has(s.view.openArticleId))
-    add('the open article does not exist');
-  return out;
-}
+export type Session = z.infer<typeof sessionSchema>;

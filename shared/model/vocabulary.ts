@@ -1,8 +1,12 @@
 /**
- * The fact-checker's vocabulary: annotation kinds, link relations and the
- * default rating scale. Ids are stable (they are stored in session files);
- * labels are what people read and what the W3C export writes, matched without
- * regard to case on import.
+ * The fact-checker's vocabulary: annotation kinds, link relations, anchor
+ * statuses and speaker kinds, each one list of stable ids with the labels
+ * people read. Ids are stored in session files; labels are what the UI and the
+ * W3C export write, matched without regard to case on import.
+ *
+ * This module imports nothing: the zod schemas (`session-schema.ts`) build
+ * their enums from these lists, and the UI reads the labels without loading
+ * the schemas.
  */
 
 /** What a marked passage is. */
@@ -34,76 +38,31 @@ export const RELATION_LABELS: Record<LinkRelation, string> = {
   'same-claim-as': 'same claim as',
 };
 
-/** One verdict on a rating scale. `value` maps onto schema.org Rating.ratingValue. */
-export interface RatingStep {
-  /** Stable id stored on verdicts, e.g. `mostly-true`. */
-  id: string;
-  /** What readers see, and schema.org Rating.alternateName, e.g. `Mostly true`. */
-  label: string;
-  /** Numeric value between the scale's worst and best (inclusive). */
-  value: number;
-  /** What the step means, shown in the report's methodology. */
-  description: string;
-}
-
-/** A session's verdict scale. Invariant: worst < best, and every step's value lies in [worst, best]. */
-export interface RatingScale {
-  name: string;
-  best: number;
-  worst: number;
-  steps: RatingStep[];
-}
-
 /**
- * The default scale. True..False run 5..1. Misleading (accurate pieces, false
- * impression) rates with Mostly false at 2; Unverifiable (the evidence supports
- * neither side) sits at the midpoint 3 with Mixed.
+ * How an annotation relates to its article's current text (the one list; the
+ * schema and every export read it from here):
+ * - `anchored`: at the place where it was marked, or confirmed by a reviewer;
+ * - `moved`: after a re-import, the same exact quote was found at another place;
+ * - `changed`: after a re-import (or a W3C import), only a passage whose wording
+ *   differs was found. The quote now holds the new wording and `was` the
+ *   wording as marked; it stays flagged until a reviewer confirms it or
+ *   re-attaches the annotation;
+ * - `orphaned`: not found; kept, listed apart, re-attachable.
  */
-export const DEFAULT_SCALE: RatingScale = {
-  name: 'Factcheck Workbench default',
-  best: 5,
-  worst: 1,
-  steps: [
-    {
-      id: 'true',
-      label: 'True',
-      value: 5,
-      description: 'Accurate, and nothing significant is missing.',
-    },
-    {
-      id: 'mostly-true',
-      label: 'Mostly true',
-      value: 4,
-      description: 'Accurate, but needs clarification or added context.',
-    },
-    {
-      id: 'mixed',
-      label: 'Mixed',
-      value: 3,
-      description: 'Partly accurate and partly inaccurate.',
-    },
-    {
-      id: 'mostly-false',
-      label: 'Mostly false',
-      value: 2,
-      description:
-        'Contains an element of truth, but ignores facts that would change the impression.',
-    },
-    { id: 'false', label: 'False', value: 1, description: 'Inaccurate.' },
-    {
-      id: 'misleading',
-      label: 'Misleading',
-      value: 2,
-      description: 'Built from accurate pieces arranged to give a false impression.',
-    },
-    {
-      id: 'unverifiable',
-      label: 'Unverifiable',
-      value: 3,
-      description: 'The available evidence supports neither side.',
-    },
-  ],
+export const ANCHOR_STATUSES = ['anchored', 'moved', 'changed', 'orphaned'] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
+
+/** What the UI, the reports and the CSV call each status. */
+export const ANCHOR_STATUS_LABELS: Record<AnchorStatus, string> = {
+  anchored: 'Anchored',
+  moved: 'Moved',
+  changed: 'Changed: confirm',
+  orphaned: 'Not found',
 };
+
+/** Whether a speaker is a person or an organisation (schema.org `Person` / `Organization`). */
+export const SPEAKER_KINDS = ['person', 'organization'] as const;
+export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
 
 /** Find a kind by its id or its label, ignoring case. Returns null when none matches. */
 export function kindFromLabel(label: string): AnnotationKind | null {
@@ -121,10 +80,4 @@ export function relationFromLabel(label: string): LinkRelation | null {
   for (const r of LINK_RELATIONS)
     if (r === l.replace(/ /g, '-') || RELATION_LABELS[r] === l) return r;
   return null;
-}
-
-/** Find a scale step by its id or label, ignoring case. Returns null when none matches. */
-export function stepFromLabel(scale: RatingScale, label: string): RatingStep | null {
-  const l = label.trim().toLowerCase();
-  return scale.steps.find((s) => s.id === l || s.label.toLowerCase() === l) ?? null;
 }

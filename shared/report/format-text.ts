@@ -1,6 +1,6 @@
 /**
  * Small text helpers shared by the report renderers: HTML escaping, dates in
- * words, and labels. Escaping is written by hand because it is five
+ * words. (Shortening and counting in words are in `shared/text/words.ts`.) Escaping is written by hand because it is five
  * replacements and must run without a DOM; every renderer passes all session
  * text through {@link escapeHtml} (element content and attribute values alike).
  */
@@ -50,26 +50,10 @@ export function formatDateTime(iso: string): string {
   return m ? `${formatDate(m[1]!)}, ${m[2]}:${m[3]} UTC` : formatDate(iso);
 }
 
-/** `1` → `1 claim`, `2` → `2 claims`. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}
-
 /** Split a note into paragraphs at blank lines; single newlines stay inside a paragraph. */
 export function paragraphs(text: string): string[] {
   return text
     .split(/\n[ \t]*\n/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
-}
-
-/** Cut `text` at a word boundary to at most `max` characters, marking the cut with `…`. */
-export function shorten(text: string, max: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length <= max) return t;
-  const cut = t.lastIndexOf(' ', max - 1);
-  let head = t.slice(0, cut > max / 2 ? cut : max - 1);
-  // Never leave half of a surrogate pair at the cut.
-  if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
-  return `${head.replace(/[\s,;:.–—-]+$/, '')}…`;
 }

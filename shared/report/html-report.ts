@@ -7,8 +7,9 @@
  * Content and order follow {@link ReportModel}; the Markdown report says the
  * same things in the same order.
  */
-import { ANCHOR_STATUS_LABELS, type Link, type Speaker } from '../model/session';
-import type { RatingScale, RatingStep } from '../model/vocabulary';
+import type { Link, Speaker } from '../model/session';
+import { ANCHOR_STATUS_LABELS } from '../model/vocabulary';
+import type { RatingScale, RatingStep } from '../model/rating-scale';
 import { safeHttpUrl } from '../article/safe-url';
 import type {
   AnnotationView,
@@ -19,7 +20,8 @@ import type {
 } from './report-model';
 import type { DisputeMap } from './dispute-map';
 import { KIND_COLOURS, RELATION_COLOURS } from './dispute-map';
-import { escapeHtml as e, formatDate, formatDateTime, paragraphs, plural } from './format-text';
+import { escapeHtml as e, formatDate, formatDateTime, paragraphs } from './format-text';
+import { plural } from '../text/words';
 import { REPORT_CSS } from './report-css';
 import { wrapQuote } from '../text/quote-marks';
 

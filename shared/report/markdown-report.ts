@@ -6,10 +6,11 @@
  * Every piece of session text goes through {@link escapeMarkdown}, so a note
  * cannot open a link, inject HTML or break a table.
  */
-import { ANCHOR_STATUS_LABELS, type Speaker } from '../model/session';
-import { RELATION_LABELS } from '../model/vocabulary';
+import type { Speaker } from '../model/session';
+import { ANCHOR_STATUS_LABELS, RELATION_LABELS } from '../model/vocabulary';
 import type { AnnotationView, Dispute, ReportModel, StatementLink } from './report-model';
-import { formatDate, formatDateTime, paragraphs, plural } from './format-text';
+import { formatDate, formatDateTime, paragraphs } from './format-text';
+import { plural } from '../text/words';
 import { wrapQuote } from '../text/quote-marks';
 
 /**

@@ -19,10 +19,9 @@ import {
   RELATION_LABELS,
   type AnnotationKind,
   type LinkRelation,
-  type RatingScale,
-  type RatingStep,
 } from '../model/vocabulary';
-import { articleIndex } from '../session/session-ops';
+import type { RatingScale, RatingStep } from '../model/rating-scale';
+import { articleIndex } from '../article/article-index';
 import { showInvisibles } from '../text/visible-text';
 
 /** An article as the report lists it. `number` is 1-based in session order. */
@@ -120,6 +119,25 @@ export interface ReportModel {
   orphans: AnnotationView[];
 }
 
+/**
+ * Every link by each annotation it touches (either end), in session order.
+ * The reports and the CSV export (`interchange/csv-export.ts`) read links
+ * through this one index. Linear in the number of links.
+ */
+export function indexLinks(links: readonly Link[]): Map<string, Link[]> {
+  const byAnnotation = new Map<string, Link[]>();
+  const add = (id: string, l: Link) => {
+    const list = byAnnotation.get(id);
+    if (list) list.push(l);
+    else byAnnotation.set(id, [l]);
+  };
+  for (const l of links) {
+    add(l.from, l);
+    if (l.to !== l.from) add(l.to, l);
+  }
+  return byAnnotation;
+}
+
 /** How much text either side of a quote the report shows, in UTF-16 units before trimming to a word. */
 export const CONTEXT_CHARS = 140;
 
@@ -152,16 +170,7 @@ export function buildReportModel(session: Session, generatedAt: string): ReportM
   }
   const ordered = [...views.values()].sort(compareViews);
 
-  const linksByAnnotation = new Map<string, Link[]>();
-  const addLink = (id: string, l: Link) => {
-    const list = linksByAnnotation.get(id);
-    if (list) list.push(l);
-    else linksByAnnotation.set(id, [l]);
-  };
-  for (const l of session.links) {
-    addLink(l.from, l);
-    if (l.to !== l.from) addLink(l.to, l);
-  }
+  const linksByAnnotation = indexLinks(session.links);
 
   const disputes: Dispute[] = [];
   const shown = new Set<string>();

@@ -14,7 +14,8 @@ import { MAX_NOTE_CHARS, MAX_SHORT_TEXT } from '../model/limits';
 import { newId } from '../model/ids';
 
 import { describeRange } from '../anchoring/describe-range';
-import { articleIndex, type SessionOp } from '../session/session-ops';
+import { articleIndex } from '../article/article-index';
+import type { SessionOp } from '../session/session-ops';
 
 /** A batch to apply, or a sentence saying why nothing was done. */
 export type EditResult<T = object> =
@@ -261,7 +262,7 @@ export function deleteAnnotation(session: Session, id: string): EditResult<{ lin
   if (!session.annotations.some((a) => a.id === id))
     return refuse('That annotation no longer exists.');
   const links = session.links.filter((l) => l.from === id || l.to === id);
-  const ops: SessionOp[] = links.map((l) => ({ op: 'link.delete', id: l.id }) as SessionOp);
+  const ops: SessionOp[] = links.map((l): SessionOp => ({ op: 'link.delete', id: l.id }));
   ops.push({ op: 'annotation.delete', id });
   return { ok: true, ops, linkCount: links.length };
 }

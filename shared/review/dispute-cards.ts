@@ -8,7 +8,8 @@
  * statement → the claim, as in "the denial contradicts the claim").
  */
 import type { Annotation, Link, Session, Speaker } from '../model/session';
-import type { AnnotationKind, LinkRelation, RatingStep } from '../model/vocabulary';
+import type { AnnotationKind, LinkRelation } from '../model/vocabulary';
+import type { RatingStep } from '../model/rating-scale';
 import { LINK_RELATIONS, RELATION_LABELS } from '../model/vocabulary';
 
 export interface DisputeStatement {

@@ -3,6 +3,17 @@
  * returned; undoing applies it and pushes *its* inverse onto the redo stack.
  * A new change clears the redo stack, as editors do. View-only batches
  * (scroll, open article) are never recorded.
+ *
+ * Why our own history and not prosemirror-history: the article is read-only,
+ * so the editor makes no document steps to undo. What the reviewer changes is
+ * the session (annotations, links, speakers, verdicts, settings), and those
+ * changes reach it as op batches, from the editor, the panels, dialogs and
+ * imports alike. Undoing a session change therefore means applying the
+ * inverse batch `applyOps` computed, which also restores cascades (the links a
+ * deletion removed) and goes to the host as ordinary ops, so undo is saved,
+ * journaled and replayed like any other change. prosemirror-history records
+ * document steps and maps them through later ones; it has nothing to record
+ * here and no way to send an undo to the host.
  */
 import type { SessionOp } from '../session/session-ops';
 

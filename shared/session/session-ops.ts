@@ -1,9 +1,10 @@
 /**
  * Pure session operations. Every change to a session, from the editor, the
- * journal or an import, is a batch of {@link SessionOp}s applied by
- * {@link applyOps}. Ops are state-based ("put this whole record", "delete this
- * id"), so replaying a batch twice gives the same session: the store's journal
- * relies on that after a crash.
+ * journal or an import, is a batch of {@link SessionOp}s (declared once, by
+ * the schema in `op-schema.ts`) applied by {@link applyOps}. Ops are
+ * state-based ("put this whole record", "delete this id"), so replaying a
+ * batch twice gives the same session: the store's journal relies on that after
+ * a crash.
  *
  * A batch is atomic: either every op applies and the result keeps the
  * session's integrity (links join existing annotations, verdicts are on the
@@ -12,55 +13,50 @@
  * including cascades (deleting an annotation removes its links; deleting a
  * speaker clears it from annotations).
  */
-import type { Article, ArticleMeta } from '../model/article';
-import type {
-  Annotation,
-  Link,
-  Session,
-  SessionSettings,
-  Speaker,
-  ViewState,
-} from '../model/session';
-import type { RatingScale } from '../model/vocabulary';
-import { CodePointIndex } from '../text/code-points';
+import type { Annotation, Link, Session } from '../model/session';
 import {
   MAX_ANNOTATIONS_PER_SESSION,
   MAX_ARTICLES_PER_SESSION,
   MAX_LINKS_PER_SESSION,
 } from '../model/limits';
+import { articleIndex } from '../article/article-index';
+import type { SessionOp, SessionOpName } from './op-schema';
 
-export type SessionOp =
-  | { op: 'annotation.put'; annotation: Annotation }
-  | { op: 'annotation.delete'; id: string }
-  | { op: 'link.put'; link: Link }
-  | { op: 'link.delete'; id: string }
-  | { op: 'speaker.put'; speaker: Speaker }
-  | { op: 'speaker.delete'; id: string }
-  | { op: 'article.put'; article: Article }
-  | { op: 'article.delete'; id: string }
-  | { op: 'article.meta'; articleId: string; meta: ArticleMeta }
-  | { op: 'settings.put'; settings: SessionSettings }
-  | { op: 'scale.put'; scale: RatingScale }
-  | { op: 'view.put'; view: ViewState }
-  | { op: 'session.rename'; name: string };
+export type { SessionOp, SessionOpName } from './op-schema';
 
 export type ApplyResult =
   { ok: true; session: Session; inverse: SessionOp[] } | { ok: false; problems: string[] };
 
+/**
+ * Every op name, once, for code that must not load the schema (the renderer
+ * checks kept edits with it). The mapped type makes the compiler reject a list
+ * that misses or invents an op, so `sessionOpSchema` stays the one declaration.
+ */
+const OP_NAME_SET: { readonly [N in SessionOpName]: true } = {
+  'annotation.put': true,
+  'annotation.delete': true,
+  'link.put': true,
+  'link.delete': true,
+  'speaker.put': true,
+  'speaker.delete': true,
+  'article.put': true,
+  'article.delete': true,
+  'article.meta': true,
+  'settings.put': true,
+  'scale.put': true,
+  'view.put': true,
+  'session.rename': true,
+};
+export const SESSION_OP_NAMES = Object.freeze(Object.keys(OP_NAME_SET) as SessionOpName[]);
+
+/** True when `name` is the name of an op (see {@link SESSION_OP_NAMES}). */
+export function isSessionOpName(name: unknown): name is SessionOpName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(OP_NAME_SET, name);
+}
+
 /** Ops that only move the reader (view state); they are saved but never undone. */
 export function isViewOnly(ops: readonly SessionOp[]): boolean {
   return ops.every((o) => o.op === 'view.put');
-}
-
-const indexCache = new WeakMap<Article, CodePointIndex>();
-/** Code-point index of an article's text, cached per article snapshot. */
-export function articleIndex(a: Article): CodePointIndex {
-  let idx = indexCache.get(a);
-  if (!idx) {
-    idx = new CodePointIndex(a.text);
-    indexCache.set(a, idx);
-  }
-  return idx;
 }
 
 /**
@@ -137,12 +133,18 @@ class Table<T extends { id: string }> {
 
 /**
  * Apply a batch of ops. Never throws for bad input: problems come back as
- * sentences and the session is unchanged. `now` stamps `updatedAt`.
+ * sentences and the session is unchanged.
+ *
+ * `now` is the batch's time: it stamps `updatedAt` (unless the batch only
+ * moves the view) and the `modified` of annotations a cascade changes. The
+ * service's store passes its clock, and journal replay the time it recorded.
+ * `null` leaves every time as it was: the renderer's optimistic copy passes
+ * null, because the batch's time is decided once, by the service that saves it.
  */
 export function applyOps(
   session: Session,
   ops: readonly SessionOp[],
-  now = new Date().toISOString(),
+  now: string | null,
 ): ApplyResult {
   const annotations = new Table(session.annotations);
   const links = new Table(session.links);
@@ -194,7 +196,10 @@ export function applyOps(
       }
       case 'speaker.delete': {
         for (const a of annotations.values().filter((a) => a.speakerId === o.id)) {
-          restoreAnnotation(annotations.put({ ...a, speakerId: null, modified: now }), a.id);
+          restoreAnnotation(
+            annotations.put({ ...a, speakerId: null, modified: now ?? a.modified }),
+            a.id,
+          );
         }
         const prev = speakers.delete(o.id);
         if (prev) inverse.push({ op: 'speaker.put', speaker: prev });
@@ -245,6 +250,11 @@ export function applyOps(
         inverse.push({ op: 'session.rename', name });
         name = o.name;
         break;
+      default: {
+        // A new op in `op-schema.ts` must be handled above: this line stops compiling until it is.
+        const unhandled: never = o;
+        problems.push(`Unknown change "${String((unhandled as SessionOp).op)}".`);
+      }
     }
   }
 
@@ -326,7 +336,7 @@ export function applyOps(
       annotations: annotations.values(),
       links: links.values(),
       revision: session.revision + 1,
-      updatedAt: viewOnly ? session.updatedAt : now,
+      updatedAt: viewOnly || now === null ? session.updatedAt : now,
     },
   };
 }

@@ -41,7 +41,7 @@ async function prepareQuoted(): Promise<string> {
   let s = await stored(id);
   const ops: SessionOp[] = [];
   const run = (more: SessionOp[]) => {
-    const r = applyOps(s, more);
+    const r = applyOps(s, more, new Date().toISOString());
     if (!r.ok) throw new Error(r.problems.join(' '));
     s = r.session;
     ops.push(...more);

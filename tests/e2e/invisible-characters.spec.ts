@@ -36,7 +36,7 @@ test('invisible and direction-changing characters are shown, not obeyed', async 
   const ops: SessionOp[] = [];
   const sp = putSpeaker(s, { name: SPEAKER });
   if (!sp.ok) throw new Error(sp.message);
-  s = (applyOps(s, sp.ops) as { ok: true; session: typeof s }).session;
+  s = (applyOps(s, sp.ops, new Date().toISOString()) as { ok: true; session: typeof s }).session;
   ops.push(...sp.ops);
   const art = s.articles[0]!;
   const quote = 'prices fell by a third';

@@ -10,16 +10,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../shared/model/article';
 import type { Annotation, Link, Session, Speaker } from '../../shared/model/session';
-import { DEFAULT_METHODOLOGY, SCHEMA_VERSION } from '../../shared/model/session';
-import {
-  DEFAULT_SCALE,
-  type AnnotationKind,
-  type LinkRelation,
-} from '../../shared/model/vocabulary';
+import { DEFAULT_METHODOLOGY } from '../../shared/model/session';
+import { SCHEMA_VERSION } from '../../shared/model/session-schema';
+import { DEFAULT_SCALE } from '../../shared/model/rating-scale';
+import type { AnnotationKind, LinkRelation } from '../../shared/model/vocabulary';
 import { normalizeNewlines, parsePlainText } from '../../shared/article/plain-text';
 import { sha256Hex } from '../../shared/text/sha256';
 import { CodePointIndex } from '../../shared/text/code-points';
-import { validateSession } from '../../shared/model/session-schema';
+import { validateSession } from '../../shared/model/validate-session';
 
 export const SEED_FILE = fileURLToPath(
   new URL('../../seeds/2017-05-17-trump-shared-intelligence-with-russia.txt', import.meta.url),

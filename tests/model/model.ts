@@ -10,11 +10,8 @@
  * The app's ids are learnt once (`ids`: the annotation a mark created) and
  * only used to read the stored session; everything compared is the model's.
  */
-import {
-  DEFAULT_SCALE,
-  type AnnotationKind,
-  type LinkRelation,
-} from '../../shared/model/vocabulary';
+import { DEFAULT_SCALE } from '../../shared/model/rating-scale';
+import type { AnnotationKind, LinkRelation } from '../../shared/model/vocabulary';
 
 export interface ModelArticle {
   /** The app's id of the article (learnt at set-up). */

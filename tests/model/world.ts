@@ -68,7 +68,7 @@ export async function newSession(
   const model = new Model(s.articles.map(modelArticle));
   const ops: SessionOp[] = [];
   const run = (batch: SessionOp[]) => {
-    const r = applyOps(s, batch);
+    const r = applyOps(s, batch, new Date().toISOString());
     if (!r.ok) throw new Error(`setting up the earlier review failed: ${r.problems.join(' ')}`);
     s = r.session;
     ops.push(...batch);

@@ -15,12 +15,11 @@
  * and the seed library call them directly.
  */
 import type { ApiResult } from '../../../shared/api/contract';
-import type { Article, ParsedArticle } from '../../../shared/model/article';
+import { toArticle, type Article, type ParsedArticle } from '../../../shared/model/article';
 import { MAX_ARTICLE_BYTES, formatSizeAndLimit } from '../../../shared/model/limits';
-import { newId, nowIso } from '../../../shared/model/ids';
+import { nowIso } from '../../../shared/model/ids';
 import { normalizeNewlines, parsePlainText } from '../../../shared/article/plain-text';
 import { ImportLimitError } from '../../../shared/article/html-import';
-import { sha256Hex } from '../../../shared/text/sha256';
 import { parseHtmlArticle } from './html-parse';
 import { markdownToHtml } from './markdown';
 
@@ -192,23 +191,5 @@ function importText(
       `“${name}” has no article text: it is empty or holds only markup.`,
     );
   }
-  return { ok: true, value: toArticle(parsed, name, bytes) };
-}
-
-/** An article snapshot from parsed content: fresh id, hash, source record. */
-export function toArticle(
-  parsed: ParsedArticle,
-  fileName: string,
-  bytes: number,
-  id = newId(),
-): Article {
-  return {
-    id,
-    meta: parsed.meta,
-    text: parsed.text,
-    sha256: sha256Hex(parsed.text),
-    blocks: parsed.blocks,
-    marks: parsed.marks,
-    source: { format: parsed.format, fileName, bytes, importedAt: nowIso() },
-  };
+  return { ok: true, value: toArticle(parsed, { fileName: name, bytes, importedAt: nowIso() }) };
 }

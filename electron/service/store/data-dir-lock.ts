@@ -21,6 +21,7 @@ import { promises as fsp, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { isProcessAlive } from './process-alive';
 
 export const LOCK_FILE_NAME = 'factcheck.lock';
 
@@ -147,7 +148,7 @@ export async function acquireDataDirLock(
  * it, the process with that pid is the one that wrote the lock (same boot, same start time).
  */
 export function ownerRuns(owner: LockOwner, proc: ProcInfo | null): boolean {
-  if (!isAlive(owner.pid)) return false;
+  if (!isProcessAlive(owner.pid)) return false;
   if (!proc) return true;
   const ticks = proc.startTicks(owner.pid);
   if (ticks === null) return true; // alive but hidden from us (e.g. /proc mounted with hidepid): assume it holds the lock
@@ -188,17 +189,6 @@ function parseOwner(text: string): LockOwner | null {
     // junk: treated as stale
   }
   return null;
-}
-
-/** Whether a process with this pid exists (EPERM means it exists but is not ours). */
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function lockedBy(owner: LockOwner | null, dataDir: string, file: string): LockedError {

@@ -11,7 +11,7 @@
  * migration is needed. When format 2 arrives, add `{ from: 1, to: 2, … }` with a fixture of a
  * real version-1 file.
  */
-import { SCHEMA_VERSION } from '../../../shared/model/session';
+import { SCHEMA_VERSION } from '../../../shared/model/session-schema';
 
 export interface Migration {
   from: number;

@@ -14,7 +14,7 @@
 import { promises as fsp } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import type { Session } from '../../../shared/model/session';
-import { SCHEMA_VERSION } from '../../../shared/model/session';
+import { SCHEMA_VERSION } from '../../../shared/model/session-schema';
 import { MAX_SESSION_FILE_BYTES, formatBytes } from '../../../shared/model/limits';
 import { migrateToCurrent } from './migrations';
 import type { SessionValidator } from './session-validator';

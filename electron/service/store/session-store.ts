@@ -2,8 +2,10 @@
  * The session store: one JSON file per session, persisted through lowdb with our durable
  * adapter, plus a journal per session for fast autosave and crash recovery.
  *
- * How a change travels: `apply` validates the batch (zod, then `applyOps` against the cached
- * session), appends it to `<id>.journal` with an fdatasync — a few hundred bytes, so an
+ * How a change travels: `apply` takes a batch whose shape the API service has already checked
+ * at the trust boundary (the contract's schemas), verifies any article it puts and applies it
+ * with `applyOps` against the cached session, stamped with the store's clock (the service's one
+ * clock), appends it to `<id>.journal` with an fdatasync — a few hundred bytes, so an
  * autosave is cheap and never waits for a full write — and updates the cache. A compaction (the
  * full save: the session file written atomically with a `.bak`, then the journal cut) follows
  * after `compactAfterMs` of quiet, after `compactAfterBatches` batches, on `flush` and on
@@ -41,6 +43,7 @@ import { KeyedQueue } from './keyed-queue';
 import { StoreLayout, isSafeSessionId } from './store-layout';
 import { StoreError, fail, ioError } from './store-errors';
 import type { DurableWriteOptions } from './durable-write';
+import { nowIso } from '../../../shared/model/ids';
 
 export interface SessionStoreOptions {
   dataDir: string;
@@ -50,6 +53,11 @@ export interface SessionStoreOptions {
   compactAfterBatches?: number;
   /** Filesystem fault injection for tests. */
   writeOptions?: DurableWriteOptions;
+  /**
+   * The clock that stamps each batch (`updatedAt`, the journal's `at`): the API service passes
+   * its own, so one clock decides every time the service writes. Default: the system clock.
+   */
+  clock?: () => string;
 }
 
 /** The store's API (see the module comment). Every method except `flush` returns errors as values. */
@@ -59,7 +67,11 @@ export interface SessionStore {
   /** Save a new session (validated; refused with `conflict` if the id exists). */
   create(session: Session): Promise<ApiResult<OpenedSession>>;
   open(id: string): Promise<ApiResult<OpenedSession>>;
-  /** Apply a batch made on `baseRevision`; journaled (durable) when it resolves ok. */
+  /**
+   * Apply a batch made on `baseRevision`; journaled (durable) when it resolves ok. The ops'
+   * shape must already be checked (the API service validates requests with the contract's
+   * schemas); articles they put are verified here, integrity by `applyOps`.
+   */
   apply(
     id: string,
     baseRevision: number,
@@ -97,6 +109,7 @@ class Store implements SessionStore {
   private readonly saves = new KeyedQueue();
   private readonly compactAfterMs: number;
   private readonly compactAfterBatches: number;
+  private readonly clock: () => string;
   private closed = false;
 
   private readonly damaged: DamagedSessions;
@@ -108,6 +121,7 @@ class Store implements SessionStore {
     this.damaged = new DamagedSessions(layout, this.validator);
     this.compactAfterMs = opts.compactAfterMs ?? 2000;
     this.compactAfterBatches = opts.compactAfterBatches ?? 100;
+    this.clock = opts.clock ?? nowIso;
   }
 
   init(): Promise<void> {
@@ -278,7 +292,7 @@ class Store implements SessionStore {
   private async applyNow(
     e: Entry,
     baseRevision: number,
-    ops: unknown,
+    ops: SessionOp[],
   ): Promise<ApiResult<{ revision: number }>> {
     const refused = refusal(e);
     if (refused) return refused;
@@ -288,13 +302,13 @@ class Store implements SessionStore {
         `This session was changed elsewhere: it is at revision ${e.session.revision}, and this change was made on revision ${baseRevision}. Reload the session to see the latest version.`,
       );
     }
-    const v = this.validator.validateOps(ops);
+    const v = this.validator.admitOps(ops);
     if (!v.ok)
       return fail(
         'invalid-request',
         `The change was refused: ${v.problems.slice(0, 3).join('; ')}.`,
       );
-    const at = new Date().toISOString();
+    const at = this.clock();
     const r = applyOps(e.session, v.value, at);
     if (!r.ok) return fail('invalid-request', `The change was refused: ${r.problems.join(' ')}`);
     const line = journalLine({ rev: r.session.revision, at, ops: v.value });

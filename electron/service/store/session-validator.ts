@@ -13,19 +13,20 @@
  */
 import { Node as PMNode } from 'prosemirror-model';
 import { z } from 'zod';
-import type { Article } from '../../../shared/model/article';
-import type { Session } from '../../../shared/model/session';
-import type { SessionOp } from '../../../shared/session/session-ops';
 import {
   annotationSchema,
   articleSchemaZ,
-  checkSessionIntegrity,
-  describeIssues,
   linkSchema,
   sessionSchema,
-  type Validation,
+  type Article,
+  type Session,
 } from '../../../shared/model/session-schema';
-import { sessionOpSchema } from '../../../shared/api/contract';
+import {
+  checkSessionIntegrity,
+  describeIssues,
+  type Validation,
+} from '../../../shared/model/validate-session';
+import { sessionOpSchema, type SessionOp } from '../../../shared/session/op-schema';
 import { articleToDoc, checkArticleStructure } from '../../../shared/article/article-doc';
 import { articleSchema } from '../../../shared/article/article-schema';
 import { sha256Hex } from '../../../shared/text/sha256';
@@ -59,6 +60,11 @@ export function checkArticleDocument(article: Article): string | null {
   }
 }
 
+/** True when `item` is one of the records in `seen` (a type guard over object identity). */
+function isSeen<T extends object>(seen: WeakSet<object>, item: unknown): item is T {
+  return typeof item === 'object' && item !== null && seen.has(item);
+}
+
 export class SessionValidator {
   /** Annotations, links and articles that passed their zod schema. */
   private readonly records = new WeakSet<object>();
@@ -69,7 +75,7 @@ export class SessionValidator {
   validateFull(data: unknown): Validation<Session> {
     const parsed = sessionSchema.safeParse(data);
     if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) };
-    return this.finish(parsed.data as Session);
+    return this.finish(parsed.data);
   }
 
   /**
@@ -85,30 +91,45 @@ export class SessionValidator {
       list: readonly unknown[],
       schema: z.ZodType<T>,
       field: string,
-    ): T[] =>
-      list.map((item, i) => {
-        if (typeof item === 'object' && item !== null && this.records.has(item)) return item as T;
+    ): T[] => {
+      const out: T[] = [];
+      list.forEach((item, i) => {
+        if (isSeen<T>(this.records, item)) return out.push(item);
         const r = schema.safeParse(item);
-        if (r.success) return r.data;
+        if (r.success) return out.push(r.data);
         if (problems.length < 5)
           problems.push(...describeIssues(r.error, 2).map((p) => `${field}.${i}.${p}`));
-        return item as T;
+        return 0;
       });
-    const candidate = {
+      return out;
+    };
+    const candidate: Session = {
       ...shell.data,
       articles: pick(shell.data.articles, articleSchemaZ, 'articles'),
       annotations: pick(shell.data.annotations, annotationSchema, 'annotations'),
       links: pick(shell.data.links, linkSchema, 'links'),
-    } as Session;
+    };
     if (problems.length) return { ok: false, problems };
     return this.finish(candidate);
   }
 
-  /** Validate an ops batch from outside: shapes, and every article it puts in full. */
+  /**
+   * Validate an ops batch read from outside the process's trust (a journal on disk): its shape
+   * with the op schema, then {@link admitOps}.
+   */
   validateOps(ops: unknown): Validation<SessionOp[]> {
     const parsed = opsSchema.safeParse(ops);
     if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) };
-    const value = parsed.data as SessionOp[];
+    return this.admitOps(parsed.data);
+  }
+
+  /**
+   * Admit a batch whose shape is already checked (a `sessions.apply` request, validated by the
+   * API service at the boundary, or {@link validateOps}): verify every article it puts in full
+   * (hash, structure, ProseMirror) and remember its records as valid, so the incremental
+   * checks trust them by identity. Never throws.
+   */
+  admitOps(value: SessionOp[]): Validation<SessionOp[]> {
     for (const op of value) {
       if (op.op === 'article.put') {
         const problem = this.verifyArticle(op.article);

@@ -16,6 +16,7 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { TEMP_NAME_RE } from './durable-write';
+import { isProcessAlive } from './process-alive';
 
 /** Session ids the store accepts as file names: letters, digits, `-` and `_`. */
 const SAFE_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
@@ -77,7 +78,7 @@ export class StoreLayout {
     const names = await fsp.readdir(this.sessionsDir).catch(() => [] as string[]);
     for (const n of names) {
       const m = TEMP_NAME_RE.exec(n);
-      if (m && !isAlive(Number(m[1])))
+      if (m && !isProcessAlive(Number(m[1])))
         await fsp.unlink(path.join(this.sessionsDir, n)).catch(() => undefined);
     }
   }
@@ -167,14 +168,4 @@ function uniquePath(p: string): string {
 function stampToIso(stamp: string): string {
   const m = /^(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z$/.exec(stamp);
   return m ? `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z` : new Date(0).toISOString();
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

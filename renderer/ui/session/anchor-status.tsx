@@ -6,11 +6,8 @@
  * (the text it now points at is the passage) and Re-attach (select the right
  * text); it stays flagged until one of them is done.
  */
-import {
-  ANCHOR_STATUS_LABELS,
-  type AnchorStatus,
-  type Annotation,
-} from '../../../shared/model/session';
+import type { Annotation } from '../../../shared/model/session';
+import { ANCHOR_STATUS_LABELS, type AnchorStatus } from '../../../shared/model/vocabulary';
 import { wrapQuote } from '../../../shared/text/quote-marks';
 import { shorten } from '../format';
 

@@ -11,7 +11,7 @@ import type { ArticleMeta } from '../../../shared/model/article';
 import { KIND_LABELS, type AnnotationKind } from '../../../shared/model/vocabulary';
 import { EMPTY_FILTER, type DisputeFilter } from '../../../shared/review/dispute-cards';
 import { quotationAround, sentenceAround } from '../../../shared/anchoring/text-units';
-import { articleIndex } from '../../../shared/session/session-ops';
+import { articleIndex } from '../../../shared/article/article-index';
 import type { HostPlatform } from '../../api/platform';
 import type { ArticleEditor, ArticleEditorCallbacks } from '../../editor/article-editor';
 import { SHORTCUTS, matchesKey, shortcutLabel, type ReviewCommand } from '../../editor/shortcuts';

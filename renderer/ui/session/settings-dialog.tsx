@@ -6,7 +6,11 @@
  */
 import { useState } from 'preact/hooks';
 import type { Session, SessionSettings } from '../../../shared/model/session';
-import { DEFAULT_SCALE, type RatingScale, type RatingStep } from '../../../shared/model/vocabulary';
+import {
+  DEFAULT_SCALE,
+  type RatingScale,
+  type RatingStep,
+} from '../../../shared/model/rating-scale';
 import { MAX_NOTE_CHARS } from '../../../shared/model/limits';
 import { safeHttpUrl } from '../../../shared/article/safe-url';
 import type { SessionOp } from '../../../shared/session/session-ops';

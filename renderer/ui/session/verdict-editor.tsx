@@ -6,7 +6,7 @@
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Verdict } from '../../../shared/model/session';
-import type { RatingScale } from '../../../shared/model/vocabulary';
+import type { RatingScale } from '../../../shared/model/rating-scale';
 import { MAX_NOTE_CHARS } from '../../../shared/model/limits';
 import { shortcutLabel } from '../../editor/shortcuts';
 

@@ -145,7 +145,7 @@ export async function seedReviewViaApi(
   let s = opened.session;
   const all: SessionOp[] = [];
   const run = (ops: SessionOp[]) => {
-    const r = applyOps(s, ops);
+    const r = applyOps(s, ops, new Date().toISOString());
     if (!r.ok) throw new Error(r.problems.join(' '));
     s = r.session;
     all.push(...ops);

@@ -45,7 +45,7 @@ export async function briefingReviewViaApi(
   const mark = (start16: number, end16: number, kind: (typeof ANNOTATION_KINDS)[number]) => {
     const r = markPassage(s, { articleId: art.id, start16, end16, kind }, now);
     if (!r.ok) throw new Error(r.message);
-    const applied = applyOps(s, r.ops);
+    const applied = applyOps(s, r.ops, new Date().toISOString());
     if (!applied.ok) throw new Error(applied.problems.join(' '));
     s = applied.session;
     all.push(...r.ops);

@@ -148,7 +148,7 @@ describe('the IPC handlers', () => {
     }
   });
 
-  it('validate every request before the service sees it', async () => {
+  it('refuse every invalid request (the service validates it at the boundary, once)', async () => {
     const bad: [string, unknown][] = [
       ['no.such.method', {}],
       ['__proto__', {}],

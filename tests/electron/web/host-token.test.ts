@@ -83,6 +83,12 @@ describe('the kept browser-mode token', () => {
       newToken: false,
     });
     expect(parseWebArgs(['--new-token']).newToken).toBe(true);
-    expect(() => parseWebArgs(['--new-token=yes'])).toThrow(/unknown option/);
+    expect(() => parseWebArgs(['--new-token=yes'])).toThrow(/--new-token.*does not take/);
+    expect(() => parseWebArgs(['--newtoken'])).toThrow(/^unknown option --newtoken \(use /);
+    expect(() => parseWebArgs(['stray'])).toThrow(/^unexpected argument stray \(use /);
+    expect(() => parseWebArgs(['--port'])).toThrow(/--port/);
+    expect(() => parseWebArgs(['--port', '70000'])).toThrow(/0 to 65535/);
+    expect(() => parseWebArgs(['--data-dir='])).toThrow(/--data-dir needs a value/);
+    expect(parseWebArgs(['--port=0', '--data-dir=/y'])).toMatchObject({ port: 0, dataDir: '/y' });
   });
 });

@@ -46,7 +46,7 @@ class Host {
         if (method === 'sessions.open') return { ok: true, value: this.opened() };
         if (req.baseRevision !== this.revision)
           return { ok: false, error: { code: 'conflict', message: 'changed elsewhere' } };
-        const r = applyOps(this.session, req.ops);
+        const r = applyOps(this.session, req.ops, new Date().toISOString());
         if (!r.ok) return { ok: false, error: { code: 'invalid-request', message: 'no' } };
         this.session = r.session;
         this.revision++;
@@ -65,7 +65,7 @@ class Host {
   }
   /** A change made elsewhere (another window). */
   changeElsewhere(ops: SessionOp[]) {
-    const r = applyOps(this.session, ops);
+    const r = applyOps(this.session, ops, new Date().toISOString());
     if (!r.ok) throw new Error(r.problems.join(' '));
     this.session = r.session;
     this.revision++;

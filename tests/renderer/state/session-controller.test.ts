@@ -36,7 +36,7 @@ class HostDouble {
         if (fail) return { ok: false, error: fail };
         if (req.baseRevision !== this.revision)
           return { ok: false, error: { code: 'conflict', message: 'changed elsewhere' } };
-        const r = applyOps(this.session, req.ops);
+        const r = applyOps(this.session, req.ops, new Date().toISOString());
         if (!r.ok)
           return { ok: false, error: { code: 'invalid-request', message: r.problems.join(' ') } };
         this.session = r.session;

@@ -15,7 +15,7 @@ import { JSDOM } from 'jsdom';
 import { parse } from 'csv-parse/sync';
 import { reanchorAnnotations } from '../../../shared/anchoring';
 import type { Session } from '../../../shared/model/session';
-import { validateSession } from '../../../shared/model/session-schema';
+import { validateSession } from '../../../shared/model/validate-session';
 import { applyOps } from '../../../shared/session/session-ops';
 import { renderHtml } from '../../../shared/interchange/render-export';
 import { renderMarkdownReport } from '../../../shared/report/markdown-report';
@@ -134,7 +134,7 @@ describe('a changed anchor in every export', () => {
     };
     const r = importW3c(fresh, renderW3c(session), { now: GENERATED_AT });
     if (!r.ok) throw new Error(r.error.message);
-    const applied = applyOps(fresh, r.value.ops);
+    const applied = applyOps(fresh, r.value.ops, new Date().toISOString());
     if (!applied.ok) throw new Error(applied.problems.join('; '));
     const back = applied.session.annotations.find((a) => a.id === changed.id)!;
     expect(back.target.status).toBe('changed');
@@ -172,13 +172,13 @@ describe('a changed anchor in every export', () => {
   it('confirming is one undoable op: anchored without the old wording, and undo brings the flag back', () => {
     const r = confirmChangedAnchor(session, changed.id, GENERATED_AT);
     if (!r.ok) throw new Error(r.message);
-    const applied = applyOps(session, r.ops);
+    const applied = applyOps(session, r.ops, new Date().toISOString());
     if (!applied.ok) throw new Error(applied.problems.join('; '));
     const confirmed = applied.session.annotations.find((a) => a.id === changed.id)!;
     expect(confirmed.target.status).toBe('anchored');
     expect(confirmed.target.was).toBeUndefined();
     expect(confirmed.target.quote.exact).toBe(NOW_READS);
-    const undone = applyOps(applied.session, applied.inverse);
+    const undone = applyOps(applied.session, applied.inverse, new Date().toISOString());
     if (!undone.ok) throw new Error(undone.problems.join('; '));
     expect(undone.session.annotations.find((a) => a.id === changed.id)!.target).toEqual(
       changed.target,
@@ -197,7 +197,7 @@ describe('a changed anchor in every export', () => {
       GENERATED_AT,
     );
     if (!r.ok) throw new Error(r.message);
-    const applied = applyOps(session, r.ops);
+    const applied = applyOps(session, r.ops, new Date().toISOString());
     if (!applied.ok) throw new Error(applied.problems.join('; '));
     const target = applied.session.annotations.find((a) => a.id === changed.id)!.target;
     expect(target.status).toBe('anchored');

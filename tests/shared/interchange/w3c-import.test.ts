@@ -3,8 +3,8 @@ import { importW3c, parseAssessment } from '../../../shared/interchange/w3c-impo
 import { buildW3cCollection, renderW3c } from '../../../shared/interchange/w3c-export';
 import { applyOps } from '../../../shared/session/session-ops';
 import type { Session } from '../../../shared/model/session';
-import { DEFAULT_SCALE } from '../../../shared/model/vocabulary';
-import { validateSession } from '../../../shared/model/session-schema';
+import { DEFAULT_SCALE } from '../../../shared/model/rating-scale';
+import { validateSession } from '../../../shared/model/validate-session';
 import { buildSeedReview, fixedId } from '../../helpers/seed-review';
 import { buildStressReview } from '../../helpers/session-variants';
 
@@ -29,7 +29,7 @@ function importAndApply(
     ...opts,
   });
   if (!r.ok) throw new Error(r.error.message);
-  const applied = applyOps(target, r.value.ops);
+  const applied = applyOps(target, r.value.ops, new Date().toISOString());
   if (!applied.ok) throw new Error(applied.problems.join('; '));
   return { session: applied.session, report: r.value.report };
 }
@@ -74,7 +74,7 @@ describe('W3C round trip: export → import → export', () => {
     const r = importW3c(s, renderW3c(s), { makeId: counter() });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.report).toMatchObject({ annotations: 5, links: 4, orphaned: 0 });
-    const applied = applyOps(s, r.value.ops);
+    const applied = applyOps(s, r.value.ops, new Date().toISOString());
     expect(applied.ok).toBe(true);
     if (!applied.ok) return;
     expect(applied.session.annotations).toHaveLength(10);

@@ -35,7 +35,7 @@ describe('annotationChanges', () => {
   ];
   for (const [name, ops, want] of cases) {
     it(name, () => {
-      const r = applyOps(session, ops);
+      const r = applyOps(session, ops, new Date().toISOString());
       if (!r.ok) throw new Error(r.problems.join('; '));
       const got = annotationChanges(session.annotations, r.session.annotations, ops);
       expect(got && { put: got.put.map((x) => x.id), removed: got.removed }).toEqual(want);

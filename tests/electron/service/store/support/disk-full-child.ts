@@ -33,7 +33,7 @@ for await (const line of createInterface({ input: process.stdin })) {
   if (cmd === 'edit') {
     for (let i = 0; i < Number(n); i++) {
       const ops = nextBatch(session, rand, ++counter);
-      const expected = applyOps(session, ops);
+      const expected = applyOps(session, ops, new Date().toISOString());
       if (!expected.ok) throw new Error(expected.problems.join(' '));
       const r = await store.apply(id, session.revision, ops);
       if (r.ok) {

@@ -46,7 +46,7 @@ say(`C ${session.revision} ${hashSession(session)}`);
 process.stdout.write('READY\n');
 for (let counter = 0; counter < max; counter++) {
   const ops = nextBatch(session, rand, seed * 100_000 + counter);
-  const expected = applyOps(session, ops);
+  const expected = applyOps(session, ops, new Date().toISOString());
   if (!expected.ok) die(expected.problems.join(' '));
   say(`P ${expected.session.revision} ${hashSession(expected.session, false)}`);
   const r = await store.apply(id!, session.revision, ops);
