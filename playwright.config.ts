@@ -9,8 +9,12 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/e2e',
-  timeout: 120_000,
-  expect: { timeout: 10_000 },
+  // Timeouts only stop a hung test, never judge speed (that is `npm run bench`). Each stays at
+  // least 5× above what the test takes on a busy 2-core machine (issue 12, item 6): the longest
+  // ordinary spec takes about 55 s there, and one expectation (a save, an export) a few seconds.
+  // Specs that take longer by design set their own limit.
+  timeout: 300_000,
+  expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 2,
   reporter: [['list']],

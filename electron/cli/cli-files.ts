@@ -28,15 +28,9 @@ import { formatSizeAndLimit } from '../../shared/model/limits';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-/** A refusal with a one-line reason; `usage` errors exit 2, the others 1. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
+import { CliError } from './cli-error';
+
+export { CliError };
 
 /** A system error in words: "permission denied", "no such folder", … */
 export function describeFsError(err: unknown): string {

@@ -3,6 +3,11 @@
  * through the same shared/ code the app uses, writes through
  * {@link writeOutputs} and reports with one-line messages. Problems are thrown
  * as {@link CliError}s; `main.ts` prints them and sets the exit code.
+ *
+ * This module loads only what `check` needs (the session validator); the
+ * other commands import their heavier parts (the import pipeline, the W3C
+ * reader, the report renderers, the PDF printer) when they run, so that a
+ * command's start-up pays only for its own work.
  */
 import type { Session } from '../../shared/model/session';
 import type { Article } from '../../shared/model/article';
@@ -12,15 +17,12 @@ import {
   MAX_ARTICLE_BYTES,
   MAX_SHORT_TEXT,
 } from '../../shared/model/limits';
-import { applyOps } from '../../shared/session/session-ops';
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/api/contract';
+import type { ExportFormat } from '../../shared/api/contract';
 import {
   readPortableSession,
   renderPortableSession,
 } from '../../shared/interchange/portable-session';
-import { importW3c } from '../../shared/interchange/w3c-import';
-import { renderExport, type PdfPrinter } from '../../shared/interchange/render-export';
-import { chromiumPath, createChromiumPdfPrinter, noChromiumMessage } from '../service/pdf-chromium';
+import type { PdfPrinter } from '../../shared/interchange/render-export';
 import { CliError, decodeUtf8, readInput, writeOutputs, type OutputFile } from './cli-files';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -113,12 +115,16 @@ function pickArticle(session: Session, ref: string): Article {
 }
 
 /** `factcheck annotations import S.fcw.json ANNOTATIONS.jsonld [--article N]`: updates S in place, atomically. */
-export function annotationsImport(
+export async function annotationsImport(
   sessionPath: string,
   annotationsPath: string,
   opts: { article?: string; 'follow-symlinks'?: boolean },
   io: CliIo,
-): void {
+): Promise<void> {
+  const [{ importW3c }, { applyOps }] = await Promise.all([
+    import('../../shared/interchange/w3c-import'),
+    import('../../shared/session/session-ops'),
+  ]);
   const { session, wrapped } = loadSession(sessionPath);
   const fallback = opts.article ? pickArticle(session, opts.article) : undefined;
   const content = decodeUtf8(
@@ -160,6 +166,7 @@ export async function exportCommand(
   io: CliIo,
   printer?: PdfPrinter,
 ): Promise<void> {
+  const { EXPORT_FORMATS } = await import('../../shared/api/contract');
   if (!opts.format) throw new CliError(`export needs --format (${EXPORT_FORMATS.join('|')}).`, 2);
   if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
     throw new CliError(
@@ -172,10 +179,13 @@ export async function exportCommand(
   const { session } = loadSession(sessionPath);
   let pdf = printer;
   if (format === 'pdf' && !pdf) {
+    const { chromiumPath, createChromiumPdfPrinter, noChromiumMessage } =
+      await import('../service/pdf-chromium');
     const path = chromiumPath(io.env);
     if (!existsSync(path)) throw new CliError(noChromiumMessage(path));
     pdf = createChromiumPdfPrinter(path);
   }
+  const { renderExport } = await import('../../shared/interchange/render-export');
   const r = await renderExport(session, format, {
     org: opts.org,
     baseUrl: opts['base-url'],

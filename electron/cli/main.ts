@@ -11,12 +11,20 @@
  *
  * Every command exits non-zero with a one-line reason on bad input (2 for a
  * usage mistake, 1 otherwise) and never replaces an existing file without
- * `--force`. `bin/factcheck.js` runs this module from its bundle (build/build-node.mjs).
+ * `--force`. `bin/factcheck.js` runs this module from its bundle (build/build-node.mjs),
+ * which loads each command's code only when that command runs.
  */
 import { parseArgs } from 'node:util';
-import { annotationsImport, checkCommand, exportCommand, sessionNew, type CliIo } from './commands';
-import { CliError } from './cli-files';
-import { similarCommand, suggestCommand } from './suggest-command';
+import { CliError } from './cli-error';
+import type { CliIo } from './commands';
+
+// Each command's module is imported when that command runs, so `factcheck --help` loads none of
+// them, `check` loads only the session validator (zod, the ProseMirror schema), and the report
+// renderers, the import pipeline (htmlparser2, markdown-it), the PDF printer and the suggest
+// engine (minisearch, stemmer) load only for the commands that use them (issue 11, cli-start:
+// start-up within 5× of `node -e 0`).
+const commands = () => import('./commands');
+const suggestCommands = () => import('./suggest-command');
 
 export const USAGE = `Usage:
   factcheck session new --title T --article FILE [--article FILE …] --out S.fcw.json [--force]
@@ -75,6 +83,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       0,
       'factcheck session new --title T --article FILE … --out S.fcw.json',
     );
+    const { sessionNew } = await commands();
     await sessionNew(values as Parameters<typeof sessionNew>[0], io);
     return 0;
   }
@@ -85,7 +94,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       2,
       'factcheck annotations import S.fcw.json ANNOTATIONS.jsonld [--article N]',
     );
-    annotationsImport(
+    const { annotationsImport } = await commands();
+    await annotationsImport(
       positionals[0]!,
       positionals[1]!,
       values as { article?: string; 'follow-symlinks'?: boolean },
@@ -107,6 +117,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       1,
       'factcheck export S.fcw.json --format F --out PATH',
     );
+    const { exportCommand } = await commands();
     await exportCommand(positionals[0]!, values as Parameters<typeof exportCommand>[1], io);
     return 0;
   }
@@ -117,6 +128,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       1,
       'factcheck check S.fcw.json',
     );
+    const { checkCommand } = await commands();
     return checkCommand(positionals[0]!, io);
   }
   if (command === 'suggest') {
@@ -126,10 +138,12 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       1,
       'factcheck suggest ARTICLE [--json]',
     );
+    const { suggestCommand } = await suggestCommands();
     await suggestCommand(positionals[0]!, values as { json?: boolean }, io);
     return 0;
   }
   if (command === 'similar') {
+    const { similarCommand } = await suggestCommands();
     similarCommand(sub === undefined ? [] : [sub, ...rest], io);
     return 0;
   }

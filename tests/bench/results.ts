@@ -1,14 +1,19 @@
 /**
  * The benchmark's figures and what is done with them: the result record of
- * `bench-results/latest.json` (issue 6's contract), timing helpers, the growth
- * check (a warning when a figure grows faster than about N log N between
- * sizes), the printed table and the machine description.
+ * `bench-results/latest.json` (issue 6's contract, with issue 11's extras), timing helpers,
+ * the growth check (a warning when the marginal cost per item rises with N), the printed
+ * table and the machine description.
  */
 import os from 'node:os';
 import type { BenchResult as ReanchorResult } from './reanchor-bench';
 
 export type BenchTask =
   | 'reanchor'
+  | 'reanchor-revision'
+  | 'scroll'
+  | 'highlight-app'
+  | 'open-app'
+  | 'cli-start'
   | 'open'
   | 'highlight'
   | 'save'
@@ -21,7 +26,13 @@ export type BenchTask =
   | 'memory';
 
 export type BenchTool =
-  'ours' | 'apache-annotator' | 'dom-anchor-text-quote' | 'text-annotator' | 'floor';
+  | 'ours'
+  | 'apache-annotator'
+  | 'dom-anchor-text-quote'
+  | 'text-annotator'
+  | 'hypothesis'
+  | 'lowdb'
+  | 'floor';
 
 /**
  * One figure. The first seven fields are the contract other tools read; the optional ones are
@@ -47,6 +58,16 @@ export interface BenchResult extends Omit<ReanchorResult, 'task' | 'tool' | 'hea
   variant?: string;
   /** A short remark printed in the table (e.g. what exactly was timed). */
   note?: string;
+  /** How many items were judged (re-anchoring: annotations; scroll: stops). */
+  total?: number;
+  /** Items placed on text that is not theirs (re-anchoring): must be 0. */
+  wrong?: number;
+  /** Scroll: the 95th percentile of the stops' times, ms. */
+  p95Ms?: number;
+  /** Memory: DOM nodes of the renderer's document. */
+  domNodes?: number;
+  /** Memory: resident set of the service process after GC, MB. */
+  rssMB?: number;
 }
 
 export interface BenchReport {
@@ -119,44 +140,55 @@ export async function timeAsync(runs: number, fn: () => Promise<unknown>): Promi
 }
 
 const GROWTH_SLACK = 1.5;
-/**
- * Figures below these (ms, or MB for memory) are too small for their growth to mean anything:
- * a pair is judged only when the smaller figure reaches `GROWTH_MIN_FROM` and the larger
- * `GROWTH_MIN_TO` (a figure of a few milliseconds is mostly JIT warm-up, GC and timer noise).
- */
-const GROWTH_MIN_FROM = 5;
-const GROWTH_MIN_TO = 2;
+/** The least slack of the growth check, ms (or MB for memory): timer and GC noise. */
+const GROWTH_NOISE = 2;
+
+/** The spread of a figure's runs (interquartile range; the range for fewer than 4 runs). */
+function spread(xs: readonly number[] | undefined): number {
+  if (!xs || xs.length < 2) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length < 4) return s[s.length - 1]! - s[0]!;
+  return s[Math.floor((s.length * 3) / 4)]! - s[Math.floor(s.length / 4)]!;
+}
+
+/** The value a growth check judges: the time, or the heap for memory. */
+function growthValue(r: BenchResult): number {
+  return r.task === 'memory' ? (r.heapMB ?? 0) : r.medianMs;
+}
 
 /**
- * Warnings for every figure that grows faster than about N log N between two measured sizes
- * (every pair of sizes, not only neighbours): `value(n2) / value(n1) > 1.5 × (n2 ln n2) /
- * (n1 ln n1)`. Memory is judged on `heapMB`; `n: 0` figures are left out. Sampled peers are
- * included (their growth is the sample's, extrapolated).
+ * Warnings for every figure whose marginal cost per item rises with N (issue 11): for three
+ * measured sizes n1 < n2 < n3 (100, 1,000, 10,000), the cost per item between the two larger,
+ * (t(n3) − t(n2)) / (n3 − n2), against the cost per item between the two smaller,
+ * (t(n2) − t(n1)) / (n2 − n1). A warning when the first exceeds 1.5× the second, beyond the
+ * noise of the two figures (the spread of their runs, at least 2 ms or MB). A constant cost,
+ * however large, does not hide a quadratic per-item cost this way. Memory is judged on `heapMB`; `n: 0` figures are left out. Every task
+ * is judged, exports included.
  */
 export function growthWarnings(results: readonly BenchResult[]): string[] {
   const series = new Map<string, BenchResult[]>();
   for (const r of results) {
-    if (r.n <= 1) continue;
+    if (r.n <= 1 || r.task === 'cli-start') continue;
     const key = `${r.task} ${r.tool}`;
     series.set(key, [...(series.get(key) ?? []), r]);
   }
   const out: string[] = [];
   for (const [key, rs] of series) {
     const sorted = [...rs].sort((a, b) => a.n - b.n);
-    for (let i = 0; i < sorted.length; i++) {
-      for (let j = i + 1; j < sorted.length; j++) {
-        const a = sorted[i]!;
-        const b = sorted[j]!;
-        const va = a.task === 'memory' ? (a.heapMB ?? 0) : a.medianMs;
-        const vb = b.task === 'memory' ? (b.heapMB ?? 0) : b.medianMs;
-        if (va < GROWTH_MIN_FROM || vb < GROWTH_MIN_TO || a.n === b.n) continue;
-        const allowed = (b.n * Math.log(b.n)) / (a.n * Math.log(a.n));
-        if (vb / va > GROWTH_SLACK * allowed) {
-          const unit = a.task === 'memory' ? 'MB' : 'ms';
-          out.push(
-            `WARNING: ${key} grows faster than N log N: ${va.toFixed(1)} ${unit} at N=${a.n} → ${vb.toFixed(1)} ${unit} at N=${b.n} (×${(vb / va).toFixed(1)}, N log N allows ×${allowed.toFixed(1)})`,
-          );
-        }
+    for (let i = 0; i + 2 < sorted.length; i++) {
+      const [a, b, c] = [sorted[i]!, sorted[i + 1]!, sorted[i + 2]!];
+      if (a.n === b.n || b.n === c.n) continue;
+      const [ta, tb, tc] = [growthValue(a), growthValue(b), growthValue(c)];
+      const low = Math.max(0, (tb - ta) / (b.n - a.n));
+      const high = (tc - tb) / (c.n - b.n);
+      const runsOf = (r: BenchResult) => (r.task === 'memory' ? r.heapRuns : r.runs);
+      const slack = Math.max(GROWTH_NOISE, spread(runsOf(b)) + spread(runsOf(c)));
+      if (tc - tb > GROWTH_SLACK * low * (c.n - b.n) + slack) {
+        const unit = a.task === 'memory' ? 'MB' : 'ms';
+        const per = (x: number) => `${(x * 1000).toFixed(2)} µ${unit === 'ms' ? 's' : 'MB'}`;
+        out.push(
+          `WARNING: ${key}: the cost per item rises with N: ${per(low)} per item from N=${a.n} to ${b.n}, ${per(high)} from ${b.n} to ${c.n} (${ta.toFixed(1)} → ${tb.toFixed(1)} → ${tc.toFixed(1)} ${unit}; allowed 1.5×)`,
+        );
       }
     }
   }
@@ -169,11 +201,9 @@ export function formatResults(results: readonly BenchResult[]): string {
     const lowerBound = r.tool === 'apache-annotator' && r.sampled === 0;
     const ms = r.task === 'memory' ? '' : `${lowerBound ? '≥ ' : ''}${fmtMs(r.medianMs)}`;
     const heap = r.heapMB === null ? '' : r.heapMB.toFixed(1);
-    const right = r.correct === null ? '—' : `${r.correct}/${r.expected ?? r.sampled ?? r.n}`;
-    const notes = [
-      r.extrapolated ? `extrapolated from a sample of ${r.sampled}` : '',
-      r.note ?? '',
-    ].filter(Boolean);
+    const right =
+      r.correct === null ? '—' : `${r.correct}/${r.total ?? r.expected ?? r.sampled ?? r.n}`;
+    const notes = extraNotes(r);
     return [r.task, r.tool, String(r.n), ms, heap, right, notes.join('; ')];
   });
   const head = ['task', 'tool', 'n', 'median ms', 'heap MB', 'correct', 'notes'];
@@ -192,11 +222,9 @@ export function formatMarkdown(results: readonly BenchResult[]): string {
     const lowerBound = r.tool === 'apache-annotator' && r.sampled === 0;
     const ms = r.task === 'memory' ? '' : `${lowerBound ? '≥ ' : ''}${fmtMs(r.medianMs)}`;
     const heap = r.heapMB === null ? '' : r.heapMB.toFixed(1);
-    const right = r.correct === null ? '—' : `${r.correct}/${r.expected ?? r.sampled ?? r.n}`;
-    const notes = [
-      r.extrapolated ? `extrapolated from a sample of ${r.sampled}` : '',
-      r.note ?? '',
-    ].filter(Boolean);
+    const right =
+      r.correct === null ? '—' : `${r.correct}/${r.total ?? r.expected ?? r.sampled ?? r.n}`;
+    const notes = extraNotes(r);
     return `| ${r.task} | ${r.tool} | ${r.n} | ${ms} | ${heap} | ${right} | ${notes.join('; ')} |`;
   });
   return [
@@ -204,6 +232,18 @@ export function formatMarkdown(results: readonly BenchResult[]): string {
     '| --- | --- | --: | --: | --: | --: | --- |',
     ...rows,
   ].join('\n');
+}
+
+/** The notes column: sampling, the extras of issue 11 (wrong, p95, DOM nodes, RSS) and the note. */
+function extraNotes(r: BenchResult): string[] {
+  return [
+    r.extrapolated ? `extrapolated from a sample of ${r.sampled}` : '',
+    r.wrong !== undefined ? `${r.wrong} wrong` : '',
+    r.p95Ms !== undefined ? `p95 ${fmtMs(r.p95Ms)} ms` : '',
+    r.domNodes !== undefined ? `${r.domNodes} DOM nodes` : '',
+    r.rssMB !== undefined ? `service RSS ${r.rssMB.toFixed(1)} MB` : '',
+    r.note ?? '',
+  ].filter(Boolean);
 }
 
 function fmtMs(ms: number): string {

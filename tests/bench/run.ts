@@ -14,7 +14,8 @@
  *   --annotations N    only this N (default 100, 1000, 10000)
  *   --runs K           timed runs per figure after one warm-up (default 5)
  *   --out PATH         where to write the JSON (default bench-results/latest.json)
- *   --parts LIST       comma-separated subset of reanchor,editor,save,export,import (default all)
+ *   --parts LIST       comma-separated subset of reanchor,revision,editor,save,export,cli,import
+ *                      (default all)
  *   --smoke            a ~10-second version: a small generated text, N = 20, one run
  *
  * The whole default run stays within about 10 minutes on 2 cores: slow peers are run on a
@@ -40,8 +41,10 @@ import {
 } from './results';
 import { formatTargets, judgeTargets } from './targets';
 import { formatImportTable, runImportBench } from './import-bench';
+import { runRevisionBench } from './reanchor-revision-bench';
+import { runCliStartBench } from './cli-start-bench';
 
-const PARTS = ['reanchor', 'editor', 'save', 'export', 'import'] as const;
+const PARTS = ['reanchor', 'revision', 'editor', 'save', 'export', 'cli', 'import'] as const;
 type Part = (typeof PARTS)[number];
 
 export interface BenchOptions {
@@ -67,6 +70,7 @@ const SIZES = [100, 1000, 10_000];
 const SMOKE_SIZE = 20;
 const TASK_ORDER: BenchTask[] = [
   'reanchor',
+  'reanchor-revision',
   'open',
   'highlight',
   'memory',
@@ -77,8 +81,17 @@ const TASK_ORDER: BenchTask[] = [
   'export-csv',
   'export-w3c',
   'export-claimreview',
+  'cli-start',
 ];
-const TOOL_ORDER = ['ours', 'floor', 'dom-anchor-text-quote', 'apache-annotator', 'text-annotator'];
+const TOOL_ORDER = [
+  'ours',
+  'floor',
+  'lowdb',
+  'hypothesis',
+  'dom-anchor-text-quote',
+  'apache-annotator',
+  'text-annotator',
+];
 
 /** The run as Markdown: machine, table, growth warnings, targets. */
 function markdownReport(
@@ -94,7 +107,7 @@ function markdownReport(
     '',
     warnings.length
       ? warnings.map((w) => `- ${w}`).join('\n')
-      : 'No figure grows faster than N log N.',
+      : "No figure's cost per item rises with N.",
     '',
     ...(verdicts.length
       ? [
@@ -198,6 +211,19 @@ export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
       results.push(...rs.map((r) => ({ ...r, text: label })));
       log(`${stamp()} reanchor N=${n} done`);
     }
+    if (has('revision')) {
+      results.push(
+        ...runRevisionBench({
+          text: raw,
+          n,
+          runs: opts.runs,
+          budgetMs: opts.smoke ? 300 : 20_000,
+          edits: opts.smoke ? 20 : undefined,
+          label,
+        }),
+      );
+      log(`${stamp()} reanchor-revision N=${n} done`);
+    }
     const s = sessionAt(n);
     if (has('save')) {
       results.push(...(await runStoreBench({ session: s, runs: opts.runs, text: label })));
@@ -207,6 +233,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
       results.push(...(await runExportBench(s, opts.runs, label)));
       log(`${stamp()} export N=${n} done`);
     }
+  }
+  if (has('cli')) {
+    results.push(...(await runCliStartBench(opts.smoke ? 1 : Math.max(opts.runs, 9))));
+    log(`${stamp()} cli-start done`);
   }
   if (has('editor')) {
     const e = await runEditorBench({
@@ -262,7 +292,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
   log(table);
   log('');
   for (const w of warnings) log(w);
-  if (!warnings.length) log('No figure grows faster than N log N.');
+  if (!warnings.length) log("No figure's cost per item rises with N.");
   if (verdicts.length && !opts.smoke) {
     log('');
     log(`Targets (issue 6), at N = ${maxN}:`);

@@ -9,12 +9,17 @@
  *   session file written durably (temp file, fdatasync, `.bak` kept, rename, directory fsync)
  *   and the journal cut.
  * - save (floor): `JSON.stringify` of the same session + write to a temp file + fsync + rename.
- * Ours and the floor alternate run by run. `correct` counts the annotations read back from the written file (N when the save is whole).
+ * - save (lowdb): lowdb's own `JSONFile` adapter (`Low.write()`) writing the same session after
+ *   the same edit: what the library the targets name does (indented JSON written atomically
+ *   through steno, without fsync).
+ * Ours, the floor and lowdb alternate run by run. `correct` counts the annotations read back from the written file (N when the save is whole).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
 import { openSessionStore } from '../../electron/service/store';
 import type { Session } from '../../shared/model/session';
 import { figure, type BenchResult } from './results';
@@ -43,6 +48,9 @@ export async function runStoreBench(opts: StoreBenchOptions): Promise<BenchResul
     const saveTimes: number[] = [];
     const floorTimes: number[] = [];
     const floorFile = path.join(dir, 'floor.json');
+    const lowdbFile = path.join(dir, 'lowdb.json');
+    const lowdb = new Low<Session>(new JSONFile<Session>(lowdbFile), session);
+    const lowdbTimes: number[] = [];
     // Ours and the floor alternate, run by run, so both meet the disk in the same mood.
     for (let r = 0; r <= runs; r++) {
       const target = session.annotations[(r * 7919) % Math.max(1, n)];
@@ -66,7 +74,11 @@ export async function runStoreBench(opts: StoreBenchOptions): Promise<BenchResul
       const t3 = performance.now();
       await bareSave(floorFile, latest.value.session);
       const t4 = performance.now();
+      lowdb.data = latest.value.session;
+      await lowdb.write();
+      const t5 = performance.now();
       if (r > 0) {
+        lowdbTimes.push(t5 - t4);
         applyTimes.push(t1 - t0);
         saveTimes.push(t2 - t0);
         floorTimes.push(t4 - t3);
@@ -76,6 +88,7 @@ export async function runStoreBench(opts: StoreBenchOptions): Promise<BenchResul
     const saved = JSON.parse(readFileSync(file, 'utf8')) as Session;
     const savedOk = saved.revision === revision ? saved.annotations.length : 0;
     const floorBack = (JSON.parse(readFileSync(floorFile, 'utf8')) as Session).annotations.length;
+    const lowdbBack = (JSON.parse(readFileSync(lowdbFile, 'utf8')) as Session).annotations.length;
     await store.close();
 
     const extra = { text: opts.text };
@@ -84,6 +97,10 @@ export async function runStoreBench(opts: StoreBenchOptions): Promise<BenchResul
       figure('save', 'floor', n, floorTimes, floorBack, {
         ...extra,
         note: 'stringify + write + fsync + rename',
+      }),
+      figure('save', 'lowdb', n, lowdbTimes, lowdbBack, {
+        ...extra,
+        note: "lowdb's JSONFile adapter (Low.write)",
       }),
       figure('autosave', 'ours', n, applyTimes, null, { ...extra, note: 'one apply (journal)' }),
     ];

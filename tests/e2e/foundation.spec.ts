@@ -68,7 +68,7 @@ test('open the seed, create a session, reload and reopen, import hostile HTML sa
   await expect(page.locator('.article-title')).toHaveText('Trump shared intelligence with Russia');
   const scroller = page.getByTestId('article-scroll');
   await scroller.evaluate((el) => (el.scrollTop = 420));
-  await expect(page.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 5000 });
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
   await page.waitForTimeout(1200); // the scroll position is saved after a short quiet time
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
   const savedScroll = await scroller.evaluate((el) => el.scrollTop);

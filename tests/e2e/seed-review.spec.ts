@@ -95,7 +95,7 @@ function expectFinishedReview(d: ReturnType<typeof digest>) {
 }
 
 async function saved(page: Page) {
-  await expect(page.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 5000 });
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 }
 
 async function verifyAfterReload(page: Page, reopen: () => Promise<void>) {

@@ -1,9 +1,13 @@
 /**
- * The `factcheck` CLI end to end: every command run as a child process
- * (`node bin/factcheck.js …`, exactly what `npx factcheck` runs) in a temp
- * folder, with real files.
+ * The `factcheck` CLI. The logic of every command runs in this process through
+ * `main` (electron/cli/main.ts) with absolute paths and real files in a temp
+ * folder; the contract of the real command (`node bin/factcheck.js …`, what
+ * `npx factcheck` runs: exit codes, files written, one-line messages with the
+ * paths as typed, SOURCE_DATE_EPOCH) is checked by a few child processes in
+ * `the command as a process` below. Spawning one Node per case made this file
+ * slow and timing-sensitive on a busy machine (issue 12, item 6).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -26,9 +30,14 @@ import { buildSeedReview, CLAIM_TEXT, GENERATED_AT, SEED_FILE } from '../../help
 import { REPO_ROOT } from '../../helpers/shared-material';
 import { chromiumMissing } from '../../helpers/chromium';
 import { main } from '../../../electron/cli/main';
+import { ensureNodeBuilt } from '../../../build/build-node.mjs';
 
 const BIN = join(REPO_ROOT, 'bin', 'factcheck.js');
 const EPOCH = String(Date.parse(GENERATED_AT) / 1000);
+/** A child process that runs longer than this is stuck (idle: well under a second). */
+const PROCESS_LIMIT_MS = 60_000;
+/** For tests that start several child processes or Chromium (idle: 1–3 s). */
+const SLOW_TEST_MS = 120_000;
 
 interface Run {
   code: number | null;
@@ -36,23 +45,28 @@ interface Run {
   stderr: string;
 }
 
-function factcheck(cwd: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH },
-    timeout: 60_000,
+/** `node bin/factcheck.js ARGS` in `cwd`, as `npx factcheck` runs it. Asynchronous, so the test runner stays responsive. */
+function factcheck(cwd: string, ...args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH },
+      timeout: PROCESS_LIMIT_MS,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /**
- * The same CLI in this process (`main` from electron/cli/main.ts), for the
- * many bad-input cases: every command still runs end to end as a child
- * process above, this only saves a Node start-up per refusal. Paths must be
- * absolute (the working directory is the test runner's).
+ * The same CLI in this process. Paths must be absolute (the working directory
+ * is the test runner's); `env` replaces the environment the command sees.
  */
-async function inProcess(...args: string[]): Promise<Run> {
+async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const sink = (append: (s: string) => void) =>
@@ -60,10 +74,11 @@ async function inProcess(...args: string[]): Promise<Run> {
   const code = await main(args, {
     stdout: sink((x) => (stdout += x)),
     stderr: sink((x) => (stderr += x)),
-    env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH },
+    env: { SOURCE_DATE_EPOCH: EPOCH, ...env },
   });
   return { code, stdout, stderr };
 }
+const inProcess = (...args: string[]) => run(args);
 
 /** A failure: non-zero exit and exactly one line on stderr. */
 function expectRefusal(r: Run, code: number, reason: RegExp): void {
@@ -76,10 +91,12 @@ function expectRefusal(r: Run, code: number, reason: RegExp): void {
 
 let dir: string;
 let reviewFile: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'factcheck-cli-'));
   reviewFile = join(dir, 'review.fcw.json');
   writeFileSync(reviewFile, renderPortableSession(buildSeedReview(), GENERATED_AT));
+  // Build the bundle now (a no-op when it is current), not inside the first spawned test.
+  await ensureNodeBuilt('factcheck');
 });
 
 function fresh(name: string): string {
@@ -88,10 +105,10 @@ function fresh(name: string): string {
   return d;
 }
 
-/** `factcheck session new --title Seed --article <seed> --out s.fcw.json` in `d`; fails the test if it fails. */
-function newSeedSession(d: string): void {
-  const r = factcheck(
-    d,
+/** `factcheck session new --title Seed --article <seed> --out d/s.fcw.json`; fails the test if it fails. */
+async function newSeedSession(d: string): Promise<string> {
+  const out = join(d, 's.fcw.json');
+  const r = await inProcess(
     'session',
     'new',
     '--title',
@@ -99,18 +116,19 @@ function newSeedSession(d: string): void {
     '--article',
     SEED_FILE,
     '--out',
-    's.fcw.json',
+    out,
   );
   expect(r.code, r.stderr).toBe(0);
+  return out;
 }
 
 describe('factcheck session new', () => {
-  it('creates a portable session from seed, Markdown and HTML articles', () => {
+  it('creates a portable session from seed, Markdown and HTML articles', async () => {
     const d = fresh('new');
     writeFileSync(join(d, 'note.md'), '# A heading\n\nSome *Markdown* text.\n');
     writeFileSync(join(d, 'page.html'), '<h1>Page</h1><p>Body <script>alert(1)</script>text.</p>');
-    const r = factcheck(
-      d,
+    const out = join(d, 's.fcw.json');
+    const r = await inProcess(
       'session',
       'new',
       '--title',
@@ -118,29 +136,29 @@ describe('factcheck session new', () => {
       '--article',
       SEED_FILE,
       '--article',
-      'note.md',
+      join(d, 'note.md'),
       '--article',
-      'page.html',
+      join(d, 'page.html'),
       '--out',
-      's.fcw.json',
+      out,
     );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('with 3 articles');
-    const data = JSON.parse(readFileSync(join(d, 's.fcw.json'), 'utf8'));
+    const data = JSON.parse(readFileSync(out, 'utf8'));
     expect(data.format).toBe('factcheck-workbench-session');
     expect(
       data.session.articles.map((a: { source: { format: string } }) => a.source.format),
     ).toEqual(['seed', 'markdown', 'html']);
     expect(data.session.articles[0].text).toBe(readFileSync(SEED_FILE, 'utf8'));
     expect(data.session.articles[2].text).not.toContain('alert');
-    expect(factcheck(d, 'check', 's.fcw.json').code).toBe(0);
+    expect((await inProcess('check', out)).code).toBe(0);
   });
 
   it('refuses bad input with one line, and never replaces a file without --force', async () => {
     const d = fresh('new-bad');
     const at = (f: string) => join(d, f);
     expectRefusal(
-      factcheck(d, 'session', 'new', '--article', SEED_FILE, '--out', 's.fcw.json'),
+      await inProcess('session', 'new', '--article', SEED_FILE, '--out', at('s.fcw.json')),
       2,
       /needs --title/,
     );
@@ -200,8 +218,7 @@ describe('factcheck session new', () => {
     );
     writeFileSync(at('taken.fcw.json'), 'keep me');
     expectRefusal(
-      factcheck(
-        d,
+      await inProcess(
         'session',
         'new',
         '--title',
@@ -209,10 +226,10 @@ describe('factcheck session new', () => {
         '--article',
         SEED_FILE,
         '--out',
-        'taken.fcw.json',
+        at('taken.fcw.json'),
       ),
       1,
-      /already exists; add --force/,
+      /taken\.fcw\.json already exists; add --force/,
     );
     expect(readFileSync(at('taken.fcw.json'), 'utf8')).toBe('keep me');
     expect(
@@ -236,23 +253,23 @@ describe('factcheck session new', () => {
 });
 
 describe('factcheck annotations import', () => {
-  it('imports a W3C export into a new session: the same annotations, links and selectors come out', () => {
+  it('imports a W3C export into a new session: the same annotations, links and selectors come out', async () => {
     const d = fresh('import');
-    newSeedSession(d);
+    const s = await newSeedSession(d);
     writeFileSync(join(d, 'a.jsonld'), renderW3c(buildSeedReview()));
-    const r = factcheck(d, 'annotations', 'import', 's.fcw.json', 'a.jsonld');
+    const r = await inProcess('annotations', 'import', s, join(d, 'a.jsonld'));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Imported 5 annotations and 4 links');
-    expect(
-      factcheck(d, 'export', 's.fcw.json', '--format', 'w3c', '--out', 'again.jsonld').code,
-    ).toBe(0);
-    const again = JSON.parse(readFileSync(join(d, 'again.jsonld'), 'utf8'));
-    expect(again.first.items).toEqual(JSON.parse(renderW3c(buildSeedReview())).first.items);
+    const again = join(d, 'again.jsonld');
+    expect((await inProcess('export', s, '--format', 'w3c', '--out', again)).code).toBe(0);
+    expect(JSON.parse(readFileSync(again, 'utf8')).first.items).toEqual(
+      JSON.parse(renderW3c(buildSeedReview())).first.items,
+    );
   });
 
-  it('anchors quote-only annotations in the article named by --article, keeping orphans', () => {
+  it('anchors quote-only annotations in the article named by --article, keeping orphans', async () => {
     const d = fresh('import-quote');
-    newSeedSession(d);
+    const s = await newSeedSession(d);
     const anns = [
       {
         '@context': 'http://www.w3.org/ns/anno.jsonld',
@@ -272,44 +289,46 @@ describe('factcheck annotations import', () => {
         },
       },
     ];
-    writeFileSync(join(d, 'q.jsonld'), JSON.stringify(anns));
+    const q = join(d, 'q.jsonld');
+    writeFileSync(q, JSON.stringify(anns));
     expectRefusal(
-      factcheck(d, 'annotations', 'import', 's.fcw.json', 'q.jsonld'),
+      await inProcess('annotations', 'import', s, q),
       1,
       /matches no article of this session.*--article/,
     );
     expectRefusal(
-      factcheck(d, 'annotations', 'import', 's.fcw.json', 'q.jsonld', '--article', '2'),
+      await inProcess('annotations', 'import', s, q, '--article', '2'),
       2,
       /the session has 1 article/,
     );
-    const r = factcheck(d, 'annotations', 'import', 's.fcw.json', 'q.jsonld', '--article', '1');
+    const r = await inProcess('annotations', 'import', s, q, '--article', '1');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Imported 2 annotations and 0 links');
     expect(r.stdout).toContain('1 kept as orphans');
-    expect(factcheck(d, 'check', 's.fcw.json').stdout).toContain('2 annotations (1 orphaned)');
+    expect((await inProcess('check', s)).stdout).toContain('2 annotations (1 orphaned)');
   });
 
-  it('refuses a malformed W3C file and leaves the session file untouched', () => {
+  it('refuses a malformed W3C file and leaves the session file untouched', async () => {
     const d = fresh('import-bad');
-    writeFileSync(join(d, 's.fcw.json'), readFileSync(reviewFile));
-    const before = readFileSync(join(d, 's.fcw.json'));
+    const s = join(d, 's.fcw.json');
+    writeFileSync(s, readFileSync(reviewFile));
+    const before = readFileSync(s);
     writeFileSync(
       join(d, 'bad.jsonld'),
       '{"type": "AnnotationPage", "items": [{"type": "Annotation"}]}',
     );
     expectRefusal(
-      factcheck(d, 'annotations', 'import', 's.fcw.json', 'bad.jsonld'),
+      await inProcess('annotations', 'import', s, join(d, 'bad.jsonld')),
       1,
       /Annotation 1 has no target\. Nothing was imported\./,
     );
     writeFileSync(join(d, 'junk.jsonld'), 'not json');
     expectRefusal(
-      factcheck(d, 'annotations', 'import', 's.fcw.json', 'junk.jsonld'),
+      await inProcess('annotations', 'import', s, join(d, 'junk.jsonld')),
       1,
       /not valid JSON/,
     );
-    expect(readFileSync(join(d, 's.fcw.json')).equals(before)).toBe(true);
+    expect(readFileSync(s).equals(before)).toBe(true);
     expect(readdirSync(d).sort()).toEqual(['bad.jsonld', 'junk.jsonld', 's.fcw.json']);
   });
 });
@@ -319,90 +338,100 @@ describe('factcheck export', () => {
   it('writes exactly what renderExport returns, for every text format', async () => {
     const d = fresh('export');
     for (const format of formats) {
-      const r = factcheck(d, 'export', reviewFile, '--format', format, '--out', `out.${format}`);
+      const out = join(d, `out.${format}`);
+      const r = await inProcess('export', reviewFile, '--format', format, '--out', out);
       expect(r.code, r.stderr).toBe(0);
       const direct = await renderExport(buildSeedReview(), format, { generatedAt: GENERATED_AT });
       if (!direct.ok) throw new Error(direct.error.message);
-      expect(
-        readFileSync(join(d, `out.${format}`)).equals(Buffer.from(direct.value.content, 'utf8')),
-        format,
-      ).toBe(true);
+      expect(readFileSync(out).equals(Buffer.from(direct.value.content, 'utf8')), format).toBe(
+        true,
+      );
     }
   });
 
   it('brat writes PATH.txt and PATH.ann', async () => {
     const d = fresh('export-brat');
-    const r = factcheck(d, 'export', reviewFile, '--format', 'brat', '--out', 'seed');
+    const stem = join(d, 'seed');
+    const r = await inProcess('export', reviewFile, '--format', 'brat', '--out', stem);
     expect(r.code, r.stderr).toBe(0);
     const direct = await renderExport(buildSeedReview(), 'brat', { generatedAt: GENERATED_AT });
     if (!direct.ok) throw new Error(direct.error.message);
-    expect(readFileSync(join(d, 'seed.txt'), 'utf8')).toBe(readFileSync(SEED_FILE, 'utf8'));
-    expect(readFileSync(join(d, 'seed.ann'), 'utf8')).toBe(direct.value.companions![0]!.content);
+    expect(readFileSync(`${stem}.txt`, 'utf8')).toBe(readFileSync(SEED_FILE, 'utf8'));
+    expect(readFileSync(`${stem}.ann`, 'utf8')).toBe(direct.value.companions![0]!.content);
     expectRefusal(
-      factcheck(d, 'export', reviewFile, '--format', 'brat', '--out', 'seed'),
+      await inProcess('export', reviewFile, '--format', 'brat', '--out', stem),
       1,
       /seed\.txt and .*seed\.ann already exist; add --force/,
     );
   });
 
-  it('ClaimReview takes --org and --base-url, and refuses without them, saying what to set', () => {
+  it('ClaimReview takes --org and --base-url, and refuses without them, saying what to set', async () => {
     const d = fresh('export-cr');
     const bare = buildSeedReview();
     bare.settings = { ...bare.settings, organisationName: '', publicationBaseUrl: '' };
-    writeFileSync(join(d, 'bare.fcw.json'), renderPortableSession(bare, GENERATED_AT));
+    const s = join(d, 'bare.fcw.json');
+    const out = join(d, 'cr.jsonld');
+    writeFileSync(s, renderPortableSession(bare, GENERATED_AT));
     expectRefusal(
-      factcheck(d, 'export', 'bare.fcw.json', '--format', 'claimreview', '--out', 'cr.jsonld'),
+      await inProcess('export', s, '--format', 'claimreview', '--out', out),
       1,
       /needs the fact-checking organisation’s name .* and the publication base URL/,
     );
-    expect(existsSync(join(d, 'cr.jsonld'))).toBe(false);
-    const r = factcheck(
-      d,
+    expect(existsSync(out)).toBe(false);
+    const r = await inProcess(
       'export',
-      'bare.fcw.json',
+      s,
       '--format',
       'claimreview',
       '--out',
-      'cr.jsonld',
+      out,
       '--org',
       'Desk',
       '--base-url',
       'https://desk.example/fc/',
     );
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(readFileSync(join(d, 'cr.jsonld'), 'utf8'))[0]).toMatchObject({
+    expect(JSON.parse(readFileSync(out, 'utf8'))[0]).toMatchObject({
       author: { name: 'Desk' },
       url: expect.stringMatching(/^https:\/\/desk\.example\/fc\/0000/),
     });
   });
 
-  it('never replaces a file without --force, and replaces it with --force', () => {
+  it('never replaces a file without --force, and replaces it with --force', async () => {
     const d = fresh('export-force');
-    writeFileSync(join(d, 'r.md'), 'mine');
+    const out = join(d, 'r.md');
+    writeFileSync(out, 'mine');
     expectRefusal(
-      factcheck(d, 'export', reviewFile, '--format', 'md', '--out', 'r.md'),
+      await inProcess('export', reviewFile, '--format', 'md', '--out', out),
       1,
       /r\.md already exists; add --force to replace\./,
     );
-    expect(readFileSync(join(d, 'r.md'), 'utf8')).toBe('mine');
+    expect(readFileSync(out, 'utf8')).toBe('mine');
     expect(
-      factcheck(d, 'export', reviewFile, '--format', 'md', '--out', 'r.md', '--force').code,
+      (await inProcess('export', reviewFile, '--format', 'md', '--out', out, '--force')).code,
     ).toBe(0);
-    expect(readFileSync(join(d, 'r.md'), 'utf8')).toContain('# Fact check:');
+    expect(readFileSync(out, 'utf8')).toContain('# Fact check:');
   });
 
-  it('an unwritable export path gives a clear error and leaves nothing behind', () => {
+  it('an unwritable export path gives a clear error and leaves nothing behind', async () => {
     const d = fresh('export-unwritable');
     expectRefusal(
-      factcheck(d, 'export', reviewFile, '--format', 'html', '--out', 'no/such/folder/r.html'),
+      await inProcess(
+        'export',
+        reviewFile,
+        '--format',
+        'html',
+        '--out',
+        join(d, 'no/such/folder/r.html'),
+      ),
       1,
-      /Cannot write no\/such\/folder\/r\.html: no such file or folder\./,
+      /Cannot write .*\/no\/such\/folder\/r\.html: no such file or folder\./,
     );
     writeFileSync(join(d, 'afile'), '');
     expectRefusal(
-      factcheck(d, 'export', reviewFile, '--format', 'csv', '--out', 'afile/r.csv'),
+      await inProcess('export', reviewFile, '--format', 'csv', '--out', join(d, 'afile/r.csv')),
       1,
-      /Cannot write afile\/r\.csv: a part of the path is not a folder\./,
+      /Cannot write .*\/afile\/r\.csv: a part of the path is not a folder\./,
     );
     // A folder without write permission: chmod works for ordinary users; root ignores it, so use /sys there.
     let locked: string;
@@ -413,7 +442,7 @@ describe('factcheck export', () => {
     }
     const target = join(locked, 'factcheck-report.html');
     expectRefusal(
-      factcheck(d, 'export', reviewFile, '--format', 'html', '--out', target),
+      await inProcess('export', reviewFile, '--format', 'html', '--out', target),
       1,
       /Cannot write .*factcheck-report\.html: permission denied\./,
     );
@@ -422,62 +451,66 @@ describe('factcheck export', () => {
     expect(readdirSync(d)).toEqual(['afile']);
   });
 
-  it('refuses bad arguments with one line', () => {
+  it('refuses bad arguments with one line', async () => {
     const d = fresh('export-bad');
+    const x = join(d, 'x');
     expectRefusal(
-      factcheck(d, 'export', reviewFile, '--format', 'docx', '--out', 'x'),
+      await inProcess('export', reviewFile, '--format', 'docx', '--out', x),
       2,
       /Unknown format "docx"/,
     );
-    expectRefusal(factcheck(d, 'export', reviewFile, '--out', 'x'), 2, /needs --format/);
+    expectRefusal(await inProcess('export', reviewFile, '--out', x), 2, /needs --format/);
     expectRefusal(
-      factcheck(d, 'export', 'missing.fcw.json', '--format', 'md', '--out', 'x'),
+      await inProcess('export', join(d, 'missing.fcw.json'), '--format', 'md', '--out', x),
       1,
-      /Cannot read the session file missing\.fcw\.json: no such file/,
+      /Cannot read the session file .*missing\.fcw\.json: no such file/,
     );
-    expectRefusal(factcheck(d), 2, /no command given/);
+    expectRefusal(await inProcess(), 2, /no command given/);
     expect(readdirSync(d)).toEqual([]);
   });
 
-  it('PDF without Chromium says so', () => {
+  it('PDF without Chromium says so', async () => {
     const d = fresh('export-nopdf');
-    const r = spawnSync(
-      process.execPath,
-      [BIN, 'export', reviewFile, '--format', 'pdf', '--out', 'r.pdf'],
-      {
-        cwd: d,
-        encoding: 'utf8',
-        env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' },
-      },
-    );
     expectRefusal(
-      { code: r.status, stdout: r.stdout, stderr: r.stderr },
+      await run(['export', reviewFile, '--format', 'pdf', '--out', join(d, 'r.pdf')], {
+        CHROMIUM_PATH: '/nonexistent/chromium',
+      }),
       1,
       /PDF export needs Chromium; none found at \/nonexistent\/chromium/,
     );
     expect(readdirSync(d)).toEqual([]);
   });
 
-  it.skipIf(chromiumMissing !== null || spawnSync('pdftotext', ['-v']).error !== undefined)(
+  it.skipIf(
+    chromiumMissing !== null ||
+      (() => {
+        try {
+          execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+          return false;
+        } catch {
+          return true;
+        }
+      })(),
+  )(
     'PDF with Chromium holds the claim and the verdict',
-    () => {
+    async () => {
       const d = fresh('export-pdf');
-      const r = factcheck(d, 'export', reviewFile, '--format', 'pdf', '--out', 'r.pdf');
+      const out = join(d, 'r.pdf');
+      const r = await run(['export', reviewFile, '--format', 'pdf', '--out', out], process.env);
       expect(r.code, r.stderr).toBe(0);
-      const text = spawnSync('pdftotext', [join(d, 'r.pdf'), '-'], {
-        encoding: 'utf8',
-      }).stdout.replace(/\s+/g, ' ');
+      const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
       expect(text).toContain(CLAIM_TEXT);
       expect(text).toContain('Verdict: Mostly true');
     },
+    SLOW_TEST_MS,
   );
 });
 
 describe('factcheck check', () => {
-  it('reports a good file and never changes it', () => {
+  it('reports a good file and never changes it', async () => {
     const st = statSync(reviewFile);
     const before = readFileSync(reviewFile);
-    const r = factcheck(dir, 'check', reviewFile);
+    const r = await inProcess('check', reviewFile);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('OK.');
     expect(r.stdout).toContain('5 annotations (0 orphaned), 4 links');
@@ -485,67 +518,136 @@ describe('factcheck check', () => {
     expect(statSync(reviewFile).mtimeMs).toBe(st.mtimeMs);
   });
 
-  it('exits non-zero for a damaged file and lists its problems, without touching it', () => {
+  it('exits non-zero for a damaged file and lists its problems, without touching it', async () => {
     const d = fresh('check-bad');
     const good = JSON.parse(readFileSync(reviewFile, 'utf8'));
     good.session.links[0].to = 'nowhere';
     good.session.annotations[1].target.position.start = 1;
     writeFileSync(join(d, 'bad.fcw.json'), JSON.stringify(good));
-    const r = factcheck(d, 'check', 'bad.fcw.json');
+    const r = await inProcess('check', join(d, 'bad.fcw.json'));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('damaged');
     expect(r.stdout).toMatch(/- annotation .*: its quote is not the text at its position/);
     expect(r.stdout).toMatch(/- link .* joins an annotation that does not exist/);
     writeFileSync(join(d, 'cut.fcw.json'), readFileSync(reviewFile, 'utf8').slice(0, 500));
-    expect(factcheck(d, 'check', 'cut.fcw.json').stdout).toMatch(/not valid JSON/);
+    expect((await inProcess('check', join(d, 'cut.fcw.json'))).stdout).toMatch(/not valid JSON/);
     expect(readdirSync(d).sort()).toEqual(['bad.fcw.json', 'cut.fcw.json']);
   });
 
-  it('exits non-zero for a file from a newer version', () => {
+  it('exits non-zero for a file from a newer version', async () => {
     const d = fresh('check-newer');
     const good = JSON.parse(readFileSync(reviewFile, 'utf8'));
     writeFileSync(join(d, 'n.fcw.json'), JSON.stringify({ ...good, formatVersion: 9 }));
-    const r = factcheck(d, 'check', 'n.fcw.json');
+    const r = await inProcess('check', join(d, 'n.fcw.json'));
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/written by a newer version/);
   });
 });
 
-// Issue 14, attack 4: the contract for special files, with the real command. The logic is
-// tested in process in cli-files.test.ts. Before the fix `check /dev/zero` read until the
-// kernel killed it, `check` on a FIFO hung, and `--out /dev/full --force` replaced the device.
+// Issue 14, attack 4: special files. The logic is tested in process in cli-files.test.ts and
+// here; the device and FIFO refusals also run as the real command below, where a regression
+// (reading /dev/zero until killed, hanging on a FIFO) cannot take the test runner with it.
 describe('special files', () => {
-  it('check refuses a device and a FIFO with one line and exit 1', () => {
-    const d = fresh('special-in');
-    expectRefusal(
-      factcheck(d, 'check', '/dev/zero'),
-      1,
-      /^factcheck: Cannot read the session file \/dev\/zero: it is a device, not a regular file\.\n$/,
-    );
-    execFileSync('mkfifo', [join(d, 'pipe')]);
-    expectRefusal(
-      factcheck(d, 'check', 'pipe'),
-      1,
-      /it is a FIFO \(named pipe\), not a regular file/,
-    );
-  });
-
-  it('export never writes over a device or through a dangling link, even with --force', () => {
+  it('export never writes over a device or through a dangling link, even with --force', async () => {
     const d = fresh('special-out');
     expectRefusal(
-      factcheck(d, 'export', reviewFile, '--format', 'md', '--out', '/dev/full', '--force'),
+      await inProcess('export', reviewFile, '--format', 'md', '--out', '/dev/full', '--force'),
       1,
       /Will not write \/dev\/full: it is a device; only regular files are ever replaced, even with --force\./,
     );
     expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
-    symlinkSync(join(d, 'elsewhere.md'), join(d, 'dangling.md'));
+    const dangling = join(d, 'dangling.md');
+    symlinkSync(join(d, 'elsewhere.md'), dangling);
     for (const extra of [[], ['--force']])
       expectRefusal(
-        factcheck(d, 'export', reviewFile, '--format', 'md', '--out', 'dangling.md', ...extra),
+        await inProcess('export', reviewFile, '--format', 'md', '--out', dangling, ...extra),
         1,
         /dangling\.md.*symbolic link/,
       );
     expect(existsSync(join(d, 'elsewhere.md'))).toBe(false);
     expect(readdirSync(d).sort()).toEqual(['dangling.md']);
   });
+});
+
+/**
+ * The contract of the real command, as a child process: what a pipeline sees.
+ * Relative paths resolve against the working directory and come back in
+ * messages as typed; exit 0 for success, 2 for a usage mistake, 1 otherwise,
+ * with exactly one `factcheck: …` line on stderr; files appear on disk.
+ */
+describe('the command as a process', () => {
+  it(
+    '--help, a usage mistake, a new session, an export with SOURCE_DATE_EPOCH, check, and a refusal',
+    async () => {
+      const d = fresh('process');
+      const help = await factcheck(d, '--help');
+      expect(help.code, help.stderr).toBe(0);
+      expect(help.stdout).toMatch(/^Usage:\n {2}factcheck session new/);
+      expect(help.stderr).toBe('');
+
+      expectRefusal(await factcheck(d), 2, /no command given/);
+
+      const made = await factcheck(
+        d,
+        'session',
+        'new',
+        '--title',
+        'Seed',
+        '--article',
+        SEED_FILE,
+        '--out',
+        's.fcw.json',
+      );
+      expect(made.code, made.stderr).toBe(0);
+      expect(made.stdout).toBe('Wrote s.fcw.json: session “Seed” with 1 article.\n');
+      expect(JSON.parse(readFileSync(join(d, 's.fcw.json'), 'utf8')).exportedAt).toBe(GENERATED_AT);
+
+      const checked = await factcheck(d, 'check', 's.fcw.json');
+      expect(checked.code, checked.stderr).toBe(0);
+      expect(checked.stdout).toMatch(/^s\.fcw\.json: OK\. “Seed”: 1 article, 0 annotations/);
+
+      const exported = await factcheck(d, 'export', reviewFile, '--format', 'md', '--out', 'r.md');
+      expect(exported.code, exported.stderr).toBe(0);
+      expect(exported.stdout).toBe('Wrote r.md.\n');
+      const direct = await renderExport(buildSeedReview(), 'md', { generatedAt: GENERATED_AT });
+      if (!direct.ok) throw new Error(direct.error.message);
+      expect(readFileSync(join(d, 'r.md'), 'utf8')).toBe(direct.value.content);
+
+      writeFileSync(join(d, 'r.md'), 'mine');
+      expectRefusal(
+        await factcheck(d, 'export', reviewFile, '--format', 'md', '--out', 'r.md'),
+        1,
+        /^factcheck: r\.md already exists; add --force to replace\.\n$/,
+      );
+      expect(readFileSync(join(d, 'r.md'), 'utf8')).toBe('mine');
+
+      const bad = JSON.parse(readFileSync(reviewFile, 'utf8'));
+      bad.session.links[0].to = 'nowhere';
+      writeFileSync(join(d, 'bad.fcw.json'), JSON.stringify(bad));
+      const damaged = await factcheck(d, 'check', 'bad.fcw.json');
+      expect(damaged.code).toBe(1);
+      expect(damaged.stdout).toMatch(/^bad\.fcw\.json: damaged\.\n {2}- link /);
+      expect(readdirSync(d).sort()).toEqual(['bad.fcw.json', 'r.md', 's.fcw.json']);
+    },
+    SLOW_TEST_MS,
+  );
+
+  it(
+    'check refuses a device and a FIFO with one line and exit 1',
+    async () => {
+      const d = fresh('special-in');
+      expectRefusal(
+        await factcheck(d, 'check', '/dev/zero'),
+        1,
+        /^factcheck: Cannot read the session file \/dev\/zero: it is a device, not a regular file\.\n$/,
+      );
+      execFileSync('mkfifo', [join(d, 'pipe')]);
+      expectRefusal(
+        await factcheck(d, 'check', 'pipe'),
+        1,
+        /^factcheck: Cannot read the session file pipe: it is a FIFO \(named pipe\), not a regular file/,
+      );
+    },
+    SLOW_TEST_MS,
+  );
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ApiClient, ApiError, OpenedSession } from '../../../shared/api/contract';
 import { applyOps, type SessionOp } from '../../../shared/session/session-ops';
 import type { Session } from '../../../shared/model/session';
@@ -66,6 +66,9 @@ function setup(readOnly = false) {
   return { host, controller, mark };
 }
 
+/** Wait until `check` passes (saves run on short timers; a busy machine only makes this slower). */
+const until = (check: () => void, timeout = 10_000) => vi.waitFor(check, { timeout, interval: 5 });
+
 const idle = (c: SessionController) =>
   new Promise<void>((resolve) => {
     const check = () => (c.hasUnsaved ? setTimeout(check, 5) : resolve());
@@ -118,12 +121,10 @@ describe('SessionController', () => {
     host.failNext.push({ code: 'io', message: 'disk busy' });
     const a = mark('The story is false');
     controller.apply(a.ops, 'Mark');
-    await new Promise((r) => setTimeout(r, 60));
-    expect(controller.save).toMatchObject({ state: 'error', retrying: true });
+    await until(() => expect(controller.save).toMatchObject({ state: 'error', retrying: true }));
     expect(controller.session.annotations).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 3200));
-    await idle(controller);
-    expect(controller.save.state).toBe('saved');
+    // The retry comes 3 s later: idle, this wait takes those 3 s.
+    await until(() => expect(controller.save.state).toBe('saved'), 30_000);
     expect(host.session.annotations.map((x) => x.id)).toEqual([a.id]);
   });
 
@@ -132,12 +133,13 @@ describe('SessionController', () => {
     host.revision = 7; // changed elsewhere
     const a = mark('The story is false');
     controller.apply(a.ops, 'Mark');
-    await new Promise((r) => setTimeout(r, 60));
-    expect(controller.save).toMatchObject({
-      state: 'error',
-      error: { code: 'conflict' },
-      retrying: false,
-    });
+    await until(() =>
+      expect(controller.save).toMatchObject({
+        state: 'error',
+        error: { code: 'conflict' },
+        retrying: false,
+      }),
+    );
     expect(controller.hasUnsaved).toBe(true);
     await controller.resolveConflict('keep-mine');
     expect(controller.save.state).toBe('saved');
