@@ -16,7 +16,7 @@ import type { HostPlatform } from '../../api/platform';
 import type { ArticleEditor, ArticleEditorCallbacks } from '../../editor/article-editor';
 import { SHORTCUTS, matchesKey, shortcutLabel, type ReviewCommand } from '../../editor/shortcuts';
 import { SessionController, type SaveState } from '../../state/session-controller';
-import type { ViewHooks } from '../app';
+import type { ViewHooks } from '../view-hooks';
 import { ConfirmDialog } from '../dialog';
 import { Menu, type MenuItem } from '../menu';
 import { inFormField } from '../imports';
