@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit and integration tests (Node). Browser end-to-end specs run under
-// Playwright (playwright.config.ts); benchmarks run with `npm run bench`.
+// Unit and integration tests (Node), and the renderer's component tests
+// (`*.test.tsx`, each in jsdom via its `@vitest-environment` line, rendered with
+// @testing-library/preact). Browser end-to-end specs run under Playwright
+// (playwright.config.ts); benchmarks run with `npm run bench`.
 export default defineConfig({
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
-    include: ['tests/**/*.test.ts'],
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'tests/bench/**', 'node_modules/**'],
     environment: 'node',
     // Timeouts only stop a hung test; they are never a speed check (that is `npm run bench`).

@@ -31,6 +31,9 @@ import {
 import { reviewEventsPlugin, idsAtPos } from './plugins/review-events-plugin';
 import { reviewKeymapPlugin } from './plugins/review-keymap-plugin';
 import type { ReviewCommand } from './shortcuts';
+import { ShownAnnotations } from './shown-annotations';
+
+export { diffByIdentity } from './shown-annotations';
 
 /** What the editor reports to its host. Every callback is optional. */
 export interface ArticleEditorCallbacks {
@@ -103,13 +106,10 @@ export function mountArticleEditor(
 ): ArticleEditor {
   const { doc, map } = articleToDoc(article);
   const cpIndex = articleIndex(article);
-  /** The annotations shown, by id (owned here; changed in place). */
-  const shown = new Map<string, Annotation>();
-  /** The list `setAnnotations` saw last, for the cheap identity diff. */
-  let lastList: readonly Annotation[] = [];
-
+  const shows = (a: Annotation) =>
+    a.target.articleId === article.id && a.target.status !== 'orphaned';
   const toRange = (a: Annotation): HighlightRange | null => {
-    if (a.target.articleId !== article.id || a.target.status === 'orphaned') return null;
+    if (!shows(a)) return null;
     const s16 = cpIndex.toUtf16(a.target.position.start);
     const e16 = cpIndex.toUtf16(a.target.position.end);
     const from = map.offsetToPos(s16, 1);
@@ -151,16 +151,8 @@ export function mountArticleEditor(
     },
   });
 
-  const initial: HighlightRange[] = [];
-  for (const a of annotations) {
-    const r = toRange(a);
-    if (r) {
-      initial.push(r);
-      shown.set(a.id, a);
-    }
-  }
-  view.dispatch(setHighlights(view.state.tr, initial));
-  lastList = annotations;
+  const shownSet = new ShownAnnotations(shows, toRange);
+  view.dispatch(setHighlights(view.state.tr, shownSet.reset(annotations)));
 
   // A selection of nothing but whitespace (a space, a paragraph break) is no
   // passage: it counts as empty, so no mark toolbar or command is offered for it.
@@ -200,47 +192,8 @@ export function mountArticleEditor(
     article,
     map,
     setAnnotations(list, changes) {
-      if (list === lastList) return;
-      const put: HighlightRange[] = [];
-      const remove: string[] = [];
-      const change = (a: Annotation) => {
-        if (a.target.articleId !== article.id || a.target.status === 'orphaned') {
-          if (shown.delete(a.id)) remove.push(a.id);
-          return;
-        }
-        const prev = shown.get(a.id);
-        if (prev && prev.kind === a.kind && prev.target === a.target) {
-          shown.set(a.id, a);
-          return;
-        }
-        const r = toRange(a);
-        if (r) {
-          shown.set(a.id, a);
-          put.push(r);
-        } else if (shown.delete(a.id)) remove.push(a.id);
-      };
-      const diff =
-        changes && changes.base === lastList && changes.next === list
-          ? { changed: changes.put, removed: changes.removed }
-          : diffByIdentity(lastList, list);
-      if (diff) {
-        for (const id of diff.removed) if (shown.delete(id)) remove.push(id);
-        for (const a of diff.changed) change(a);
-      } else {
-        // Reordered or unrelated lists: compare by id.
-        const seen = new Set<string>();
-        for (const a of list) {
-          seen.add(a.id);
-          if (shown.get(a.id) !== a) change(a);
-        }
-        for (const id of [...shown.keys()]) {
-          if (seen.has(id)) continue;
-          shown.delete(id);
-          remove.push(id);
-        }
-      }
-      lastList = list;
-      if (put.length || remove.length) view.dispatch(updateHighlights(view.state.tr, put, remove));
+      const d = shownSet.update(list, changes);
+      if (d) view.dispatch(updateHighlights(view.state.tr, d.put, d.remove));
     },
     setActive(id) {
       if (highlightState(view.state)?.active === id) return;
@@ -312,42 +265,4 @@ function scrollParent(el: HTMLElement): Element {
     if ((o === 'auto' || o === 'scroll') && p.scrollHeight > p.clientHeight) return p;
   }
   return document.scrollingElement ?? document.documentElement;
-}
-
-/**
- * What changed between two annotation lists that share order, as session ops
- * produce them (a record replaced in place, new ones appended, deleted ones
- * dropped): compared by object identity in one pass, with no map of all N
- * built. Null when the lists do not line up that way (the caller then
- * compares by id).
- */
-export function diffByIdentity(
-  prev: readonly Annotation[],
-  next: readonly Annotation[],
-): { changed: Annotation[]; removed: string[] } | null {
-  const changed: Annotation[] = [];
-  const removed: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < prev.length && j < next.length) {
-    const p = prev[i]!;
-    const n = next[j]!;
-    if (p === n) {
-      i++;
-      j++;
-    } else if (p.id === n.id) {
-      changed.push(n);
-      i++;
-      j++;
-    } else if (i + 1 < prev.length && prev[i + 1]!.id === n.id) {
-      removed.push(p.id);
-      i++;
-    } else {
-      return null;
-    }
-    if (changed.length + removed.length > 256) return null;
-  }
-  for (; i < prev.length; i++) removed.push(prev[i]!.id);
-  for (; j < next.length; j++) changed.push(next[j]!);
-  return { changed, removed };
 }

@@ -20,7 +20,7 @@
  */
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import type { HighlightRange, HighlightState } from './plugins/highlight-plugin';
+import type { HighlightRange, HighlightState } from './highlight-types';
 import { nearViewSpan, type PosSpan } from './visible-span';
 
 const KINDS = ['context', 'claim', 'evidence', 'counter-statement'] as const;

@@ -1,12 +1,11 @@
 /**
  * The open session in the renderer: applies every change locally with
- * `applyOps` (so the UI answers at once; this optimistic copy stamps no times:
- * the service stamps each batch with its clock when it saves it, and a
- * reopened session shows those), records the inverse batches for
+ * `applyOps` (so the UI answers at once), records the inverse batches for
  * undo/redo, and sends the ops to the host with `sessions.apply`, debounced so
  * a change is saved within a second. Saving never drops local edits: when the
  * host refuses or cannot be reached, the ops stay queued and the save state
- * says why in words.
+ * says why in words. The sending, retrying and keeping is the controller's
+ * {@link SaveQueue} (`save-queue.ts`).
  *
  * View-only ops (scroll position, open article) are saved but never undone,
  * and only the latest one waiting to be sent is kept.
@@ -18,23 +17,16 @@
  * first (through the platform), and a new address for the host (a pasted URL
  * with a new token) retries the save at once.
  */
-import type { ApiClient, ApiError, OpenedSession } from '../../shared/api/contract';
+import type { ApiClient, OpenedSession } from '../../shared/api/contract';
 import type { Session } from '../../shared/model/session';
 import { applyOps, isViewOnly, type SessionOp } from '../../shared/session/session-ops';
 import { UndoHistory } from '../../shared/review/undo-history';
 import type { HostPlatform } from '../api/platform';
 import type { KeptEditsStore } from './kept-edits';
 import { replayKept, type ReplayOutcome } from './replay-kept';
+import { SaveQueue, type SaveState } from './save-queue';
 
-/** Ops per `sessions.apply` request (the contract allows 20,000). */
-const MAX_OPS_PER_REQUEST = 5_000;
-
-export type SaveState =
-  | { state: 'saved' }
-  | { state: 'pending' }
-  | { state: 'saving' }
-  | { state: 'read-only'; message: string }
-  | { state: 'error'; error: ApiError; retrying: boolean };
+export type { SaveState } from './save-queue';
 
 export interface ControllerOptions {
   platform?: Pick<HostPlatform, 'callOnUnload' | 'onReconnect' | 'watchUnsaved'>;
@@ -57,18 +49,9 @@ export interface ChangeEvent {
 export class SessionController {
   private current: Session;
   private readonly history = new UndoHistory();
-  private pending: SessionOp[] = [];
-  private inFlight: SessionOp[] | null = null;
-  private serverRevision: number;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private firstPendingAt = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly saving: SaveQueue;
   private listeners = new Set<(e: ChangeEvent) => void>();
-  private saveState: SaveState;
-  private flushWaiters: (() => void)[] = [];
-  private destroyed = false;
   private readonly detach: (() => void)[] = [];
-  private readonly kept: KeptEditsStore | null;
   /** What happened to edits kept from an earlier page of this session (see `replay-kept.ts`). */
   readonly replay: ReplayOutcome;
   readonly readOnly: boolean;
@@ -79,26 +62,33 @@ export class SessionController {
   readonly heldBack: string | null;
 
   constructor(
-    private readonly client: ApiClient,
+    client: ApiClient,
     opened: OpenedSession,
     private readonly options: ControllerOptions = {},
   ) {
     this.current = opened.session;
-    this.serverRevision = opened.session.revision;
     this.readOnly = opened.readOnly;
     this.heldBack =
       opened.recovery && !opened.readOnly
         ? 'First restore or discard the unsaved changes from before the app closed unexpectedly (see the message at the top).'
         : null;
-    this.saveState = opened.readOnly
-      ? {
-          state: 'read-only',
-          message: 'Written by a newer version of the app: shown read-only and never saved.',
-        }
-      : { state: 'saved' };
-    this.kept = options.kept ?? null;
+    const kept = options.kept ?? null;
+    this.saving = new SaveQueue(
+      client,
+      () => this.current,
+      () => this.emit([]),
+      opened.session.revision,
+      {
+        readOnly: this.readOnly,
+        heldBack: !!this.heldBack,
+        kept,
+        platform: options.platform,
+        debounceMs: options.debounceMs,
+        maxWaitMs: options.maxWaitMs,
+      },
+    );
     this.replay = replayKept(
-      this.kept,
+      kept,
       opened,
       opened.readOnly
         ? { reason: 'This session is read-only.', permanent: true }
@@ -109,11 +99,7 @@ export class SessionController {
     if (this.replay.kind === 'replayed') {
       // Sent on the revision they were made on: the host's conflict rule decides.
       this.current = this.replay.session;
-      this.serverRevision = this.replay.baseRevision;
-      this.pending = [...this.replay.ops];
-      this.firstPendingAt = Date.now();
-      this.saveState = { state: 'pending' };
-      this.schedule();
+      this.saving.resume(this.replay.ops, this.replay.baseRevision);
     }
     const p = options.platform;
     const off = [p?.onReconnect?.(() => this.retry()), p?.watchUnsaved?.(() => this.hasUnsaved)];
@@ -125,11 +111,11 @@ export class SessionController {
   }
 
   get save(): SaveState {
-    return this.saveState;
+    return this.saving.state;
   }
 
   get hasUnsaved(): boolean {
-    return this.pending.length > 0 || this.inFlight !== null;
+    return this.saving.hasUnsaved;
   }
 
   get undoLabel(): string | null {
@@ -147,11 +133,6 @@ export class SessionController {
 
   private emit(ops: readonly SessionOp[]): void {
     for (const l of this.listeners) l({ session: this.current, ops });
-  }
-
-  private setSave(s: SaveState): void {
-    this.saveState = s;
-    this.emit([]);
   }
 
   /**
@@ -172,7 +153,7 @@ export class SessionController {
     if (!r.ok) return { ok: false, message: r.problems.join(' ') };
     this.current = r.session;
     if (!viewOnly) this.history.record(r.inverse, label);
-    this.queue(ops);
+    this.saving.queue(ops);
     this.emit(ops);
     return { ok: true };
   }
@@ -201,90 +182,14 @@ export class SessionController {
     const back = { ops: r.inverse, label: entry.label };
     if (which === 'undo') this.history.pushRedo(back);
     else this.history.pushUndo(back);
-    this.queue(entry.ops);
+    this.saving.queue(entry.ops);
     this.emit(entry.ops);
     return { ok: true, label: entry.label };
   }
 
-  /** Keep what the host has not acknowledged in the browser's storage (or forget it once it has). */
-  private persist(): void {
-    if (!this.kept || this.readOnly || this.heldBack) return;
-    const ops = [...(this.inFlight ?? []), ...this.pending];
-    if (!ops.length) this.kept.clear(this.current.id);
-    else this.kept.write(this.current.id, this.current.name, this.serverRevision, ops);
-  }
-
-  private queue(ops: SessionOp[]): void {
-    if (this.readOnly || this.heldBack) return;
-    if (isViewOnly(ops)) {
-      // Only the latest view state waiting to be sent matters.
-      this.pending = this.pending.filter((o) => o.op !== 'view.put');
-    }
-    if (!this.pending.length) this.firstPendingAt = Date.now();
-    this.pending.push(...ops);
-    this.persist();
-    if (this.saveState.state === 'saved') this.setSave({ state: 'pending' });
-    this.schedule();
-  }
-
-  private schedule(): void {
-    if (this.destroyed || (this.saveState.state === 'error' && !this.saveState.retrying)) return;
-    if (this.timer) clearTimeout(this.timer);
-    const debounce = this.options.debounceMs ?? 250;
-    const maxWait = this.options.maxWaitMs ?? 700;
-    const wait = Math.max(0, Math.min(debounce, this.firstPendingAt + maxWait - Date.now()));
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.flush();
-    }, wait);
-  }
-
   /** Send everything queued now. Resolves once the queue is empty or saving failed. */
-  async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    if (this.inFlight) {
-      await new Promise<void>((resolve) => this.flushWaiters.push(resolve));
-      if (this.pending.length && !(this.saveState.state === 'error')) return this.flush();
-      return;
-    }
-    while (this.pending.length && !this.destroyed) {
-      const batch = this.pending.slice(0, MAX_OPS_PER_REQUEST);
-      this.pending = this.pending.slice(batch.length);
-      this.inFlight = batch;
-      this.setSave({ state: 'saving' });
-      const r = await this.client.call('sessions.apply', {
-        id: this.current.id,
-        baseRevision: this.serverRevision,
-        ops: batch,
-      });
-      this.inFlight = null;
-      if (r.ok) {
-        this.serverRevision = r.value.revision;
-        this.persist();
-        continue;
-      }
-      // Keep the ops: they are still applied locally and go out with the next save.
-      this.pending = [...batch, ...this.pending];
-      this.persist();
-      const retrying =
-        r.error.code === 'io' || r.error.code === 'internal' || r.error.code === 'locked';
-      this.setSave({ state: 'error', error: r.error, retrying });
-      if (retrying && !this.retryTimer) {
-        this.retryTimer = setTimeout(() => {
-          this.retryTimer = null;
-          void this.flush();
-        }, 3000);
-      }
-      break;
-    }
-    if (!this.pending.length && !this.inFlight && this.saveState.state !== 'read-only')
-      this.setSave({ state: 'saved' });
-    const waiters = this.flushWaiters;
-    this.flushWaiters = [];
-    for (const w of waiters) w();
+  flush(): Promise<void> {
+    return this.saving.flush();
   }
 
   /**
@@ -292,52 +197,28 @@ export class SessionController {
    * queued edits on top of the saved revision; `reload` drops them and
    * returns the saved session for the caller to reopen.
    */
-  async resolveConflict(choice: 'keep-mine' | 'reload'): Promise<OpenedSession | null> {
-    const opened = await this.client.call('sessions.open', { id: this.current.id });
-    if (!opened.ok) {
-      this.setSave({ state: 'error', error: opened.error, retrying: false });
-      return null;
-    }
-    if (choice === 'reload') {
-      this.pending = [];
-      // The reviewer chose the saved version: the kept copy of the dropped edits goes too.
-      this.kept?.clear(this.current.id);
-      this.destroy();
-      return opened.value;
-    }
-    this.serverRevision = opened.value.session.revision;
-    this.persist();
-    this.setSave({ state: 'pending' });
-    await this.flush();
-    return null;
+  resolveConflict(choice: 'keep-mine' | 'reload'): Promise<OpenedSession | null> {
+    return this.saving.resolveConflict(choice, () => this.destroy());
   }
 
   /** Retry a failed save now. */
   retry(): void {
-    if (this.saveState.state === 'error') this.setSave({ state: 'pending' });
-    void this.flush();
+    this.saving.retry();
   }
 
   /** The page is going away: send what is queued with a request that outlives the page. */
   flushOnUnload(): void {
-    if (!this.pending.length || this.readOnly) return;
-    const ops = this.pending.slice(0, MAX_OPS_PER_REQUEST);
-    const req = { id: this.current.id, baseRevision: this.serverRevision, ops };
-    if (this.options.platform?.callOnUnload)
-      this.options.platform.callOnUnload('sessions.apply', req);
-    else void this.client.call('sessions.apply', req);
+    this.saving.flushOnUnload();
   }
 
   /** Forget edits that were set aside because they no longer applied (the reviewer chose so). */
   discardSetAside(): void {
-    this.kept?.discardAside(this.current.id);
+    this.options.kept?.discardAside(this.current.id);
   }
 
   destroy(): void {
-    this.destroyed = true;
+    this.saving.destroy();
     for (const off of this.detach.splice(0)) off();
-    if (this.timer) clearTimeout(this.timer);
-    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.listeners.clear();
   }
 }

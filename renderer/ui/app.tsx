@@ -5,13 +5,7 @@
  * the host's menu and before-quit events.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type {
-  ApiClient,
-  AppInfo,
-  LibraryEntry,
-  MenuCommand,
-  OpenedSession,
-} from '../../shared/api/contract';
+import type { ApiClient, AppInfo, OpenedSession } from '../../shared/api/contract';
 import type { HostPlatform } from '../api/platform';
 import { NoticeProvider, useNotices } from './notices';
 import { HomeView } from './home/home-view';
@@ -19,6 +13,7 @@ import { SessionView } from './session/session-view';
 import { importClipboard, importFiles, inFormField } from './imports';
 import { ImportProgress } from './import-progress';
 import { offerKeptEdits } from './session/kept-edits-notice';
+import type { ViewHooks } from './view-hooks';
 
 export interface AppProps {
   client: ApiClient;
@@ -31,14 +26,6 @@ export function App(props: AppProps) {
       <AppBody {...props} />
     </NoticeProvider>
   );
-}
-
-/** Hooks a view registers so global events reach it. */
-export interface ViewHooks {
-  onImported?: (entries: LibraryEntry[]) => void;
-  onMenu?: (command: MenuCommand) => boolean;
-  flush?: () => Promise<void>;
-  flushOnUnload?: () => void;
 }
 
 function AppBody({ client, platform }: AppProps) {

@@ -15,28 +15,11 @@
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
-import type { AnchorStatus } from '../../../shared/model/session';
-import type { AnnotationKind } from '../../../shared/model/vocabulary';
-import { IntervalIndex, type IndexedRange } from '../../../shared/review/interval-index';
+import { IntervalIndex } from '../../../shared/review/interval-index';
 import { HighlightPainter, supportsCustomHighlights } from '../highlight-painter';
+import type { HighlightRange, HighlightState } from '../highlight-types';
 
-/** One highlight: an annotation's range in document positions. */
-export interface HighlightRange extends IndexedRange {
-  kind: AnnotationKind;
-  status: AnchorStatus;
-}
-
-/** What the last transaction changed, for incremental painting. */
-export type HighlightChange =
-  { type: 'none' } | { type: 'all' } | { type: 'some'; put: HighlightRange[]; removed: string[] };
-
-export interface HighlightState {
-  index: IntervalIndex<HighlightRange>;
-  active: string | null;
-  /** The flashing highlight; `seq` changes on every new flash, even of the same id. */
-  flash: { id: string; seq: number } | null;
-  change: HighlightChange;
-}
+export type { HighlightChange, HighlightRange, HighlightState } from '../highlight-types';
 
 type Action =
   | { type: 'set'; ranges: HighlightRange[] }

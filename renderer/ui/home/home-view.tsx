@@ -11,7 +11,7 @@ import type { ApiClient, AppInfo, LibraryEntry, OpenedSession } from '../../../s
 import type { SessionSummary } from '../../../shared/model/session';
 import { formatBytes } from '../../../shared/model/limits';
 import type { HostPlatform } from '../../api/platform';
-import type { ViewHooks } from '../app';
+import type { ViewHooks } from '../view-hooks';
 import { useNotices } from '../notices';
 import { ARTICLE_ACCEPT, pickFiles } from '../files';
 import { importFiles } from '../imports';

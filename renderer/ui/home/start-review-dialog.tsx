@@ -18,6 +18,7 @@ import { safeHttpUrl } from '../../../shared/article/safe-url';
 import { wrapQuote } from '../../../shared/text/quote-marks';
 import { Dialog } from '../dialog';
 import { formatRelative, plural } from '../format';
+import { LabelledField } from '../labelled-field';
 
 /** What the reviewer chose to start with. */
 export interface StartReviewChoice {
@@ -82,8 +83,7 @@ export function StartReviewDialog(props: StartReviewDialogProps) {
   };
 
   const field = (key: 'outlet' | 'url' | 'byline', label: string, hint: string) => (
-    <label class="field">
-      <span class="field-label">{label}</span>
+    <LabelledField label={label}>
       <input
         class="input"
         type="text"
@@ -94,7 +94,7 @@ export function StartReviewDialog(props: StartReviewDialogProps) {
         placeholder={hint}
         onInput={(e) => setMeta({ ...meta, [key]: e.currentTarget.value })}
       />
-    </label>
+    </LabelledField>
   );
 
   return (
@@ -138,8 +138,7 @@ export function StartReviewDialog(props: StartReviewDialogProps) {
           The report’s header shows these. They are prefilled from the article where it has them,
           and can be changed later (Session settings, and “Edit details” above the article).
         </p>
-        <label class="field">
-          <span class="field-label">Your name (reviewer)</span>
+        <LabelledField label="Your name (reviewer)">
           <input
             class="input"
             name="reviewer"
@@ -149,7 +148,7 @@ export function StartReviewDialog(props: StartReviewDialogProps) {
             placeholder="Recorded on the annotations you make"
             onInput={(e) => setReviewer(e.currentTarget.value)}
           />
-        </label>
+        </LabelledField>
         <div class="field-row">
           {field('outlet', 'Outlet', 'e.g. The Washington Post')}
           {field('byline', 'Byline', 'Who wrote the article')}

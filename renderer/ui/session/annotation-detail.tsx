@@ -4,26 +4,23 @@
  * when. Every edit is one undoable change; text fields commit when they lose
  * focus or on Ctrl/Cmd+Enter.
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { Annotation, Link, Session, Speaker } from '../../../shared/model/session';
+import { useState } from 'preact/hooks';
+import type { Annotation, Session, Speaker } from '../../../shared/model/session';
 import {
   ANNOTATION_KINDS,
   KIND_LABELS,
-  LINK_RELATIONS,
-  RELATION_LABELS,
   type AnnotationKind,
 } from '../../../shared/model/vocabulary';
-import { MAX_NOTE_CHARS } from '../../../shared/model/limits';
-import { normaliseTags } from '../../../shared/review/annotation-edits';
 import type { ReviewActions } from './review-actions';
 import { SpeakerPicker } from './speaker-picker';
 import { SpeakerForm } from './speaker-form';
 import { VerdictEditor } from './verdict-editor';
 import { AnchorStatusChip, AnchorStatusNotice } from './anchor-status';
 import { formatDateTime, shorten } from '../format';
-import { wrapQuote } from '../../../shared/text/quote-marks';
 import { shortcutLabel, withShortcut } from '../../editor/shortcuts';
 import { showInvisibles } from '../../../shared/text/visible-text';
+import { LinkRow } from './link-row';
+import { NoteField, TagsField } from './annotation-fields';
 
 export interface AnnotationDetailProps {
   annotation: Annotation;
@@ -220,202 +217,5 @@ export function AnnotationDetail(props: AnnotationDetailProps) {
         </button>
       ) : null}
     </section>
-  );
-}
-
-function LinkRow({
-  link,
-  self,
-  session,
-  actions,
-  readOnly,
-  onReveal,
-}: {
-  link: Link;
-  self: Annotation;
-  session: Session;
-  actions: ReviewActions;
-  readOnly: boolean;
-  onReveal: (id: string) => void;
-}) {
-  const otherId = link.from === self.id ? link.to : link.from;
-  const other = session.annotations.find((x) => x.id === otherId);
-  const outgoing = link.from === self.id;
-  const [note, setNote] = useState(link.note);
-  useEffect(() => setNote(link.note), [link.note]);
-  if (!other) return null;
-  return (
-    <li class="link-row" data-testid="link-row">
-      <div class="link-sentence">
-        <span class="muted">{outgoing ? 'This' : <KindTag kind={other.kind} />}</span>{' '}
-        <select
-          class="select select-small"
-          aria-label="Relation"
-          value={link.relation}
-          disabled={readOnly}
-          onChange={(e) =>
-            actions.editLink(
-              link.id,
-              { relation: e.currentTarget.value as Link['relation'] },
-              'Change relation',
-            )
-          }
-        >
-          {LINK_RELATIONS.map((r) => (
-            <option key={r} value={r}>
-              {RELATION_LABELS[r]}
-            </option>
-          ))}
-        </select>{' '}
-        <span class="muted">{outgoing ? <KindTag kind={other.kind} /> : 'this'}</span>
-      </div>
-      <div class="link-quote-row">
-        <button type="button" class="quote-button small" onClick={() => onReveal(other.id)}>
-          {wrapQuote(shorten(other.target.quote.exact, 120))}
-        </button>
-        <div class="link-tools">
-          {!readOnly ? (
-            <>
-              <button
-                type="button"
-                class="icon-button"
-                title="Reverse the direction"
-                aria-label="Reverse the direction"
-                onClick={() => actions.editLink(link.id, { reverse: true }, 'Reverse link')}
-              >
-                ⇄
-              </button>
-              <button
-                type="button"
-                class="icon-button"
-                title="Remove this link"
-                aria-label="Remove this link"
-                onClick={() => actions.unlink(link.id)}
-              >
-                ×
-              </button>
-            </>
-          ) : null}
-        </div>
-      </div>
-      <input
-        class="input input-small"
-        aria-label="Link note"
-        placeholder="Note on this link"
-        value={note}
-        readOnly={readOnly}
-        onInput={(e) => setNote(e.currentTarget.value)}
-        onBlur={() => note !== link.note && actions.editLink(link.id, { note }, 'Edit link note')}
-        onKeyDown={(e) => e.key === 'Enter' && (e.currentTarget as HTMLInputElement).blur()}
-      />
-    </li>
-  );
-}
-
-export function KindTag({ kind }: { kind: AnnotationKind }) {
-  return <span class={`kind-tag kind-${kind}`}>{KIND_LABELS[kind]}</span>;
-}
-
-function NoteField({
-  label,
-  value,
-  readOnly,
-  onCommit,
-}: {
-  label: string;
-  value: string;
-  readOnly: boolean;
-  onCommit: (v: string) => boolean;
-}) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
-  const over = draft.length > MAX_NOTE_CHARS;
-  const commit = () => {
-    if (draft !== value && !onCommit(draft)) return;
-  };
-  return (
-    <label class="field detail-section">
-      <span class="detail-label">{label}</span>
-      <textarea
-        class="input textarea"
-        rows={3}
-        value={draft}
-        readOnly={readOnly}
-        placeholder="What a colleague should know about this passage"
-        onInput={(e) => setDraft(e.currentTarget.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            commit();
-          }
-        }}
-      />
-      <span class={`char-count ${over ? 'is-over' : ''}`}>
-        {over
-          ? `${draft.length.toLocaleString('en')} characters: over the limit of ${MAX_NOTE_CHARS.toLocaleString('en')}. It will not be saved until it is shorter; nothing is cut.`
-          : draft.length > MAX_NOTE_CHARS * 0.8
-            ? `${draft.length.toLocaleString('en')} / ${MAX_NOTE_CHARS.toLocaleString('en')}`
-            : ''}
-      </span>
-    </label>
-  );
-}
-
-function TagsField({
-  tags,
-  readOnly,
-  onCommit,
-}: {
-  tags: string[];
-  readOnly: boolean;
-  onCommit: (tags: string[]) => boolean;
-}) {
-  const [draft, setDraft] = useState('');
-  const add = () => {
-    const next = normaliseTags([...tags, draft]);
-    if (next.length !== tags.length && onCommit(next)) setDraft('');
-    else setDraft('');
-  };
-  return (
-    <div class="detail-section">
-      <span class="detail-label" id="tags-label">
-        Tags
-      </span>
-      <ul class="tag-list" aria-labelledby="tags-label">
-        {tags.map((t) => (
-          <li key={t} class="tag">
-            {t}
-            {!readOnly ? (
-              <button
-                type="button"
-                class="tag-remove"
-                aria-label={`Remove tag ${t}`}
-                onClick={() => onCommit(tags.filter((x) => x !== t))}
-              >
-                ×
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-      {!readOnly ? (
-        <input
-          class="input input-small"
-          aria-label="Add tags (comma-separated)"
-          placeholder="Add a tag and press Enter"
-          value={draft}
-          maxLength={200}
-          onInput={(e) => setDraft(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === ',') {
-              e.preventDefault();
-              if (draft.trim()) add();
-            }
-          }}
-          onBlur={() => draft.trim() && add()}
-        />
-      ) : null}
-    </div>
   );
 }

@@ -17,6 +17,7 @@ import {
 } from '../../editor/article-editor';
 import { formatDate } from '../format';
 import { showInvisibles } from '../../../shared/text/visible-text';
+import { LabelledField } from '../labelled-field';
 
 export interface ArticlePaneProps {
   article: Article;
@@ -123,8 +124,7 @@ function ArticleHeader({
 
   if (editing) {
     const field = (key: keyof ArticleMeta, label: string, type = 'text') => (
-      <label class="field">
-        <span class="field-label">{label}</span>
+      <LabelledField label={label}>
         <input
           class="input"
           type={type}
@@ -134,7 +134,7 @@ function ArticleHeader({
             setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value })
           }
         />
-      </label>
+      </LabelledField>
     );
     const save = (e: Event) => {
       e.preventDefault();

@@ -18,6 +18,7 @@ import {
   type DisputeModel,
 } from '../../../shared/review/dispute-cards';
 import { plural } from '../format';
+import { LabelledField, LabelledGroup } from '../labelled-field';
 
 /**
  * What a filter leaves shown, in words: "Showing 3 of 12 claims · 2 of 5
@@ -60,8 +61,7 @@ export function DisputeFilters({ session, filter, tags, result, onFilter }: Disp
     >
       <summary>Filter{result ? <span class="filter-on"> (on)</span> : null}</summary>
       <div class="filter-grid">
-        <fieldset class="filter-kinds">
-          <legend class="field-label">Kind</legend>
+        <LabelledGroup legend="Kind" class="filter-kinds">
           {ANNOTATION_KINDS.map((k) => (
             <label key={k} class={`chip-toggle kind-${k}`}>
               <input
@@ -78,9 +78,8 @@ export function DisputeFilters({ session, filter, tags, result, onFilter }: Disp
               {KIND_LABELS[k]}
             </label>
           ))}
-        </fieldset>
-        <label class="field">
-          <span class="field-label">Speaker</span>
+        </LabelledGroup>
+        <LabelledField label="Speaker">
           <select
             class="select"
             value={filter.speakerIds[0] ?? ''}
@@ -97,9 +96,8 @@ export function DisputeFilters({ session, filter, tags, result, onFilter }: Disp
                 </option>
               ))}
           </select>
-        </label>
-        <label class="field">
-          <span class="field-label">Verdict</span>
+        </LabelledField>
+        <LabelledField label="Verdict">
           <select
             class="select"
             value={filter.verdicts[0] ?? ''}
@@ -115,9 +113,8 @@ export function DisputeFilters({ session, filter, tags, result, onFilter }: Disp
               </option>
             ))}
           </select>
-        </label>
-        <label class="field">
-          <span class="field-label">Tag</span>
+        </LabelledField>
+        <LabelledField label="Tag">
           <select
             class="select"
             value={filter.tags[0] ?? ''}
@@ -131,7 +128,7 @@ export function DisputeFilters({ session, filter, tags, result, onFilter }: Disp
               </option>
             ))}
           </select>
-        </label>
+        </LabelledField>
         <label class="checkbox filter-unanswered">
           <input
             type="checkbox"
@@ -140,8 +137,7 @@ export function DisputeFilters({ session, filter, tags, result, onFilter }: Disp
           />
           Only claims with no counter-statement or evidence yet
         </label>
-        <label class="field filter-text">
-          <span class="field-label">Text</span>
+        <LabelledField label="Text" class="filter-text">
           <input
             ref={text}
             class="input"
@@ -150,7 +146,7 @@ export function DisputeFilters({ session, filter, tags, result, onFilter }: Disp
             placeholder="Words in quotes, notes, speakers"
             onInput={(e) => set({ text: e.currentTarget.value })}
           />
-        </label>
+        </LabelledField>
         <div class="filter-actions">
           <button
             type="button"

@@ -13,7 +13,7 @@ import {
   type DisputeFilter,
 } from '../../../shared/review/dispute-cards';
 import { DisputeFilters, filterResult } from './dispute-filters';
-import { KindTag } from './annotation-detail';
+import { KindTag } from './kind-tag';
 import { AnchorStatusChip } from './anchor-status';
 import { verdictTone } from './verdict-editor';
 import { plural, shorten } from '../format';

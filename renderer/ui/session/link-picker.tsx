@@ -18,9 +18,10 @@ import {
 } from '../../../shared/model/vocabulary';
 import { defaultRelation, rankLinkTargets } from '../../../shared/review/link-targets';
 import { Dialog } from '../dialog';
-import { KindTag } from './annotation-detail';
+import { KindTag } from './kind-tag';
 import { shorten } from '../format';
 import { wrapQuote } from '../../../shared/text/quote-marks';
+import { LabelledField, LabelledGroup } from '../labelled-field';
 
 export interface LinkPickerProps {
   mode: 'link' | 'goto';
@@ -90,8 +91,7 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
           </p>
         ) : null}
         {mode === 'link' ? (
-          <fieldset class="relation-choice">
-            <legend class="field-label">Relation</legend>
+          <LabelledGroup legend="Relation" class="relation-choice">
             {LINK_RELATIONS.map((r, i) => (
               <label
                 key={r}
@@ -115,7 +115,7 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
               <input type="checkbox" checked={reverse} onChange={() => setReverse(!reverse)} />
               Reverse: the target {RELATION_LABELS[relation]} this one <kbd>Alt+R</kbd>
             </label>
-          </fieldset>
+          </LabelledGroup>
         ) : null}
         {mode === 'link' && from && target ? (
           <p class="link-preview" aria-live="polite" data-testid="link-preview">
@@ -190,8 +190,7 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
           ) : null}
         </ul>
         {mode === 'link' ? (
-          <label class="field">
-            <span class="field-label">Note on the link (optional)</span>
+          <LabelledField label="Note on the link (optional)">
             <input
               id="link-note"
               class="input"
@@ -199,7 +198,7 @@ export function LinkPicker({ mode, session, fromId, onLink, onGoto, onClose }: L
               onInput={(e) => setNote(e.currentTarget.value)}
               placeholder="e.g. denies sources and methods, not the disclosure"
             />
-          </label>
+          </LabelledField>
         ) : null}
         <div class="dialog-actions">
           <button type="button" class="button" onClick={onClose}>

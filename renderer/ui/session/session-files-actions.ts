@@ -122,6 +122,29 @@ export async function addArticle(ctx: FileActionContext, entry: LibraryEntry): P
   ctx.notices.show({ tone: 'success', text: `Added “${entry.meta.title}” to this session.` });
 }
 
+/** Say that articles came into the library (a drop or paste) and, unless read-only, offer to add them here. */
+export function offerToAdd(
+  ctx: FileActionContext,
+  entries: LibraryEntry[],
+  readOnly: boolean,
+): void {
+  ctx.notices.show({
+    tone: 'info',
+    text:
+      entries.length === 1
+        ? `“${entries[0]!.meta.title}” is in the library.`
+        : `${entries.length} articles are in the library.`,
+    actions: readOnly
+      ? []
+      : [
+          {
+            label: 'Add to this session',
+            run: () => void Promise.all(entries.map((e) => addArticle(ctx, e))),
+          },
+        ],
+  });
+}
+
 /** Import article files into the library and add them to this session. */
 export async function importIntoSession(ctx: FileActionContext): Promise<void> {
   const files = await pickFiles(ARTICLE_ACCEPT, true);

@@ -15,6 +15,7 @@ import { MAX_NOTE_CHARS } from '../../../shared/model/limits';
 import { safeHttpUrl } from '../../../shared/article/safe-url';
 import type { SessionOp } from '../../../shared/session/session-ops';
 import { Dialog } from '../dialog';
+import { LabelledField } from '../labelled-field';
 
 export interface SettingsDialogProps {
   session: Session;
@@ -91,8 +92,7 @@ export function SettingsDialog({ session, readOnly, onSave, onClose }: SettingsD
       <form class="settings-form" onSubmit={save}>
         <fieldset disabled={readOnly}>
           <legend class="settings-legend">Reviewer and publication</legend>
-          <label class="field">
-            <span class="field-label">Your name (recorded on new annotations and links)</span>
+          <LabelledField label="Your name (recorded on new annotations and links)">
             <input
               class="input"
               value={settings.reviewer}
@@ -100,19 +100,17 @@ export function SettingsDialog({ session, readOnly, onSave, onClose }: SettingsD
               onInput={(e) => set({ reviewer: e.currentTarget.value })}
               autoFocus
             />
-          </label>
+          </LabelledField>
           <div class="field-row">
-            <label class="field">
-              <span class="field-label">Fact-checking organisation</span>
+            <LabelledField label="Fact-checking organisation">
               <input
                 class="input"
                 value={settings.organisationName}
                 maxLength={1000}
                 onInput={(e) => set({ organisationName: e.currentTarget.value })}
               />
-            </label>
-            <label class="field">
-              <span class="field-label">Organisation URL</span>
+            </LabelledField>
+            <LabelledField label="Organisation URL">
               <input
                 class="input"
                 type="url"
@@ -120,12 +118,9 @@ export function SettingsDialog({ session, readOnly, onSave, onClose }: SettingsD
                 placeholder="https://"
                 onInput={(e) => set({ organisationUrl: e.currentTarget.value })}
               />
-            </label>
+            </LabelledField>
           </div>
-          <label class="field">
-            <span class="field-label">
-              Publication base URL (each ClaimReview’s address is this plus the claim’s id)
-            </span>
+          <LabelledField label="Publication base URL (each ClaimReview’s address is this plus the claim’s id)">
             <input
               class="input"
               type="url"
@@ -133,50 +128,46 @@ export function SettingsDialog({ session, readOnly, onSave, onClose }: SettingsD
               placeholder="https://example.org/fact-checks/"
               onInput={(e) => set({ publicationBaseUrl: e.currentTarget.value })}
             />
-          </label>
+          </LabelledField>
           <p class="muted small">
             ClaimReview export needs both the organisation and the publication base URL.
           </p>
-          <label class="field">
-            <span class="field-label">Methodology note (printed in reports)</span>
+          <LabelledField label="Methodology note (printed in reports)">
             <textarea
               class="input textarea"
               rows={4}
               value={settings.methodology}
               onInput={(e) => set({ methodology: e.currentTarget.value })}
             />
-          </label>
+          </LabelledField>
         </fieldset>
         <fieldset disabled={readOnly}>
           <legend class="settings-legend">Rating scale</legend>
           <div class="field-row">
-            <label class="field">
-              <span class="field-label">Name</span>
+            <LabelledField label="Name">
               <input
                 class="input"
                 value={scale.name}
                 maxLength={1000}
                 onInput={(e) => setScale({ ...scale, name: e.currentTarget.value })}
               />
-            </label>
-            <label class="field field-narrow">
-              <span class="field-label">Worst value</span>
+            </LabelledField>
+            <LabelledField label="Worst value" class="field-narrow">
               <input
                 class="input"
                 type="number"
                 value={scale.worst}
                 onInput={(e) => setScale({ ...scale, worst: Number(e.currentTarget.value) })}
               />
-            </label>
-            <label class="field field-narrow">
-              <span class="field-label">Best value</span>
+            </LabelledField>
+            <LabelledField label="Best value" class="field-narrow">
               <input
                 class="input"
                 type="number"
                 value={scale.best}
                 onInput={(e) => setScale({ ...scale, best: Number(e.currentTarget.value) })}
               />
-            </label>
+            </LabelledField>
           </div>
           <table class="scale-table">
             <thead>

@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Speaker } from '../../../shared/model/session';
+import { LabelledField, LabelledGroup } from '../labelled-field';
 
 /** Edit a speaker's name, kind, role, organisation and aliases. */
 export function SpeakerForm({
@@ -32,8 +33,7 @@ export function SpeakerForm({
         });
       }}
     >
-      <label class="field">
-        <span class="field-label">Name</span>
+      <LabelledField label="Name">
         <input
           class="input"
           value={draft.name}
@@ -42,9 +42,8 @@ export function SpeakerForm({
           onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
           autoFocus
         />
-      </label>
-      <fieldset class="field radio-row">
-        <legend class="field-label">Kind</legend>
+      </LabelledField>
+      <LabelledGroup legend="Kind" class="field radio-row">
         {(['person', 'organization'] as const).map((k) => (
           <label key={k} class="radio">
             <input
@@ -56,9 +55,8 @@ export function SpeakerForm({
             {k === 'person' ? 'Person' : 'Organisation'}
           </label>
         ))}
-      </fieldset>
-      <label class="field">
-        <span class="field-label">Role</span>
+      </LabelledGroup>
+      <LabelledField label="Role">
         <input
           class="input"
           value={draft.role}
@@ -66,25 +64,23 @@ export function SpeakerForm({
           placeholder="e.g. National Security Advisor"
           onInput={(e) => setDraft({ ...draft, role: e.currentTarget.value })}
         />
-      </label>
-      <label class="field">
-        <span class="field-label">Organisation</span>
+      </LabelledField>
+      <LabelledField label="Organisation">
         <input
           class="input"
           value={draft.organisation}
           maxLength={1000}
           onInput={(e) => setDraft({ ...draft, organisation: e.currentTarget.value })}
         />
-      </label>
-      <label class="field">
-        <span class="field-label">Aliases (other spellings, comma-separated)</span>
+      </LabelledField>
+      <LabelledField label="Aliases (other spellings, comma-separated)">
         <input
           class="input"
           value={draft.aliasText}
           placeholder="e.g. Sergei Lavrov, Lavrov"
           onInput={(e) => setDraft({ ...draft, aliasText: e.currentTarget.value })}
         />
-      </label>
+      </LabelledField>
       <div class="form-actions">
         <button type="submit" class="button button-primary">
           Save speaker

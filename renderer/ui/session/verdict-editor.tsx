@@ -9,6 +9,7 @@ import type { Verdict } from '../../../shared/model/session';
 import type { RatingScale } from '../../../shared/model/rating-scale';
 import { MAX_NOTE_CHARS } from '../../../shared/model/limits';
 import { shortcutLabel } from '../../editor/shortcuts';
+import { LabelledField, LabelledGroup } from '../labelled-field';
 
 export interface VerdictEditorProps {
   scale: RatingScale;
@@ -132,8 +133,7 @@ export function VerdictEditor({
         }
       }}
     >
-      <fieldset class="verdict-steps">
-        <legend class="field-label">Verdict ({scale.name})</legend>
+      <LabelledGroup legend={`Verdict (${scale.name})`} class="verdict-steps">
         {scale.steps.map((s) => (
           <label
             key={s.id}
@@ -150,9 +150,8 @@ export function VerdictEditor({
             <span>{s.label}</span>
           </label>
         ))}
-      </fieldset>
-      <label class="field">
-        <span class="field-label">Rationale</span>
+      </LabelledGroup>
+      <LabelledField label="Rationale">
         <textarea
           class="input textarea"
           rows={4}
@@ -166,7 +165,7 @@ export function VerdictEditor({
             ? `${rationale.length.toLocaleString('en')} characters: over the limit of ${MAX_NOTE_CHARS.toLocaleString('en')}. Shorten it to save.`
             : `${rationale.length.toLocaleString('en')} / ${MAX_NOTE_CHARS.toLocaleString('en')}`}
         </span>
-      </label>
+      </LabelledField>
       <div class="form-actions">
         <button
           type="submit"
