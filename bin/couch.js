@@ -59,6 +59,15 @@ export async function startCouch({ port, dataDir, admin, quiet = false }) {
     res.set('WWW-Authenticate', 'Basic realm="server"');
     res.json({ error: 'unauthorized', reason: 'Authentication required.' });
   });
+  // express-pouchdb has no `_selector` filter, and asking for one crashes it with an unhandled
+  // error event: answer 400 instead, as a server without the feature would.
+  app.use((req, res, next) => {
+    if (/\/_changes$/.test(req.path) && req.query.filter === '_selector') {
+      res.status(400).json({ error: 'bad_request', reason: '_selector filters are not supported' });
+      return;
+    }
+    next();
+  });
   app.use(pouchApp);
   // Admin: set through the server's config (hashed on write). The config is first written
   // before any request can arrive.
