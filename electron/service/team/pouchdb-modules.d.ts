@@ -1,8 +1,8 @@
 // The few PouchDB 9 modules the team sync uses, typed as narrowly as it uses them.
 // (@types/pouchdb-core pulls the DOM library into the Node service; these do not.)
 declare module 'pouchdb-core' {
-  import type { PouchStatic } from './pouch';
-  const PouchDB: PouchStatic;
+  /** Typed where it is used (pouch.ts, PouchStatic). */
+  const PouchDB: unknown;
   export default PouchDB;
 }
 declare module 'pouchdb-adapter-http' {
