@@ -102,8 +102,10 @@ let configured: PouchStatic | null = null;
 
 /** The PouchDB class with the team plugins. */
 export function pouch(): PouchStatic {
-  if (!configured)
-    configured = PouchDBCore.plugin(httpAdapter).plugin(memoryAdapter).plugin(replication);
+  configured ??= (PouchDBCore as PouchStatic)
+    .plugin(httpAdapter)
+    .plugin(memoryAdapter)
+    .plugin(replication);
   return configured;
 }
 
