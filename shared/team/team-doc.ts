@@ -226,6 +226,8 @@ export function parseTeamDoc(raw: unknown, sessionId?: string): DocParse {
   const body: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
     if (COUCH_META_KEYS.has(k)) continue;
+    if (k === '__proto__' || k === 'constructor' || k === 'prototype')
+      return { ok: false, problem: `unexpected key "${k}"` };
     if (k.startsWith('_') && k !== '_id' && k !== '_rev')
       return { ok: false, problem: `unexpected key "${k.slice(0, 40)}"` };
     body[k] = v;
