@@ -46,7 +46,7 @@ export function commandTime(env: NodeJS.ProcessEnv): string {
 }
 
 /** Read and validate a session file (portable `.fcw.json` or a bare session). */
-export function loadSession(path: string): { session: Session; wrapped: boolean } {
+export function loadSession(path: string): { session: Session; wrapped: boolean; team?: unknown } {
   const text = decodeUtf8(
     readInput(path, 'session file', MAX_SESSION_FILE_BYTES),
     path,
@@ -54,7 +54,7 @@ export function loadSession(path: string): { session: Session; wrapped: boolean 
   );
   const r = readPortableSession(text);
   if (!r.ok) throw new CliError(`${path}: ${r.error.message}`);
-  return { session: r.session, wrapped: r.wrapped };
+  return { session: r.session, wrapped: r.wrapped, team: r.team };
 }
 
 /** `factcheck session new --title T --article FILE [--article FILE …] --out S.fcw.json [--force]` */
@@ -125,7 +125,7 @@ export async function annotationsImport(
     import('../../shared/interchange/w3c-import'),
     import('../../shared/session/session-ops'),
   ]);
-  const { session, wrapped } = loadSession(sessionPath);
+  const { session, wrapped, team } = loadSession(sessionPath);
   const fallback = opts.article ? pickArticle(session, opts.article) : undefined;
   const content = decodeUtf8(
     readInput(annotationsPath, 'annotation file', 96 * 1024 * 1024),
@@ -142,7 +142,7 @@ export async function annotationsImport(
   const applied = applyOps(session, r.value.ops, now);
   if (!applied.ok) throw new CliError(`${annotationsPath}: ${applied.problems.join(' ')}`);
   const data = wrapped
-    ? renderPortableSession(applied.session, now)
+    ? renderPortableSession(applied.session, now, team) // the team section travels on; the next sync records the import
     : `${stringifyJsonSafe(applied.session, 2)}\n`;
   writeOutputs([{ path: sessionPath, data }], true, !!opts['follow-symlinks']);
   const { annotations, links, orphaned, problems } = r.value.report;

@@ -8,6 +8,8 @@
  *   factcheck check S.fcw.json
  *   factcheck suggest ARTICLE [--json]
  *   factcheck similar "TEXT" --in S1.fcw.json [S2.fcw.json …] [--claimreview F.jsonld …] [--json]
+ *   factcheck annotations list | verdict | sync | conflicts | resolve | status | merge  (team review,
+ *     team-commands.ts)
  *
  * Every command exits non-zero with a one-line reason on bad input (2 for a
  * usage mistake, 1 otherwise) and never replaces an existing file without
@@ -25,6 +27,7 @@ import type { CliIo } from './commands';
 // start-up within 5× of `node -e 0`).
 const commands = () => import('./commands');
 const suggestCommands = () => import('./suggest-command');
+const teamCommands = () => import('./team-commands');
 
 export const USAGE = `Usage:
   factcheck session new --title T --article FILE [--article FILE …] --out S.fcw.json [--force]
@@ -33,6 +36,17 @@ export const USAGE = `Usage:
   factcheck check S.fcw.json
   factcheck suggest ARTICLE [--json]
   factcheck similar "TEXT" --in S1.fcw.json [S2.fcw.json …] [--claimreview F.jsonld …] [--json]
+
+Team review:
+  factcheck annotations list S.fcw.json [--json]
+  factcheck verdict S.fcw.json --claim ID --rating NAME [--rationale TEXT] --reviewer NAME [--editor]
+  factcheck sync S.fcw.json --remote URL --reviewer NAME [--credentials-file F] [--allow-insecure-http]
+  factcheck conflicts S.fcw.json [--json]
+  factcheck resolve S.fcw.json --item ID --field F --value V --reviewer NAME
+  factcheck status S.fcw.json [--set draft|in-review|approved|published --reviewer NAME [--editor]]
+  factcheck merge A.fcw.json B.fcw.json --out C.fcw.json [--force] [--reviewer NAME]
+Sync credentials: FACTCHECK_COUCH_CREDENTIALS=user:password or an owner-only --credentials-file.
+Remotes must be https (plain http only to this computer, or with --allow-insecure-http).
 
 Inputs must be regular files. Outputs go to new paths or regular files (--force to replace one),
 never over a folder, FIFO or device, and never through a symbolic link unless --follow-symlinks.
@@ -99,6 +113,105 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       positionals[0]!,
       positionals[1]!,
       values as { article?: string; 'follow-symlinks'?: boolean },
+      io,
+    );
+    return 0;
+  }
+  if (command === 'annotations' && sub === 'list') {
+    const { values, positionals } = parse(
+      rest,
+      { json: { type: 'boolean' } },
+      1,
+      'factcheck annotations list S.fcw.json [--json]',
+    );
+    const { annotationsList } = await teamCommands();
+    annotationsList(positionals[0]!, values as { json?: boolean }, io);
+    return 0;
+  }
+  const args = sub === undefined ? [] : [sub, ...rest];
+  if (command === 'verdict') {
+    const { values, positionals } = parse(
+      args,
+      {
+        claim: { type: 'string' },
+        rating: { type: 'string' },
+        rationale: { type: 'string' },
+        reviewer: { type: 'string' },
+        editor: { type: 'boolean' },
+      },
+      1,
+      'factcheck verdict S.fcw.json --claim ID --rating NAME [--rationale TEXT] --reviewer NAME',
+    );
+    const { verdictCommand } = await teamCommands();
+    verdictCommand(positionals[0]!, values as Parameters<typeof verdictCommand>[1], io);
+    return 0;
+  }
+  if (command === 'sync') {
+    const { values, positionals } = parse(
+      args,
+      {
+        remote: { type: 'string' },
+        reviewer: { type: 'string' },
+        'credentials-file': { type: 'string' },
+        'allow-insecure-http': { type: 'boolean' },
+      },
+      1,
+      'factcheck sync S.fcw.json --remote URL --reviewer NAME',
+    );
+    const { syncCommand } = await teamCommands();
+    await syncCommand(positionals[0]!, values as Parameters<typeof syncCommand>[1], io);
+    return 0;
+  }
+  if (command === 'conflicts') {
+    const { values, positionals } = parse(
+      args,
+      { json: { type: 'boolean' } },
+      1,
+      'factcheck conflicts S.fcw.json [--json]',
+    );
+    const { conflictsCommand } = await teamCommands();
+    conflictsCommand(positionals[0]!, values as { json?: boolean }, io);
+    return 0;
+  }
+  if (command === 'resolve') {
+    const { values, positionals } = parse(
+      args,
+      {
+        item: { type: 'string' },
+        field: { type: 'string' },
+        value: { type: 'string' },
+        reviewer: { type: 'string' },
+      },
+      1,
+      'factcheck resolve S.fcw.json --item ID --field F --value V --reviewer NAME',
+    );
+    const { resolveCommand } = await teamCommands();
+    resolveCommand(positionals[0]!, values as Parameters<typeof resolveCommand>[1], io);
+    return 0;
+  }
+  if (command === 'status') {
+    const { values, positionals } = parse(
+      args,
+      { set: { type: 'string' }, reviewer: { type: 'string' }, editor: { type: 'boolean' } },
+      1,
+      'factcheck status S.fcw.json [--set STATUS --reviewer NAME [--editor]]',
+    );
+    const { statusCommand } = await teamCommands();
+    statusCommand(positionals[0]!, values as Parameters<typeof statusCommand>[1], io);
+    return 0;
+  }
+  if (command === 'merge') {
+    const { values, positionals } = parse(
+      args,
+      { out: { type: 'string' }, force: { type: 'boolean' }, reviewer: { type: 'string' } },
+      2,
+      'factcheck merge A.fcw.json B.fcw.json --out C.fcw.json',
+    );
+    const { mergeCommand } = await teamCommands();
+    mergeCommand(
+      positionals[0]!,
+      positionals[1]!,
+      values as Parameters<typeof mergeCommand>[2],
       io,
     );
     return 0;

@@ -32,10 +32,19 @@ export interface PortableSessionFile {
   exportedAt: string;
   generator: string;
   session: Session;
+  /** Team review: the shared documents and sync bookkeeping (shared/team/team-file.ts). */
+  team?: unknown;
 }
 
-/** The portable file's text. Pretty-printed (2 spaces) so it diffs well. */
-export function renderPortableSession(session: Session, exportedAt: string): string {
+/**
+ * The portable file's text. Pretty-printed (2 spaces) so it diffs well. `team`
+ * (a team section, written after the session) is passed through as given.
+ */
+export function renderPortableSession(
+  session: Session,
+  exportedAt: string,
+  team?: unknown,
+): string {
   const file: PortableSessionFile = {
     format: PORTABLE_FORMAT,
     formatVersion: PORTABLE_VERSION,
@@ -43,11 +52,13 @@ export function renderPortableSession(session: Session, exportedAt: string): str
     generator: 'Factcheck Workbench',
     session,
   };
+  if (team !== undefined) file.team = team;
   return `${stringifyJsonSafe(file, 2)}\n`;
 }
 
 export type PortableRead =
-  | { ok: true; session: Session; wrapped: boolean }
+  /** `team`: the wrapper's team section, unvalidated (read it with shared/team/team-file.ts). */
+  | { ok: true; session: Session; wrapped: boolean; team?: unknown }
   /** `problems` lists everything found (at most a few sentences); `error.message` says it in one line. */
   | { ok: false; error: ApiError; problems: string[] };
 
@@ -123,7 +134,9 @@ export function readPortableSession(text: string): PortableRead {
       valid.problems,
     );
   }
-  return { ok: true, session: valid.value, wrapped };
+  return wrapped && data.team !== undefined
+    ? { ok: true, session: valid.value, wrapped, team: data.team }
+    : { ok: true, session: valid.value, wrapped };
 }
 
 /**
