@@ -41,6 +41,8 @@ import {
 import { planPortableImport } from '../../shared/interchange/portable-session';
 import { importW3c } from '../../shared/interchange/w3c-import';
 import { nowIso } from '../../shared/model/ids';
+import { createSuggestHandlers } from './suggest/suggest-service';
+import { openFactcheckStore } from './suggest/factcheck-store';
 
 /** Prints HTML to PDF bytes (Chromium in Node, `printToPDF` in Electron). */
 export type { PdfPrinter };
@@ -84,6 +86,11 @@ const notFound = (what: string): ApiResult<never> => ({
 export async function createApiService(opts: ApiServiceOptions): Promise<ApiService> {
   const library: Library = await openLibrary({ seedsDir: opts.seedsDir, dataDir: opts.dataDir });
   const store: SessionStore = await openSessionStore({ dataDir: opts.dataDir });
+  // Suggestions, "seen before" and imported fact-checks (issue 13).
+  const suggest = createSuggestHandlers({
+    store,
+    factchecks: await openFactcheckStore(opts.dataDir),
+  });
   const clock = opts.clock ?? nowIso;
   const listeners = new Set<EventListener>();
   const emit: EventListener = (event, payload) => {
@@ -149,6 +156,7 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
   };
 
   const handlers: Handlers = {
+    ...suggest,
     'app.info': async () => ok(info),
     'library.list': async () => ok(library.list()),
     'library.get': async ({ id }) => {

@@ -18,6 +18,7 @@ import {
   MAX_LINKS_PER_SESSION,
   MAX_NOTE_CHARS,
   MAX_SHORT_TEXT,
+  MAX_DISMISSED_SUGGESTIONS,
 } from './limits';
 import { ANCHOR_STATUSES, SCHEMA_VERSION, type Session } from './session';
 import type { Article } from './article';
@@ -161,6 +162,16 @@ export const viewStateSchema = z.object({
   scroll: z.record(z.string(), z.number().finite().nonnegative()),
 });
 
+export const dismissedSuggestionSchema = z.object({
+  id,
+  articleId: id,
+  text: z.string().min(1).max(MAX_NOTE_CHARS),
+  start: offset,
+  end: offset,
+  reviewer: shortText,
+  at: isoTime,
+});
+
 /** A session file of the current version, structurally. */
 export const sessionSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -178,6 +189,7 @@ export const sessionSchema = z.object({
   }),
   links: z.array(linkSchema).max(MAX_LINKS_PER_SESSION),
   view: viewStateSchema,
+  dismissed: z.array(dismissedSuggestionSchema).max(MAX_DISMISSED_SUGGESTIONS).optional(),
 });
 
 /** Result of validating unknown data. */

@@ -129,6 +129,23 @@ export interface ViewState {
   scroll: Record<string, number>;
 }
 
+/**
+ * A claim suggestion the reviewer dismissed (issue 13): it stays dismissed in
+ * this session. It is recognised by its article and its exact sentence text,
+ * so it stays dismissed when a re-import moves the sentence.
+ */
+export interface DismissedSuggestion {
+  id: string;
+  articleId: string;
+  /** The suggested sentence, exactly. */
+  text: string;
+  /** Where it was, in code points, when dismissed. */
+  start: number;
+  end: number;
+  reviewer: string;
+  at: string;
+}
+
 /** One review session, as stored. */
 export interface Session {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -144,6 +161,8 @@ export interface Session {
   annotations: Annotation[];
   links: Link[];
   view: ViewState;
+  /** Claim suggestions dismissed in this session (absent: none). */
+  dismissed?: DismissedSuggestion[];
 }
 
 /** The default methodology note of a new session. */

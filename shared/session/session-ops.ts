@@ -15,6 +15,7 @@
 import type { Article, ArticleMeta } from '../model/article';
 import type {
   Annotation,
+  DismissedSuggestion,
   Link,
   Session,
   SessionSettings,
@@ -26,6 +27,7 @@ import { CodePointIndex } from '../text/code-points';
 import {
   MAX_ANNOTATIONS_PER_SESSION,
   MAX_ARTICLES_PER_SESSION,
+  MAX_DISMISSED_SUGGESTIONS,
   MAX_LINKS_PER_SESSION,
 } from '../model/limits';
 
@@ -42,7 +44,10 @@ export type SessionOp =
   | { op: 'settings.put'; settings: SessionSettings }
   | { op: 'scale.put'; scale: RatingScale }
   | { op: 'view.put'; view: ViewState }
-  | { op: 'session.rename'; name: string };
+  | { op: 'session.rename'; name: string }
+  /** Dismiss a claim suggestion (issue 13); `dismissal.delete` brings it back. */
+  | { op: 'dismissal.put'; dismissal: DismissedSuggestion }
+  | { op: 'dismissal.delete'; id: string };
 
 export type ApplyResult =
   { ok: true; session: Session; inverse: SessionOp[] } | { ok: false; problems: string[] };
@@ -148,6 +153,7 @@ export function applyOps(
   const links = new Table(session.links);
   const speakers = new Table(session.speakers);
   const articles = new Table(session.articles);
+  const dismissed = new Table(session.dismissed ?? []);
   let { settings, scale, view, name } = session;
   const inverse: SessionOp[] = [];
   const problems: string[] = [];
@@ -245,6 +251,20 @@ export function applyOps(
         inverse.push({ op: 'session.rename', name });
         name = o.name;
         break;
+      case 'dismissal.put': {
+        const prev = dismissed.put(o.dismissal);
+        inverse.push(
+          prev
+            ? { op: 'dismissal.put', dismissal: prev }
+            : { op: 'dismissal.delete', id: o.dismissal.id },
+        );
+        break;
+      }
+      case 'dismissal.delete': {
+        const prev = dismissed.delete(o.id);
+        if (prev) inverse.push({ op: 'dismissal.put', dismissal: prev });
+        break;
+      }
     }
   }
 
@@ -305,6 +325,10 @@ export function applyOps(
     problems.push(
       `A session can hold at most ${MAX_LINKS_PER_SESSION.toLocaleString('en')} links.`,
     );
+  if (dismissed.size > MAX_DISMISSED_SUGGESTIONS)
+    problems.push(
+      `A session can keep at most ${MAX_DISMISSED_SUGGESTIONS.toLocaleString('en')} dismissed suggestions.`,
+    );
   if (articles.size > MAX_ARTICLES_PER_SESSION)
     problems.push(`A session can hold at most ${MAX_ARTICLES_PER_SESSION} articles.`);
   if (view.openArticleId !== null && !articles.get(view.openArticleId))
@@ -325,6 +349,8 @@ export function applyOps(
       speakers: speakers.values(),
       annotations: annotations.values(),
       links: links.values(),
+      // Absent until the first dismissal, so sessions without any keep their exact shape.
+      ...(dismissed.changed() ? { dismissed: dismissed.values() } : {}),
       revision: session.revision + 1,
       updatedAt: viewOnly ? session.updatedAt : now,
     },
