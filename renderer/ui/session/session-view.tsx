@@ -51,6 +51,11 @@ import { announceOpened, openSessionFile } from './session-files';
 import { useSessionNotices } from './session-notices';
 import { showInvisibles } from '../../../shared/text/visible-text';
 import { announceReplay } from './kept-edits-notice';
+// Claim suggestions, "seen before" and imported fact-checks (issue 13).
+import { useSuggestions } from './use-suggestions';
+import { SuggestionsPanel } from './suggestions-panel';
+import { SeenBefore, takeRevealOnOpen } from './seen-before';
+import { importFactchecks } from '../factcheck-import';
 
 export interface SessionViewProps {
   client: ApiClient;
@@ -109,7 +114,7 @@ export function SessionView({
   const [session, setSession] = useState(controller.session);
   const [save, setSave] = useState<SaveState>(controller.save);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [tab, setTab] = useState<'disputes' | 'annotation'>('disputes');
+  const [tab, setTab] = useState<'disputes' | 'annotation' | 'suggestions'>('disputes');
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [find, setFind] = useState({ open: false, token: 0 });
   // A request to focus a field of the open annotation; cleared once the field took focus.
@@ -167,6 +172,23 @@ export function SessionView({
     () => createReviewActions({ controller, notices, editor: () => editorRef.current }),
     [controller, notices],
   );
+  // issue 13: claim suggestions of the open article (layer in the text, list in the panel).
+  const suggestions = useSuggestions({
+    client,
+    controller,
+    session,
+    article,
+    editor,
+    notices,
+    readOnly,
+    lockedReason,
+    onAccepted: (id) => activate(id),
+  });
+  // issue 13: a "seen before" match opened in this session: show it once the article is up.
+  useEffect(() => {
+    const id = editor ? takeRevealOnOpen(controller.session.id) : null;
+    if (id) activate(id, { reveal: true });
+  }, [editor]);
   const hint = (text: string) => notices.show({ tone: 'info', text });
   const focusEditor = () => editorRef.current?.focus();
   const requestFocus = (target: 'speaker' | 'verdict', id: string) =>
@@ -233,6 +255,7 @@ export function SessionView({
   };
 
   function runCommand(cmd: ReviewCommand): boolean {
+    if (suggestions.runCommand(cmd)) return true; // issue 13
     const ed = editorRef.current;
     const kind = MARK_COMMANDS[cmd];
     if (kind) {
@@ -498,6 +521,7 @@ export function SessionView({
       run: () => void importAnnotations(fileCtx),
       disabled: readOnly,
     },
+    { label: 'Import fact-checks…', run: () => void importFactchecks(client, notices) },
     {
       label: 'Session settings…',
       run: () => setOverlay({ type: 'settings' }),
@@ -534,6 +558,7 @@ export function SessionView({
         else if (cmd === 'session.new' || cmd === 'view.library') onClose();
         else if (cmd === 'article.import') void importIntoSession(fileCtx);
         else if (cmd === 'article.reimport') void reimportArticle(fileCtx);
+        else if (cmd === 'factchecks.import') void importFactchecks(client, notices);
         else if (cmd === 'edit.undo') runCommand('undo');
         else if (cmd === 'edit.redo') runCommand('redo');
         else if (cmd === 'view.help') runCommand('help');
@@ -791,32 +816,55 @@ export function SessionView({
             >
               {active ? KIND_LABELS[active.kind] : 'Annotation'}
             </button>
+            <button
+              type="button"
+              role="tab"
+              id="tab-suggestions"
+              aria-selected={tab === 'suggestions'}
+              aria-controls="panel-body"
+              class={`panel-tab ${tab === 'suggestions' ? 'is-active' : ''}`}
+              onClick={() => setTab('suggestions')}
+              data-testid="tab-suggestions"
+            >
+              Suggestions{suggestions.visible ? ` (${suggestions.list.length})` : ''}
+            </button>
           </div>
-          <div
-            class="panel-body"
-            id="panel-body"
-            role="tabpanel"
-            aria-labelledby={tab === 'disputes' ? 'tab-disputes' : 'tab-annotation'}
-          >
-            {tab === 'annotation' && active ? (
-              <AnnotationDetail
-                key={active.id}
-                annotation={active}
-                session={session}
-                actions={actions}
-                readOnly={readOnly}
-                focus={focusReq.id === active.id ? focusReq : { target: null, token: 0, id: null }}
-                onFocusHandled={focusHandled}
-                onReveal={reveal}
-                onLink={(id) => setOverlay({ type: 'link', fromId: id })}
-                onDelete={askDelete}
-                onReattach={startReattach}
-                onDone={focusEditor}
-                onClose={() => {
-                  setActiveId(null);
-                  setTab('disputes');
-                }}
-              />
+          <div class="panel-body" id="panel-body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+            {tab === 'suggestions' ? (
+              <SuggestionsPanel suggestions={suggestions} readOnly={readOnly} />
+            ) : tab === 'annotation' && active ? (
+              <>
+                <AnnotationDetail
+                  key={active.id}
+                  annotation={active}
+                  session={session}
+                  actions={actions}
+                  readOnly={readOnly}
+                  focus={
+                    focusReq.id === active.id ? focusReq : { target: null, token: 0, id: null }
+                  }
+                  onFocusHandled={focusHandled}
+                  onReveal={reveal}
+                  onLink={(id) => setOverlay({ type: 'link', fromId: id })}
+                  onDelete={askDelete}
+                  onReattach={startReattach}
+                  onDone={focusEditor}
+                  onClose={() => {
+                    setActiveId(null);
+                    setTab('disputes');
+                  }}
+                />
+                {active.kind === 'claim' ? (
+                  <SeenBefore
+                    client={client}
+                    platform={platform}
+                    notices={notices}
+                    sessionId={session.id}
+                    annotation={active}
+                    onOpenSession={onReplace}
+                  />
+                ) : null}
+              </>
             ) : (
               <DisputePanel
                 session={session}
