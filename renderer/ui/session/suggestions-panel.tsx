@@ -102,7 +102,7 @@ function SuggestionItem({
         title="Show in the article"
         onClick={() => api.select(id)}
       >
-        {shorten(showInvisibles(s.text), 260)}
+        {shorten(showInvisibles(s.text), 180)}
       </button>
       <p class="suggestion-meta">
         <span class="suggestion-score" title="How likely the model finds it a check-worthy claim">
