@@ -154,7 +154,9 @@ export function useSuggestions(deps: SuggestionsDeps): SuggestionsApi {
         ),
       );
     }
-    view.dispatch(setCurrentSuggestion(setSuggestionsVisible(view.state.tr, visible), currentId));
+    // One meta per transaction: the layer takes one action at a time.
+    view.dispatch(setSuggestionsVisible(view.state.tr, visible));
+    view.dispatch(setCurrentSuggestion(view.state.tr, currentId));
   }, [editor, list, visible, currentId]);
 
   const hint = (text: string) => notices.show({ tone: 'info', text });
