@@ -17,6 +17,7 @@ import { MAX_NOTE_CHARS } from '../../../shared/model/limits';
 import { normaliseTags } from '../../../shared/review/annotation-edits';
 import type { ReviewActions } from './review-actions';
 import { SpeakerPicker } from './speaker-picker';
+import type { SpeakerSuggestion } from '../../../shared/suggest/speaker-suggest';
 import { SpeakerForm } from './speaker-form';
 import { VerdictEditor } from './verdict-editor';
 import { AnchorStatusChip, AnchorStatusNotice } from './anchor-status';
@@ -28,6 +29,8 @@ import { showInvisibles } from '../../../shared/text/visible-text';
 export interface AnnotationDetailProps {
   annotation: Annotation;
   session: Session;
+  /** Names the text gives for this statement's speaker, best first (issue 13). */
+  speakerSuggestions?: readonly SpeakerSuggestion[];
   actions: ReviewActions;
   readOnly: boolean;
   focus: { target: 'speaker' | 'verdict' | null; token: number };
@@ -120,6 +123,7 @@ export function AnnotationDetail(props: AnnotationDetailProps) {
           <SpeakerPicker
             speakers={session.speakers}
             current={speaker}
+            suggestions={props.speakerSuggestions}
             disabled={readOnly}
             focusToken={focus.target === 'speaker' ? focus.token : 0}
             onFocused={props.onFocusHandled}

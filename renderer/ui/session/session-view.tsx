@@ -56,6 +56,7 @@ import { useSuggestions } from './use-suggestions';
 import { SuggestionsPanel } from './suggestions-panel';
 import { SeenBefore, takeRevealOnOpen } from './seen-before';
 import { importFactchecks } from '../factcheck-import';
+import { useSpeakerSuggestions } from './use-speaker-suggestions';
 
 export interface SessionViewProps {
   client: ApiClient;
@@ -184,6 +185,8 @@ export function SessionView({
     lockedReason,
     onAccepted: (id) => activate(id),
   });
+  // issue 13: names the text gives for the open annotation's speaker field.
+  const speakerSuggestions = useSpeakerSuggestions(client, session, active);
   // issue 13: a "seen before" match opened in this session: show it once the article is up.
   useEffect(() => {
     const id = editor ? takeRevealOnOpen(controller.session.id) : null;
@@ -838,6 +841,7 @@ export function SessionView({
                   key={active.id}
                   annotation={active}
                   session={session}
+                  speakerSuggestions={speakerSuggestions}
                   actions={actions}
                   readOnly={readOnly}
                   focus={
