@@ -269,3 +269,37 @@ test('screenshot: suggestions in the seed', async ({ page }) => {
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   await page.screenshot({ path: join(ROOT, 'test-results/suggestions.png') });
 });
+
+test('the speaker field offers whom the text attributes a statement to, first, and only takes it when chosen', async ({
+  page,
+}) => {
+  const id = await startSeedReview(page);
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type(SEED_QUOTES.falseStory);
+  await expect(page.locator('#find-status')).toHaveText('1 of 1');
+  await page.keyboard.press('Enter');
+  await expect(article(page)).toBeFocused();
+  await page.keyboard.press('2');
+  await expect(page.locator('#speaker-input')).toBeFocused();
+  const options = page.locator('#speaker-options [role="option"]');
+  await expect(options.first()).toContainText('H R McMaster');
+  await expect(options.first()).toContainText('said it, per the text');
+  // Names found elsewhere in the article follow.
+  await expect(options.nth(1)).toContainText('named in the article');
+  await expect(options.filter({ hasText: 'Sergey Lavrov' })).toHaveCount(1);
+  // Nothing is highlighted: Enter attributes nothing.
+  await expect(page.locator('#speaker-options [aria-selected="true"]')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('speaker-name')).toHaveCount(0);
+  // Chosen with ↓ and Enter: a new speaker with the role the article gives.
+  await page.locator('#speaker-input').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('speaker-name')).toHaveText('H R McMaster');
+  await saved(page);
+  const s = await stored(id);
+  expect(s.speakers.map((x) => [x.name, x.role])).toEqual([
+    ['H R McMaster', 'US National Security Advisor'],
+  ]);
+  expect(s.annotations[0]!.speakerId).toBe(s.speakers[0]!.id);
+});
