@@ -62,6 +62,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       { type: 'separator' },
       item('article.import', 'Import Article…'),
       item('article.reimport', 'Re-import Article Text…'),
+      item('factchecks.import', 'Import Fact-checks…'),
       { type: 'separator' },
       item('session.saveAs', 'Save Session As…'),
       { label: 'Export', submenu: EXPORT_MENU_ITEMS.map((e) => item(e.command, e.label)) },

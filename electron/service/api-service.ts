@@ -41,6 +41,8 @@ import {
 import { planPortableImport } from '../../shared/interchange/portable-session';
 import { importW3c } from '../../shared/interchange/w3c-import';
 import { nowIso } from '../../shared/model/ids';
+import { createSuggestHandlers } from './suggest/suggest-service';
+import { openFactcheckStore } from './suggest/factcheck-store';
 
 /** Prints HTML to PDF bytes (Chromium in Node, `printToPDF` in Electron). */
 export type { PdfPrinter };
@@ -89,6 +91,11 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
   /** The service's one clock: it stamps every batch the store applies, and every export. */
   const clock = opts.clock ?? nowIso;
   const store: SessionStore = await openSessionStore({ dataDir: opts.dataDir, clock });
+  // Suggestions, "seen before" and imported fact-checks (issue 13).
+  const suggest = createSuggestHandlers({
+    store,
+    factchecks: await openFactcheckStore(opts.dataDir),
+  });
   const listeners = new Set<EventListener>();
   const emit: EventListener = (event, payload) => {
     for (const l of listeners) l(event, payload);
@@ -153,6 +160,7 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
   };
 
   const handlers: Handlers = {
+    ...suggest,
     'app.info': async () => ok(info),
     'library.list': async () => ok(library.list()),
     'library.get': async ({ id }) => {

@@ -30,6 +30,7 @@ import {
 } from './plugins/highlight-plugin';
 import { reviewEventsPlugin, idsAtPos } from './plugins/review-events-plugin';
 import { reviewKeymapPlugin } from './plugins/review-keymap-plugin';
+import { suggestionLayer } from './plugins/suggestion-layer';
 import type { ReviewCommand } from './shortcuts';
 import { ShownAnnotations } from './shown-annotations';
 
@@ -125,6 +126,8 @@ export function mountArticleEditor(
     plugins: [
       readOnlyPlugin({ onRefused: (h) => callbacks.onRefused?.(h) }),
       highlightPlugin({ forceDecorations: options.forceDecorations }),
+      // Claim suggestions (issue 13): empty until the session view sets them.
+      suggestionLayer({ forceDecorations: options.forceDecorations }),
       invisiblesPlugin(),
       reviewKeymapPlugin((cmd) => callbacks.onCommand?.(cmd) ?? false),
       reviewEventsPlugin({

@@ -27,7 +27,12 @@ export type ReviewCommand =
   | 'escape'
   | 'context-menu'
   | 'undo'
-  | 'redo';
+  | 'redo'
+  | 'accept-suggestion'
+  | 'dismiss-suggestion'
+  | 'next-suggestion'
+  | 'previous-suggestion'
+  | 'toggle-suggestions';
 
 export interface Shortcut {
   command: ReviewCommand;
@@ -115,6 +120,37 @@ export const SHORTCUTS: readonly Shortcut[] = [
     command: 'goto',
     keys: ['g'],
     description: 'Find an annotation by its text, speaker or note and open it',
+    scope: 'article',
+  },
+  // Claim suggestions (issue 13). Shift+letter keys use the capital letter in keymap notation.
+  {
+    command: 'next-suggestion',
+    keys: ['Shift-N'],
+    description: 'Go to the next claim suggestion',
+    scope: 'article',
+  },
+  {
+    command: 'previous-suggestion',
+    keys: ['Shift-P'],
+    description: 'Go to the previous claim suggestion',
+    scope: 'article',
+  },
+  {
+    command: 'accept-suggestion',
+    keys: ['a'],
+    description: 'Accept the suggestion at the caret as a Claim, with its speaker',
+    scope: 'article',
+  },
+  {
+    command: 'dismiss-suggestion',
+    keys: ['x'],
+    description: 'Dismiss the suggestion at the caret (it stays dismissed)',
+    scope: 'article',
+  },
+  {
+    command: 'toggle-suggestions',
+    keys: ['Shift-S'],
+    description: 'Show or hide claim suggestions',
     scope: 'article',
   },
   {

@@ -19,6 +19,8 @@ import type { AnchorStatus } from '../model/vocabulary';
 import { sessionOpSchema, type SessionOp } from '../session/op-schema';
 import { articleMetaSchema } from '../model/session-schema';
 import { MAX_SHORT_TEXT } from '../model/limits';
+import { MAX_NOTE_CHARS } from '../model/limits';
+import type { AppClaimSuggestion, SimilarClaim, SpeakerSuggestion } from '../suggest';
 
 /** Error codes. `message` always says what happened and what to do, in words. */
 export type ApiErrorCode =
@@ -94,6 +96,30 @@ export interface ExportedFile {
 
 /** Result of re-importing an updated article text: how many annotations ended in each anchor status. */
 export type ReanchorReport = Record<AnchorStatus, number>;
+
+/** The claim suggestions of one article of a session (issue 13), for the text whose hash is `sha256`. */
+export interface ArticleSuggestions {
+  articleId: string;
+  /** The SHA-256 of the text they were computed for; a renderer with another text asks again. */
+  sha256: string;
+  suggestions: AppClaimSuggestion[];
+}
+
+/** An imported fact-check file (File → Import fact-checks…), as listed. */
+export interface FactcheckFeed {
+  id: string;
+  fileName: string;
+  importedAt: string;
+  /** The publishers named in it (ClaimReview `author`), at most a few. */
+  publishers: string[];
+  claims: number;
+}
+
+/** Result of importing a fact-check file: the feed and what had to be skipped, in words. */
+export interface FactcheckImport {
+  feed: FactcheckFeed;
+  problems: string[];
+}
 
 /** Result of importing W3C annotations into a session. */
 export interface AnnotationImportReport {
@@ -174,6 +200,31 @@ export const requestSchemas = {
     content: z.string().max(96 * 1024 * 1024),
     articleId: id.optional(),
   }),
+  /** The claim suggestions of an article of a session, computed by the host and cached per text. */
+  'suggest.claims': z.object({ id, articleId: id }),
+  /**
+   * Speaker suggestions for a marked span (code points, as W3C TextPositionSelector): whom the
+   * text attributes it to, then the article's names, then the session's speakers.
+   */
+  'suggest.speakers': z.object({
+    id,
+    articleId: id,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  }),
+  /**
+   * "Seen before": reviewed claims like `text` in every session of the library (but
+   * `excludeSessionId`) and in the imported fact-check files, best first.
+   */
+  'suggest.similar': z.object({
+    text: z.string().min(1).max(MAX_NOTE_CHARS),
+    excludeSessionId: id.optional(),
+    limit: z.number().int().min(1).max(50).optional(),
+  }),
+  /** File → Import fact-checks…: a ClaimReview JSON-LD file (our export or a published feed). */
+  'factchecks.import': fileUpload,
+  'factchecks.list': z.object({}),
+  'factchecks.remove': z.object({ id }),
   'export.render': z.object({
     id,
     format: z.enum(EXPORT_FORMATS),
@@ -209,6 +260,12 @@ export interface ApiResponses {
   'sessions.importPortable':
     { conflict: true; existingName: string } | { conflict: false; opened: OpenedSession };
   'sessions.importAnnotations': { ops: SessionOp[]; report: AnnotationImportReport };
+  'suggest.claims': ArticleSuggestions;
+  'suggest.speakers': SpeakerSuggestion[];
+  'suggest.similar': SimilarClaim[];
+  'factchecks.import': FactcheckImport;
+  'factchecks.list': FactcheckFeed[];
+  'factchecks.remove': { removed: boolean };
   'export.render': ExportedFile;
 }
 
@@ -224,6 +281,7 @@ export const MENU_COMMANDS = [
   'session.saveAs',
   'article.import',
   'article.reimport',
+  'factchecks.import',
   'edit.undo',
   'edit.redo',
   'view.help',

@@ -15,6 +15,16 @@ export const MAX_LINKS_PER_SESSION = 100_000;
 export const MAX_ARTICLES_PER_SESSION = 200;
 /** Largest session file the store will read; larger files are reported as damaged. */
 export const MAX_SESSION_FILE_BYTES = 64 * 1024 * 1024;
+/** Most dismissed claim suggestions one session keeps (issue 13). */
+export const MAX_DISMISSED_SUGGESTIONS = 100_000;
+/** Largest fact-check (ClaimReview JSON-LD) file accepted by File → Import fact-checks…, in bytes. */
+export const MAX_FACTCHECK_FILE_BYTES = 16 * 1024 * 1024;
+/** Most reviewed claims one imported fact-check file may hold. */
+export const MAX_FACTCHECK_CLAIMS_PER_FILE = 50_000;
+/** Most imported fact-check files kept in a data directory. */
+export const MAX_FACTCHECK_FILES = 200;
+/** Longest claim text taken from an imported fact-check, in characters. */
+export const MAX_FACTCHECK_CLAIM_CHARS = 5_000;
 /** Longest short text field (names, titles, tags, labels), in characters. */
 export const MAX_SHORT_TEXT = 1_000;
 

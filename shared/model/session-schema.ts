@@ -25,6 +25,7 @@ import {
   MAX_LINKS_PER_SESSION,
   MAX_NOTE_CHARS,
   MAX_SHORT_TEXT,
+  MAX_DISMISSED_SUGGESTIONS,
 } from './limits';
 
 /** The session file format this build writes. Older versions are migrated on load. */
@@ -261,6 +262,18 @@ export const viewStateSchema = z.object({
 });
 export type ViewState = z.infer<typeof viewStateSchema>;
 
+export const dismissedSuggestionSchema = z.object({
+  id,
+  articleId: id,
+  text: z.string().min(1).max(MAX_NOTE_CHARS),
+  start: offset,
+  end: offset,
+  reviewer: shortText,
+  at: isoTime,
+});
+
+export type DismissedSuggestion = z.infer<typeof dismissedSuggestionSchema>;
+
 /**
  * One review session, as stored (a session file of the current version). It
  * owns snapshots of its articles, its speakers, annotations, links, rating
@@ -283,5 +296,6 @@ export const sessionSchema = z.object({
   }),
   links: z.array(linkSchema).max(MAX_LINKS_PER_SESSION),
   view: viewStateSchema,
+  dismissed: z.array(dismissedSuggestionSchema).max(MAX_DISMISSED_SUGGESTIONS).optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;

@@ -14,6 +14,7 @@ import { newId, nowIso } from './ids';
 
 export type {
   Annotation,
+  DismissedSuggestion,
   AnnotationTarget,
   Link,
   Session,

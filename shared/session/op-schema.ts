@@ -18,6 +18,7 @@ import {
   sessionSettingsSchema,
   speakerSchema,
   viewStateSchema,
+  dismissedSuggestionSchema,
 } from '../model/session-schema';
 import { MAX_SHORT_TEXT } from '../model/limits';
 
@@ -37,6 +38,9 @@ export const sessionOpSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('scale.put'), scale: ratingScaleSchema }),
   z.object({ op: z.literal('view.put'), view: viewStateSchema }),
   z.object({ op: z.literal('session.rename'), name: z.string().min(1).max(MAX_SHORT_TEXT) }),
+  /** Dismiss a claim suggestion (issue 13); `dismissal.delete` brings it back. */
+  z.object({ op: z.literal('dismissal.put'), dismissal: dismissedSuggestionSchema }),
+  z.object({ op: z.literal('dismissal.delete'), id }),
 ]);
 
 /** One change to a session (see the module comment). */

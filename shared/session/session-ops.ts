@@ -17,6 +17,7 @@ import type { Annotation, Link, Session } from '../model/session';
 import {
   MAX_ANNOTATIONS_PER_SESSION,
   MAX_ARTICLES_PER_SESSION,
+  MAX_DISMISSED_SUGGESTIONS,
   MAX_LINKS_PER_SESSION,
 } from '../model/limits';
 import { articleIndex } from '../article/article-index';
@@ -46,6 +47,8 @@ const OP_NAME_SET: { readonly [N in SessionOpName]: true } = {
   'scale.put': true,
   'view.put': true,
   'session.rename': true,
+  'dismissal.put': true,
+  'dismissal.delete': true,
 };
 export const SESSION_OP_NAMES = Object.freeze(Object.keys(OP_NAME_SET) as SessionOpName[]);
 
@@ -150,6 +153,7 @@ export function applyOps(
   const links = new Table(session.links);
   const speakers = new Table(session.speakers);
   const articles = new Table(session.articles);
+  const dismissed = new Table(session.dismissed ?? []);
   let { settings, scale, view, name } = session;
   const inverse: SessionOp[] = [];
   const problems: string[] = [];
@@ -250,6 +254,20 @@ export function applyOps(
         inverse.push({ op: 'session.rename', name });
         name = o.name;
         break;
+      case 'dismissal.put': {
+        const prev = dismissed.put(o.dismissal);
+        inverse.push(
+          prev
+            ? { op: 'dismissal.put', dismissal: prev }
+            : { op: 'dismissal.delete', id: o.dismissal.id },
+        );
+        break;
+      }
+      case 'dismissal.delete': {
+        const prev = dismissed.delete(o.id);
+        if (prev) inverse.push({ op: 'dismissal.put', dismissal: prev });
+        break;
+      }
       default: {
         // A new op in `op-schema.ts` must be handled above: this line stops compiling until it is.
         const unhandled: never = o;
@@ -315,6 +333,10 @@ export function applyOps(
     problems.push(
       `A session can hold at most ${MAX_LINKS_PER_SESSION.toLocaleString('en')} links.`,
     );
+  if (dismissed.size > MAX_DISMISSED_SUGGESTIONS)
+    problems.push(
+      `A session can keep at most ${MAX_DISMISSED_SUGGESTIONS.toLocaleString('en')} dismissed suggestions.`,
+    );
   if (articles.size > MAX_ARTICLES_PER_SESSION)
     problems.push(`A session can hold at most ${MAX_ARTICLES_PER_SESSION} articles.`);
   if (view.openArticleId !== null && !articles.get(view.openArticleId))
@@ -335,6 +357,8 @@ export function applyOps(
       speakers: speakers.values(),
       annotations: annotations.values(),
       links: links.values(),
+      // Absent until the first dismissal, so sessions without any keep their exact shape.
+      ...(dismissed.changed() ? { dismissed: dismissed.values() } : {}),
       revision: session.revision + 1,
       updatedAt: viewOnly || now === null ? session.updatedAt : now,
     },

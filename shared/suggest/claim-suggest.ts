@@ -68,6 +68,8 @@ export interface SuggestOptions {
   blocks?: readonly Block[];
   /** Override the model (the evaluation uses this to test held-out weights). */
   model?: ClaimModel;
+  /** The text's sentence units, when already computed (the app's host caches them per text). */
+  units?: readonly SentenceUnit[];
 }
 
 const QUOTE_OPEN = /^[“"‘]/u;
@@ -181,7 +183,7 @@ export function suggestClaims(text: string, opts: SuggestOptions = {}): ClaimSug
   const model = opts.model ?? CLAIM_MODEL;
   const cp = new CodePointIndex(text);
   const out: ClaimSuggestion[] = [];
-  for (const u of sentenceUnits(text, opts.blocks)) {
+  for (const u of opts.units ?? sentenceUnits(text, opts.blocks)) {
     if (u.excluded) continue;
     const score = predict(model, u.features);
     if (score < model.threshold) continue;

@@ -11,8 +11,19 @@ import type { Block } from '../model/article';
 import type { Speaker } from '../model/session';
 import { foldName, findSpeakerByName } from '../review/speaker-search';
 import { CodePointIndex } from '../text/code-points';
-import { sentenceUnits } from './claim-suggest';
-import { findNamePhrases } from './name-phrases';
+import { sentenceUnits, type SentenceUnit } from './claim-suggest';
+import { findNamePhrases, type NamePhrase } from './name-phrases';
+
+/** What speaker suggestions read from a text, computed once per text and reusable. */
+export interface TextAnalysis {
+  units: readonly SentenceUnit[];
+  names: readonly NamePhrase[];
+}
+
+/** The sentence units and name phrases of a text (the costly part of {@link suggestSpeakers}). */
+export function analyseText(text: string, blocks?: readonly Block[]): TextAnalysis {
+  return { units: sentenceUnits(text, blocks), names: findNamePhrases(text) };
+}
 
 /** One suggested speaker, best first in the list. */
 export interface SpeakerSuggestion {
@@ -48,7 +59,13 @@ export function matchSpeaker(speakers: readonly Speaker[], name: string): Speake
 export function suggestSpeakers(
   text: string,
   span: { start: number; end: number },
-  opts: { speakers?: readonly Speaker[]; blocks?: readonly Block[]; limit?: number } = {},
+  opts: {
+    speakers?: readonly Speaker[];
+    blocks?: readonly Block[];
+    limit?: number;
+    /** The text's analysis when already computed ({@link analyseText}). */
+    analysis?: TextAnalysis;
+  } = {},
 ): SpeakerSuggestion[] {
   const speakers = opts.speakers ?? [];
   const cp = new CodePointIndex(text);
@@ -72,8 +89,8 @@ export function suggestSpeakers(
       });
     } else out.push(s);
   };
-  const names = findNamePhrases(text);
-  for (const u of sentenceUnits(text, opts.blocks)) {
+  const names = opts.analysis?.names ?? findNamePhrases(text);
+  for (const u of opts.analysis?.units ?? sentenceUnits(text, opts.blocks)) {
     if (u.end <= start || u.start >= end) continue;
     if (u.attribution) add({ ...u.attribution, source: 'attributed' });
     if (u.turnSpeaker) {
@@ -87,10 +104,7 @@ export function suggestSpeakers(
       });
     }
   }
-  const mentions = new Map<
-    string,
-    { phrase: ReturnType<typeof findNamePhrases>[number]; n: number; first: number }
-  >();
+  const mentions = new Map<string, { phrase: NamePhrase; n: number; first: number }>();
   names.forEach((p, i) => {
     const key = foldName(p.name);
     const m = mentions.get(key);

@@ -198,7 +198,8 @@ export async function chooseSpeaker(ctx: Ctx, c: SpeakerChoice): Promise<void> {
       const selected = page.locator(
         '#speaker-options [role="option"][aria-selected="true"] .option-main',
       );
-      for (let i = 0; i < ctx.model.state.speakers.length + 3; i++) {
+      // The list opens with up to 8 names the text suggests (issue 13), then the speakers.
+      for (let i = 0; i < ctx.model.state.speakers.length + 12; i++) {
         if ((await selected.count()) && (await selected.first().textContent()) === c.name) break;
         await page.keyboard.press('ArrowDown');
       }

@@ -20,6 +20,7 @@ import { LibraryList } from './library-list';
 import { announceOpened, openSessionFile } from '../session/session-files';
 import { ArticlePreview } from './article-preview';
 import { StartReviewDialog, type StartReviewChoice } from './start-review-dialog';
+import { importFactchecks } from '../factcheck-import';
 
 export interface HomeViewProps {
   client: ApiClient;
@@ -57,6 +58,7 @@ export function HomeView({ client, info, onOpen, setHooks }: HomeViewProps) {
       onMenu: (cmd) => {
         if (cmd === 'article.import') void importArticle();
         else if (cmd === 'session.openFile') void openFile();
+        else if (cmd === 'factchecks.import') void importFactchecks(client, notices);
         else return false;
         return true;
       },

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/model/vocabulary';
 import type { ReviewActions } from './review-actions';
 import { SpeakerPicker } from './speaker-picker';
+import type { SpeakerSuggestion } from '../../../shared/suggest/speaker-suggest';
 import { SpeakerForm } from './speaker-form';
 import { VerdictEditor } from './verdict-editor';
 import { AnchorStatusChip, AnchorStatusNotice } from './anchor-status';
@@ -25,6 +26,8 @@ import { NoteField, TagsField } from './annotation-fields';
 export interface AnnotationDetailProps {
   annotation: Annotation;
   session: Session;
+  /** Names the text gives for this statement's speaker, best first (issue 13). */
+  speakerSuggestions?: readonly SpeakerSuggestion[];
   actions: ReviewActions;
   readOnly: boolean;
   focus: { target: 'speaker' | 'verdict' | null; token: number };
@@ -117,6 +120,7 @@ export function AnnotationDetail(props: AnnotationDetailProps) {
           <SpeakerPicker
             speakers={session.speakers}
             current={speaker}
+            suggestions={props.speakerSuggestions}
             disabled={readOnly}
             focusToken={focus.target === 'speaker' ? focus.token : 0}
             onFocused={props.onFocusHandled}

@@ -56,6 +56,10 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
               Evidence or Context. Right-click for the same and more.
             </li>
             <li>
+              Claim suggestions are underlined faintly; the Suggestions tab lists them with their
+              reasons. “Accept as Claim” marks one with its speaker, “Dismiss” hides it for good.
+            </li>
+            <li>
               Click a highlight to open it. Where highlights overlap, a list lets you pick which
               one.
             </li>

@@ -106,11 +106,19 @@ export function createReviewActions({ controller, notices, editor }: ActionConte
     },
 
     /** Give an annotation a speaker, adding the speaker to the session first when new (one undo step). */
-    setSpeaker(id: string, speaker: Speaker | { newName: string } | null): boolean {
+    setSpeaker(
+      id: string,
+      speaker:
+        | Speaker
+        | { newName: string; kind?: Speaker['kind']; role?: string; organisation?: string }
+        | null,
+    ): boolean {
       const ops: SessionOp[] = [];
       let speakerId: string | null = null;
       if (speaker && 'newName' in speaker) {
-        const s = putSpeaker(controller.session, { name: speaker.newName });
+        // A suggested name comes with the kind, role and organisation the article gives (issue 13).
+        const { newName, ...known } = speaker;
+        const s = putSpeaker(controller.session, { name: newName, ...known });
         if (!s.ok) return refuse(s.message);
         ops.push(...s.ops);
         speakerId = s.speaker.id;

@@ -1,6 +1,7 @@
 /**
- * The session's side panel: two tabs, the dispute cards and the open
- * annotation (named after its kind; disabled while none is open). Which tab
+ * The session's side panel: three tabs, the dispute cards, the open
+ * annotation (named after its kind; disabled while none is open) and the claim
+ * suggestions (issue 13, with their count while the layer is shown). Which tab
  * shows, the open annotation and the filter are the view's state; this part
  * lays them out.
  */
@@ -9,7 +10,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Annotation, Session } from '../../../shared/model/session';
 import { KIND_LABELS } from '../../../shared/model/vocabulary';
 
-export type PanelTab = 'disputes' | 'annotation';
+export type PanelTab = 'disputes' | 'annotation' | 'suggestions';
 
 /** A request to focus a field of the open annotation; cleared once the field took focus. */
 export interface FocusRequest {
@@ -62,12 +63,15 @@ export function ReviewPanel({
   tab,
   onTab,
   active,
+  suggestionCount,
   children,
 }: {
   tab: PanelTab;
   onTab: (tab: PanelTab) => void;
   /** The open annotation, or null. */
   active: Annotation | null;
+  /** How many claim suggestions the layer shows, or null while it is hidden. */
+  suggestionCount: number | null;
   /** The body of the shown tab. */
   children: ComponentChildren;
 }) {
@@ -97,13 +101,20 @@ export function ReviewPanel({
         >
           {active ? KIND_LABELS[active.kind] : 'Annotation'}
         </button>
+        <button
+          type="button"
+          role="tab"
+          id="tab-suggestions"
+          aria-selected={tab === 'suggestions'}
+          aria-controls="panel-body"
+          class={`panel-tab ${tab === 'suggestions' ? 'is-active' : ''}`}
+          onClick={() => onTab('suggestions')}
+          data-testid="tab-suggestions"
+        >
+          Suggestions{suggestionCount !== null ? ` (${suggestionCount})` : ''}
+        </button>
       </div>
-      <div
-        class="panel-body"
-        id="panel-body"
-        role="tabpanel"
-        aria-labelledby={tab === 'disputes' ? 'tab-disputes' : 'tab-annotation'}
-      >
+      <div class="panel-body" id="panel-body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {children}
       </div>
     </aside>

@@ -29,6 +29,8 @@ export interface FileHandlers {
   addFromLibrary: () => void;
   reimport: () => void;
   importAnnotations: () => void;
+  /** Fact-check files (ClaimReview) that "seen before" searches besides the library (issue 13). */
+  importFactchecks: () => void;
   settings: () => void;
   exportAs: (format: ExportFormat) => void;
   /** Back to the library (a new session starts there). */
@@ -41,7 +43,10 @@ export interface FileHandlers {
  */
 export function fileHandlers(
   ctx: FileActionContext,
-  view: Pick<FileHandlers, 'openFile' | 'addFromLibrary' | 'settings' | 'close'>,
+  view: Pick<
+    FileHandlers,
+    'openFile' | 'addFromLibrary' | 'settings' | 'close' | 'importFactchecks'
+  >,
 ): FileHandlers {
   return {
     ...view,
@@ -75,6 +80,7 @@ export function fileMenuItems(
       disabled: readOnly || !state.hasArticle,
     },
     { label: 'Import W3C annotations…', run: h.importAnnotations, disabled: readOnly },
+    { label: 'Import fact-checks…', run: h.importFactchecks },
     { label: 'Session settings…', run: h.settings, separatorBefore: true },
     { label: 'Close session', run: h.close },
   ];
@@ -154,6 +160,7 @@ export function runMenuCommand(
   else if (cmd === 'session.new' || cmd === 'view.library') h.close();
   else if (cmd === 'article.import') h.importArticle();
   else if (cmd === 'article.reimport') h.reimport();
+  else if (cmd === 'factchecks.import') h.importFactchecks();
   else if (cmd === 'edit.undo') h.run('undo');
   else if (cmd === 'edit.redo') h.run('redo');
   else if (cmd === 'view.help') h.run('help');

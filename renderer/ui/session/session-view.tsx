@@ -31,6 +31,12 @@ import { ReadingColumn } from './reading-column';
 import { ReviewPanel, useOpenAnnotation } from './review-panel';
 import { useSession } from './use-session';
 import { caretPoint, useArticleEditor } from './use-article-editor';
+// Claim suggestions, "seen before" and imported fact-checks (issue 13).
+import { useSuggestions } from './use-suggestions';
+import { SuggestionsPanel } from './suggestions-panel';
+import { SeenBefore, takeRevealOnOpen } from './seen-before';
+import { importFactchecks } from '../factcheck-import';
+import { useSpeakerSuggestions } from './use-speaker-suggestions';
 
 export interface SessionViewProps {
   client: ApiClient;
@@ -71,6 +77,28 @@ export function SessionView(props: SessionViewProps) {
     () => createReviewActions({ controller, notices, editor: () => editorRef.current }),
     [controller, notices],
   );
+  // issue 13: claim suggestions of the open article (layer in the text, list in the panel).
+  const suggestions = useSuggestions({
+    client,
+    controller,
+    session,
+    article,
+    editor: ed.editor,
+    notices,
+    readOnly,
+    lockedReason,
+    onAccepted: (id) => activate(id),
+  });
+  // issue 13: names the text gives for the open annotation's speaker field.
+  const speakerSuggestions = useSpeakerSuggestions(client, session, active);
+  // issue 13: a "seen before" match opened in this session: show it once the article is up.
+  useEffect(() => {
+    const id = ed.editor ? takeRevealOnOpen(controller.session.id) : null;
+    if (id) {
+      activate(id);
+      reveal(id);
+    }
+  }, [ed.editor]);
   const hint = (text: string) => notices.show({ tone: 'info', text });
   const focusEditor = () => editorRef.current?.focus();
 
@@ -116,6 +144,7 @@ export function SessionView(props: SessionViewProps) {
   const { reattachId } = reattach;
 
   function runCommand(cmd: ReviewCommand): boolean {
+    if (suggestions.runCommand(cmd)) return true; // issue 13
     const editor = editorRef.current;
     const ctx: CommandContext = {
       editor,
@@ -170,6 +199,7 @@ export function SessionView(props: SessionViewProps) {
     addFromLibrary: () => setOverlay({ type: 'add-article' }),
     settings: () => setOverlay({ type: 'settings' }),
     close: onClose,
+    importFactchecks: () => void importFactchecks(client, notices),
   });
 
   useEffect(() => {
@@ -235,23 +265,43 @@ export function SessionView(props: SessionViewProps) {
           callbacks={ed.callbacks}
           onEditor={ed.onEditor}
         />
-        <ReviewPanel tab={panel.tab} onTab={panel.setTab} active={active}>
-          {panel.tab === 'annotation' && active ? (
-            <AnnotationDetail
-              key={active.id}
-              annotation={active}
-              session={session}
-              actions={actions}
-              readOnly={readOnly}
-              focus={panel.focus}
-              onFocusHandled={panel.focusHandled}
-              onReveal={reveal}
-              onLink={(id) => setOverlay({ type: 'link', fromId: id })}
-              onDelete={askDelete}
-              onReattach={reattach.start}
-              onDone={focusEditor}
-              onClose={panel.close}
-            />
+        <ReviewPanel
+          tab={panel.tab}
+          onTab={panel.setTab}
+          active={active}
+          suggestionCount={suggestions.visible ? suggestions.list.length : null}
+        >
+          {panel.tab === 'suggestions' ? (
+            <SuggestionsPanel suggestions={suggestions} readOnly={readOnly} />
+          ) : panel.tab === 'annotation' && active ? (
+            <>
+              <AnnotationDetail
+                key={active.id}
+                annotation={active}
+                session={session}
+                speakerSuggestions={speakerSuggestions}
+                actions={actions}
+                readOnly={readOnly}
+                focus={panel.focus}
+                onFocusHandled={panel.focusHandled}
+                onReveal={reveal}
+                onLink={(id) => setOverlay({ type: 'link', fromId: id })}
+                onDelete={askDelete}
+                onReattach={reattach.start}
+                onDone={focusEditor}
+                onClose={panel.close}
+              />
+              {active.kind === 'claim' ? (
+                <SeenBefore
+                  client={client}
+                  platform={platform}
+                  notices={notices}
+                  sessionId={session.id}
+                  annotation={active}
+                  onOpenSession={onReplace}
+                />
+              ) : null}
+            </>
           ) : (
             <DisputePanel
               session={session}

@@ -9,10 +9,20 @@
  * option is highlighted and Enter takes it. Typed text that fits several
  * speakers highlights nothing, and Enter says how to choose. Escape leaves
  * the speaker as it was. Choosing hands focus back (`onDone`).
+ *
+ * Suggestions (issue 13), when given: on an empty field the list opens with
+ * whom the text attributes the statement to, then names found in the article,
+ * then the session's speakers. A suggested name that is an existing speaker
+ * (or alias) is that speaker's option. Typed text lists the matching suggested
+ * names after the matching speakers; suggestions are only ever taken by the
+ * arrows and Enter or a click, never implied by typing. "Add … as a new
+ * speaker" for a typed name the article gives with a role or organisation
+ * creates the speaker with them.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Speaker } from '../../../shared/model/session';
-import { searchSpeakers, findSpeakerByName } from '../../../shared/review/speaker-search';
+import { searchSpeakers, findSpeakerByName, foldName } from '../../../shared/review/speaker-search';
+import type { SpeakerSuggestion } from '../../../shared/suggest/speaker-suggest';
 import { showInvisibles } from '../../../shared/text/visible-text';
 
 export interface SpeakerPickerProps {
@@ -22,15 +32,84 @@ export interface SpeakerPickerProps {
   /** Changes whenever the host wants the field focused. */
   focusToken: number;
   onFocused: () => void;
-  onPick: (choice: Speaker | { newName: string } | null) => void;
+  onPick: (choice: Speaker | NewSpeakerChoice | null) => void;
   onDone: () => void;
   onEdit: (speaker: Speaker) => void;
+  /** Suggested names for this statement, best first (see use-speaker-suggestions.ts). */
+  suggestions?: readonly SpeakerSuggestion[];
+}
+
+/** A speaker to create: the typed or suggested name, with what the text says of them. */
+export interface NewSpeakerChoice {
+  newName: string;
+  kind?: Speaker['kind'];
+  role?: string;
+  organisation?: string;
 }
 
 type Option =
-  | { type: 'speaker'; speaker: Speaker; matched: string }
-  | { type: 'new'; name: string }
+  | { type: 'speaker'; speaker: Speaker; matched: string; because?: string }
+  | { type: 'suggested'; s: SpeakerSuggestion }
+  | { type: 'new'; name: string; like?: SpeakerSuggestion }
   | { type: 'none' };
+
+/** Suggestions shown on an empty field, at most. */
+const MAX_EMPTY_SUGGESTIONS = 8;
+
+const becauseOf = (s: SpeakerSuggestion) =>
+  s.source === 'attributed' || s.source === 'turn'
+    ? 'said it, per the text'
+    : 'named in the article';
+
+/** Does typed text (folded) fit a name: a prefix of it, of its words, or inside it? */
+function fits(name: string, q: string): boolean {
+  const c = foldName(name);
+  const words = c.split(' ');
+  return (
+    c.startsWith(q) ||
+    q.split(' ').every((w) => words.some((x) => x.startsWith(w))) ||
+    c.includes(q)
+  );
+}
+
+function buildOptions(
+  speakers: readonly Speaker[],
+  q: string,
+  current: Speaker | null,
+  suggestions: readonly SpeakerSuggestion[],
+): Option[] {
+  const byId = new Map(speakers.map((x) => [x.id, x]));
+  const options: Option[] = [];
+  const seen = new Set<string>();
+  const add = (o: Option) => {
+    const k = optionKey(o);
+    if (seen.has(k)) return;
+    seen.add(k);
+    options.push(o);
+  };
+  const suggested = suggestions.filter((x) => x.source !== 'session');
+  const fq = foldName(q);
+  if (!q) {
+    for (const x of suggested.slice(0, MAX_EMPTY_SUGGESTIONS)) {
+      const sp = x.speakerId ? byId.get(x.speakerId) : undefined;
+      if (sp) add({ type: 'speaker', speaker: sp, matched: sp.name, because: becauseOf(x) });
+      else if (!x.speakerId) add({ type: 'suggested', s: x });
+    }
+  }
+  for (const m of searchSpeakers(speakers, q, 8))
+    add({ type: 'speaker', speaker: m.speaker, matched: m.matched });
+  if (q && fq) {
+    for (const x of suggested)
+      if (!x.speakerId && fits(x.name, fq) && foldName(x.name) !== fq)
+        add({ type: 'suggested', s: x });
+  }
+  if (q && !findSpeakerByName(speakers, q)) {
+    const like = suggested.find((x) => !x.speakerId && foldName(x.name) === fq);
+    options.push(like ? { type: 'new', name: q, like } : { type: 'new', name: q });
+  }
+  if (current && !q) options.push({ type: 'none' });
+  return options;
+}
 
 export function SpeakerPicker({
   speakers,
@@ -41,6 +120,7 @@ export function SpeakerPicker({
   onPick,
   onDone,
   onEdit,
+  suggestions = [],
 }: SpeakerPickerProps) {
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
@@ -65,14 +145,7 @@ export function SpeakerPicker({
   }, [focusToken]);
 
   const q = query.trim();
-  const matches = searchSpeakers(speakers, q, 8);
-  const options: Option[] = matches.map((m) => ({
-    type: 'speaker',
-    speaker: m.speaker,
-    matched: m.matched,
-  }));
-  if (q && !findSpeakerByName(speakers, q)) options.push({ type: 'new', name: q });
-  if (current && !q) options.push({ type: 'none' });
+  const options = buildOptions(speakers, q, current, suggestions);
   const keyed = chosenKey === null ? -1 : options.findIndex((o) => optionKey(o) === chosenKey);
   const active = keyed >= 0 ? keyed : impliedChoice(options, q, findSpeakerByName(speakers, q));
 
@@ -86,7 +159,8 @@ export function SpeakerPicker({
     if (!o) return;
     reset();
     if (o.type === 'speaker') onPick(o.speaker);
-    else if (o.type === 'new') onPick({ newName: o.name });
+    else if (o.type === 'suggested') onPick(newFrom(o.s.name, o.s));
+    else if (o.type === 'new') onPick(newFrom(o.name, o.like));
     else onPick(null);
     onDone();
   };
@@ -182,7 +256,7 @@ export function SpeakerPicker({
           <ul id={listId} role="listbox" class="combobox-list" aria-label="Speakers">
             {options.map((o, i) => (
               <li
-                key={o.type === 'speaker' ? o.speaker.id : o.type}
+                key={optionKey(o)}
                 id={`speaker-opt-${i}`}
                 role="option"
                 aria-selected={i === active}
@@ -203,9 +277,29 @@ export function SpeakerPicker({
                         {[o.speaker.role, o.speaker.organisation].filter(Boolean).join(', ')}
                       </span>
                     ) : null}
+                    {o.because ? <span class="option-note option-why">{o.because}</span> : null}
+                  </>
+                ) : o.type === 'suggested' ? (
+                  <>
+                    <span class="option-main">{showInvisibles(o.s.name)}</span>
+                    {o.s.role || o.s.organisation ? (
+                      <span class="option-note">
+                        {showInvisibles([o.s.role, o.s.organisation].filter(Boolean).join(', '))}
+                      </span>
+                    ) : null}
+                    <span class="option-note option-why">{becauseOf(o.s)} · new speaker</span>
                   </>
                 ) : o.type === 'new' ? (
-                  <span class="option-main">Add “{o.name}” as a new speaker</span>
+                  <>
+                    <span class="option-main">Add “{o.name}” as a new speaker</span>
+                    {o.like && (o.like.role || o.like.organisation) ? (
+                      <span class="option-note">
+                        {showInvisibles(
+                          [o.like.role, o.like.organisation].filter(Boolean).join(', '),
+                        )}
+                      </span>
+                    ) : null}
+                  </>
                 ) : (
                   <span class="option-main muted">No speaker</span>
                 )}
@@ -240,5 +334,14 @@ function impliedChoice(options: Option[], q: string, exact: Speaker | null): num
 
 /** An option's identity, stable while the list around it changes. */
 function optionKey(o: Option): string {
-  return o.type === 'speaker' ? `speaker:${o.speaker.id}` : o.type;
+  if (o.type === 'speaker') return `speaker:${o.speaker.id}`;
+  if (o.type === 'suggested') return `suggested:${foldName(o.s.name)}`;
+  return o.type;
+}
+
+/** A new speaker from a name, with the kind, role and organisation a suggestion gives. */
+function newFrom(name: string, like?: SpeakerSuggestion): NewSpeakerChoice {
+  return like
+    ? { newName: name, kind: like.kind, role: like.role, organisation: like.organisation }
+    : { newName: name };
 }

@@ -44,6 +44,11 @@ describe('reviewKeymapPlugin', () => {
       [{ key: 'n' }, 'next-annotation'],
       [{ key: 'p' }, 'previous-annotation'],
       [{ key: 'g' }, 'goto'],
+      [{ key: 'a' }, 'accept-suggestion'],
+      [{ key: 'x' }, 'dismiss-suggestion'],
+      [{ key: 'N', shiftKey: true }, 'next-suggestion'],
+      [{ key: 'P', shiftKey: true }, 'previous-suggestion'],
+      [{ key: 'S', shiftKey: true }, 'toggle-suggestions'],
       [{ key: 'f', ctrlKey: true }, 'find'],
       [{ key: 'F10', shiftKey: true }, 'context-menu'],
       [{ key: 'z', ctrlKey: true }, 'undo'],
@@ -58,7 +63,8 @@ describe('reviewKeymapPlugin', () => {
     const { seen, press } = mount([]);
     expect(press({ key: 'l' })).toBe(false);
     expect(press({ key: 'x' })).toBe(false);
+    expect(press({ key: 'k' })).toBe(false);
     expect(press({ key: 'ArrowRight' })).toBe(false);
-    expect(seen).toEqual(['link']);
+    expect(seen).toEqual(['link', 'dismiss-suggestion']);
   });
 });

@@ -17,11 +17,24 @@ const { session, ids } = buildSeedReview();
 type Panel = ReturnType<typeof useOpenAnnotation>;
 
 /** Renders the panel over `session` and hands out its state after each render. */
-function Harness({ session: s, out }: { session: Session; out: { panel?: Panel } }) {
+function Harness({
+  session: s,
+  out,
+  suggestionCount = null,
+}: {
+  session: Session;
+  out: { panel?: Panel };
+  suggestionCount?: number | null;
+}) {
   const panel = useOpenAnnotation(s);
   out.panel = panel;
   return (
-    <ReviewPanel tab={panel.tab} onTab={panel.setTab} active={panel.active}>
+    <ReviewPanel
+      tab={panel.tab}
+      onTab={panel.setTab}
+      active={panel.active}
+      suggestionCount={suggestionCount}
+    >
       <p data-testid="body">{panel.tab}</p>
     </ReviewPanel>
   );
@@ -55,6 +68,16 @@ describe('ReviewPanel with useOpenAnnotation', () => {
     act(() => panel().close());
     expect(panel().activeId).toBeNull();
     expect(panel().tab).toBe('disputes');
+  });
+
+  it('shows the suggestions tab with its count only while the layer is shown', () => {
+    const { out, view, tab, panel } = setup();
+    expect(tab('Suggestions').textContent).toBe('Suggestions');
+    fireEvent.click(tab('Suggestions'));
+    expect(panel().tab).toBe('suggestions');
+    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-suggestions');
+    view.rerender(<Harness session={session} out={out} suggestionCount={7} />);
+    expect(tab('Suggestions (7)').getAttribute('aria-selected')).toBe('true');
   });
 
   it('goes back to the dispute cards when the open annotation is deleted', () => {

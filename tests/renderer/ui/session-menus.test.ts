@@ -25,6 +25,7 @@ function recordingHandlers(log: string[]): FileHandlers {
     addFromLibrary: h('addFromLibrary'),
     reimport: h('reimport'),
     importAnnotations: h('importAnnotations'),
+    importFactchecks: h('importFactchecks'),
     settings: h('settings'),
     exportAs: (f) => void log.push(`export ${f}`),
     close: h('close'),
@@ -37,7 +38,7 @@ describe('fileMenuItems', () => {
   it('offers every file action, each running its handler', () => {
     const log: string[] = [];
     const items = fileMenuItems(recordingHandlers(log), { readOnly: false, hasArticle: true });
-    expect(enabled(items)).toHaveLength(8);
+    expect(enabled(items)).toHaveLength(9);
     for (const it of items) it.run!();
     expect(log).toEqual([
       'saveAs',
@@ -46,6 +47,7 @@ describe('fileMenuItems', () => {
       'addFromLibrary',
       'reimport',
       'importAnnotations',
+      'importFactchecks',
       'settings',
       'close',
     ]);
@@ -56,6 +58,7 @@ describe('fileMenuItems', () => {
     expect(enabled(fileMenuItems(h, { readOnly: true, hasArticle: true }))).toEqual([
       'Save session as…',
       'Open session file…',
+      'Import fact-checks…',
       'Session settings…',
       'Close session',
     ]);
@@ -169,6 +172,7 @@ describe('runMenuCommand', () => {
       'session.saveAs': 'saveAs',
       'article.import': 'importArticle',
       'article.reimport': 'reimport',
+      'factchecks.import': 'importFactchecks',
       'edit.undo': 'run undo',
       'edit.redo': 'run redo',
       'view.help': 'run help',

@@ -42,6 +42,20 @@ function base(): Session {
       ...s.annotations.map((a, i) => (i === 0 ? { ...a, speakerId: speaker.id } : a)),
       makeAnnotation(second, 4, 18, { id: 'ann-second', kind: 'context' }),
     ],
+    dismissed: [dismissal('dis-1', second.id, 'It quotes the minister.', 21)],
+  };
+}
+
+/** A dismissed claim suggestion: `text` at code point `start` of the article. */
+function dismissal(id: string, articleId: string, text: string, start: number) {
+  return {
+    id,
+    articleId,
+    text,
+    start,
+    end: start + text.length,
+    reviewer: 'Tester',
+    at: FIXED_TIME,
   };
 }
 
@@ -101,6 +115,11 @@ const cases: { [N in SessionOpName]: (s: Session) => Extract<SessionOp, { op: N 
     view: { openArticleId: s.articles[0]!.id, scroll: { [s.articles[0]!.id]: 640 } },
   }),
   'session.rename': () => ({ op: 'session.rename', name: 'Renamed review' }),
+  'dismissal.put': (s) => ({
+    op: 'dismissal.put',
+    dismissal: dismissal('dis-2', s.articles[1]!.id, 'The second article.', 0),
+  }),
+  'dismissal.delete': () => ({ op: 'dismissal.delete', id: 'dis-1' }),
 };
 
 /**
@@ -117,6 +136,7 @@ const content = (s: Session) => ({
   speakers: byId(s.speakers),
   annotations: byId(s.annotations),
   links: byId(s.links),
+  dismissed: byId(s.dismissed ?? []),
 });
 
 describe('applyOps, one case per op', () => {
