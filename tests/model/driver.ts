@@ -198,12 +198,20 @@ export async function chooseSpeaker(ctx: Ctx, c: SpeakerChoice): Promise<void> {
       const selected = page.locator(
         '#speaker-options [role="option"][aria-selected="true"] .option-main',
       );
-      // The list opens with up to 8 names the text suggests (issue 13), then the speakers.
-      for (let i = 0; i < ctx.model.state.speakers.length + 12; i++) {
-        if ((await selected.count()) && (await selected.first().textContent()) === c.name) break;
+      // The list opens with up to 8 names the text suggests (issue 13), then every speaker.
+      // Move down until the speaker is highlighted; a list that ends without it is a
+      // failure of the app (a speaker the arrows cannot reach), never an Enter on another.
+      let last: string | null = null;
+      for (;;) {
+        const now = (await selected.count()) ? await selected.first().textContent() : null;
+        if (now === c.name) return page.keyboard.press('Enter');
+        if (now !== null && now === last)
+          throw new Error(
+            `the arrow keys do not reach “${c.name}” in the speaker list (it ends at “${now}”)`,
+          );
+        last = now;
         await page.keyboard.press('ArrowDown');
       }
-      return page.keyboard.press('Enter');
     }
     case 'clear':
       return option('No speaker').click();

@@ -12,14 +12,15 @@
  *
  * Suggestions (issue 13), when given: on an empty field the list opens with
  * whom the text attributes the statement to, then names found in the article,
- * then the session's speakers. A suggested name that is an existing speaker
+ * then every one of the session's speakers (the list scrolls; the highlighted
+ * option is kept in view), so the arrow keys reach each of them. A suggested name that is an existing speaker
  * (or alias) is that speaker's option. Typed text lists the matching suggested
  * names after the matching speakers; suggestions are only ever taken by the
  * arrows and Enter or a click, never implied by typing. "Add … as a new
  * speaker" for a typed name the article gives with a role or organisation
  * creates the speaker with them.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Speaker } from '../../../shared/model/session';
 import { searchSpeakers, findSpeakerByName, foldName } from '../../../shared/review/speaker-search';
 import type { SpeakerSuggestion } from '../../../shared/suggest/speaker-suggest';
@@ -55,6 +56,8 @@ type Option =
 
 /** Suggestions shown on an empty field, at most. */
 const MAX_EMPTY_SUGGESTIONS = 8;
+/** Speakers listed for typed text, at most (an empty field lists them all). */
+const MAX_MATCHES = 8;
 
 const becauseOf = (s: SpeakerSuggestion) =>
   s.source === 'attributed' || s.source === 'turn'
@@ -96,7 +99,7 @@ function buildOptions(
       else if (!x.speakerId) add({ type: 'suggested', s: x });
     }
   }
-  for (const m of searchSpeakers(speakers, q, 8))
+  for (const m of searchSpeakers(speakers, q, q ? MAX_MATCHES : speakers.length))
     add({ type: 'speaker', speaker: m.speaker, matched: m.matched });
   if (q && fq) {
     for (const x of suggested)
@@ -187,6 +190,11 @@ export function SpeakerPicker({
   };
 
   const listId = 'speaker-options';
+  // Keep the highlighted option in view as the arrows move through a long list.
+  useEffect(() => {
+    if (open && active !== null)
+      document.getElementById(`speaker-opt-${active}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [open, active]);
   return (
     <div class="speaker-picker">
       {current ? (

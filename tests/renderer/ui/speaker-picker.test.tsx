@@ -52,6 +52,28 @@ const highlighted = () =>
     ?.textContent ?? null;
 
 describe('SpeakerPicker', () => {
+  it('lists every speaker on an empty field, so the arrows reach the last of many', () => {
+    const many = Array.from({ length: 20 }, (_, i) =>
+      speaker(`m${i}`, `Speaker ${String(i).padStart(2, '0')}`),
+    );
+    const { props, input, key } = setup({ speakers: many });
+    fireEvent.focus(input);
+    expect(optionTexts()).toHaveLength(20);
+    for (let i = 0; i < 20; i++) key('ArrowDown');
+    expect(highlighted()).toBe('Speaker 19');
+    key('ArrowDown');
+    expect(highlighted()).toBe('Speaker 19');
+    key('Enter');
+    expect(props.onPick).toHaveBeenCalledWith(many[19]);
+  });
+
+  it('lists at most 8 speakers for typed text, best first', () => {
+    const many = Array.from({ length: 12 }, (_, i) => speaker(`m${i}`, `Ann ${i}`));
+    const { type } = setup({ speakers: many });
+    type('Ann');
+    expect(optionTexts().filter((t) => t!.startsWith('Ann '))).toHaveLength(8);
+  });
+
   it('takes the one speaker a typed name names, on Enter', () => {
     const { props, type, key } = setup();
     type('Bob Brown');
