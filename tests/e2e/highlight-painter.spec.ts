@@ -211,6 +211,9 @@ test('destroying the editor unregisters its highlights', async ({ page }) => {
       'fc-evidence',
       'fc-flash',
       'fc-moved',
+      // The claim-suggestion layer (issue 13) registers its own two.
+      'fc-suggestion',
+      'fc-suggestion-current',
     ].sort(),
   );
   await page.evaluate(() => (window as unknown as Win).__painter.destroy());
