@@ -137,7 +137,9 @@ export function useSuggestions(deps: SuggestionsDeps): SuggestionsApi {
   // Keep the layer in the text in step.
   const shownFor = useRef<{ editor: ArticleEditor; list: AppClaimSuggestion[] } | null>(null);
   useEffect(() => {
-    if (!editor || !article || editor.article.id !== article.id) return;
+    // An editor replaced in this same commit (a re-import remounts it) is already destroyed
+    // here: this effect runs again with the new one.
+    if (!editor || editor.view.isDestroyed || !article || editor.article.id !== article.id) return;
     const { view, map } = editor;
     if (shownFor.current?.editor !== editor || shownFor.current.list !== list) {
       shownFor.current = { editor, list };
