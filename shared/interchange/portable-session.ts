@@ -18,7 +18,7 @@
 import type { ApiError } from '../api/contract';
 import type { Session } from '../model/session';
 import { SCHEMA_VERSION } from '../model/session-schema';
-import { validateSession } from '../model/validate-session';
+import { validateSession } from '../session/validate-session';
 import { newId } from '../model/ids';
 import { stringifyJsonSafe } from './safe-json';
 

@@ -32,7 +32,7 @@ import type { AnnotationKind } from '../model/vocabulary';
 import { kindFromLabel, relationFromLabel } from '../model/vocabulary';
 import { stepFromLabel, type RatingScale, type RatingStep } from '../model/rating-scale';
 import { annotationSchema } from '../model/session-schema';
-import { describeIssues } from '../model/validate-session';
+import { describeIssues } from '../session/validate-session';
 import { isUuid, newId } from '../model/ids';
 import { applyOps, type SessionOp } from '../session/session-ops';
 import { anchorSelector, createAnchorIndex, describeRange, type AnchorIndex } from '../anchoring';

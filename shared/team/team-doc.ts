@@ -27,7 +27,7 @@ import {
   ratingScaleSchema,
   speakerSchema,
 } from '../model/session-schema';
-import { describeIssues } from '../model/validate-session';
+import { describeIssues } from '../session/validate-session';
 import { MAX_NOTE_CHARS, MAX_SHORT_TEXT } from '../model/limits';
 import type { FieldState } from './field-register';
 import { REVIEWER_ID_RE } from './reviewer';

@@ -6,7 +6,7 @@
  * ({@link mergeTeamSessions}) is the same join as a sync.
  */
 import type { Session } from '../model/session';
-import { validateSession } from '../model/validate-session';
+import { validateSession } from '../session/validate-session';
 import { readPortableSession, renderPortableSession } from '../interchange/portable-session';
 import { materialize, localPartsOf, type Materialized } from './materialize';
 import { recordSession } from './record-changes';

@@ -17,7 +17,7 @@ import type { AnnotationKind, LinkRelation } from '../../shared/model/vocabulary
 import { normalizeNewlines, parsePlainText } from '../../shared/article/plain-text';
 import { sha256Hex } from '../../shared/text/sha256';
 import { CodePointIndex } from '../../shared/text/code-points';
-import { validateSession } from '../../shared/model/validate-session';
+import { validateSession } from '../../shared/session/validate-session';
 
 export const SEED_FILE = fileURLToPath(
   new URL('../../seeds/2017-05-17-trump-shared-intelligence-with-russia.txt', import.meta.url),

@@ -12,7 +12,7 @@ import type { Article } from '../../shared/model/article';
 import type { Annotation, Link, Session } from '../../shared/model/session';
 import { parsePlainText } from '../../shared/article/plain-text';
 import { sha256Hex } from '../../shared/text/sha256';
-import { validateSession } from '../../shared/model/validate-session';
+import { validateSession } from '../../shared/session/validate-session';
 import {
   annotateQuote,
   buildSeedReview,

@@ -25,7 +25,7 @@ import {
   checkSessionIntegrity,
   describeIssues,
   type Validation,
-} from '../../../shared/model/validate-session';
+} from '../../../shared/session/validate-session';
 import { sessionOpSchema, type SessionOp } from '../../../shared/session/op-schema';
 import { articleToDoc, checkArticleStructure } from '../../../shared/article/article-doc';
 import { articleSchema } from '../../../shared/article/article-schema';

@@ -15,7 +15,7 @@ import { JSDOM } from 'jsdom';
 import { parse } from 'csv-parse/sync';
 import { reanchorAnnotations } from '../../../shared/anchoring';
 import type { Session } from '../../../shared/model/session';
-import { validateSession } from '../../../shared/model/validate-session';
+import { validateSession } from '../../../shared/session/validate-session';
 import { applyOps } from '../../../shared/session/session-ops';
 import { renderHtml } from '../../../shared/interchange/render-export';
 import { renderMarkdownReport } from '../../../shared/report/markdown-report';

@@ -6,7 +6,7 @@ import {
   readPortableSession,
   renderPortableSession,
 } from '../../../shared/interchange/portable-session';
-import { validateSession } from '../../../shared/model/validate-session';
+import { validateSession } from '../../../shared/session/validate-session';
 import { sha256Hex } from '../../../shared/text/sha256';
 import { buildSeedReview, fixedId, GENERATED_AT } from '../../helpers/seed-review';
 import { buildStressReview } from '../../helpers/session-variants';

@@ -4,7 +4,7 @@ import { buildW3cCollection, renderW3c } from '../../../shared/interchange/w3c-e
 import { applyOps } from '../../../shared/session/session-ops';
 import type { Session } from '../../../shared/model/session';
 import { DEFAULT_SCALE } from '../../../shared/model/rating-scale';
-import { validateSession } from '../../../shared/model/validate-session';
+import { validateSession } from '../../../shared/session/validate-session';
 import { buildSeedReview, fixedId } from '../../helpers/seed-review';
 import { buildStressReview } from '../../helpers/session-variants';
 

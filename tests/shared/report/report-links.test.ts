@@ -16,7 +16,7 @@ import { marked } from 'marked';
 import type { Annotation, Link, Session } from '../../../shared/model/session';
 import { createSession } from '../../../shared/model/session';
 import type { AnnotationKind, LinkRelation } from '../../../shared/model/vocabulary';
-import { validateSession } from '../../../shared/model/validate-session';
+import { validateSession } from '../../../shared/session/validate-session';
 import { renderHtml } from '../../../shared/interchange/render-export';
 import { renderMarkdownReport } from '../../../shared/report/markdown-report';
 import { buildReportModel } from '../../../shared/report/report-model';

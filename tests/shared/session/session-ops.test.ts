@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Session } from '../../../shared/model/session';
 import type { SessionOp, SessionOpName } from '../../../shared/session/op-schema';
 import { applyOps } from '../../../shared/session/session-ops';
-import { validateSession } from '../../../shared/model/validate-session';
+import { validateSession } from '../../../shared/session/validate-session';
 import { DEFAULT_SCALE } from '../../../shared/model/rating-scale';
 import {
   FIXED_TIME,

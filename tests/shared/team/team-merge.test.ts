@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../../shared/model/session';
-import { validateSession } from '../../../shared/model/validate-session';
+import { validateSession } from '../../../shared/session/validate-session';
 import { makeReviewer, type Reviewer } from '../../../shared/team/reviewer';
 import {
   changeStatus,

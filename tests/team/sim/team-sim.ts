@@ -31,7 +31,7 @@ import { materialize, localPartsOf } from '../../../shared/team/materialize';
 import { canonicalJson, distinctHeads, fieldTokens } from '../../../shared/team/field-register';
 import { teamDocId } from '../../../shared/team/team-doc';
 import type { TeamState } from '../../../shared/team/team-state';
-import { validateSession } from '../../../shared/model/validate-session';
+import { validateSession } from '../../../shared/session/validate-session';
 import { syncTeamState, type RetryPolicy } from '../../../electron/service/team/team-sync';
 import { addCouchUser, startCouchServer, type CouchServer } from '../../helpers/couch-server';
 import { makeAnnotation, makeSession, seededRandom } from '../../helpers/session-fixtures';

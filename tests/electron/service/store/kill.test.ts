@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSessionStore } from '../../../../electron/service/store';
-import { validateSession } from '../../../../shared/model/validate-session';
+import { validateSession } from '../../../../shared/session/validate-session';
 import type { Session } from '../../../../shared/model/session';
 import { makeSession, seededRandom } from '../../../helpers/session-fixtures';
 import { hashSession } from './support/save-loop';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { MIGRATIONS, migrateToCurrent, openSessionStore } from '../../../../electron/service/store';
 import type { Session } from '../../../../shared/model/session';
 import { SCHEMA_VERSION } from '../../../../shared/model/session-schema';
-import { validateSession } from '../../../../shared/model/validate-session';
+import { validateSession } from '../../../../shared/session/validate-session';
 import { makeSession } from '../../../helpers/session-fixtures';
 
 /** A v0 (pre-release draft) file made from a current session: no revision, no view, reviewer at the top. */

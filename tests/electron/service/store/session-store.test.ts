@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { openSessionStore, type SessionStore } from '../../../../electron/service/store';
-import { validateSession } from '../../../../shared/model/validate-session';
+import { validateSession } from '../../../../shared/session/validate-session';
 import {
   makeAnnotation,
   makeSession,

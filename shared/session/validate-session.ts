@@ -4,7 +4,7 @@
  * cannot express). Results are values with sentences, never exceptions.
  */
 import type { z } from 'zod';
-import { sessionSchema, type Article, type Session } from './session-schema';
+import { sessionSchema, type Article, type Session } from '../model/session-schema';
 import { checkArticleStructure } from '../article/article-doc';
 import { sha256Hex } from '../text/sha256';
 import { CodePointIndex } from '../text/code-points';
