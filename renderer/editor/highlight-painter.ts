@@ -22,6 +22,7 @@ import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { HighlightRange, HighlightState } from './highlight-types';
 import { nearViewSpan, type PosSpan } from './visible-span';
+import { domRange } from './dom-range';
 
 const KINDS = ['context', 'claim', 'evidence', 'counter-statement'] as const;
 /** How long a flash stays, in ms. */
@@ -177,16 +178,7 @@ export class HighlightPainter {
   }
 
   private makeRange(r: { from: number; to: number }): Range | null {
-    try {
-      const a = this.view.domAtPos(r.from, 1);
-      const b = this.view.domAtPos(r.to, -1);
-      const range = document.createRange();
-      range.setStart(a.node, a.offset);
-      range.setEnd(b.node, b.offset);
-      return range;
-    } catch {
-      return null;
-    }
+    return domRange(this.view, r.from, r.to);
   }
 
   private repaintAll(): void {

@@ -18,6 +18,7 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { IntervalIndex, type IndexedRange } from '../../../shared/review/interval-index';
 import { supportsCustomHighlights } from '../highlight-painter';
 import { nearViewSpan, type PosSpan } from '../visible-span';
+import { domRange } from '../dom-range';
 
 /** One suggestion's range in document positions; `id` is the host's. */
 export type SuggestionRange = IndexedRange;
@@ -105,16 +106,7 @@ class SuggestionPainter {
   }
 
   private makeRange(r: { from: number; to: number }): Range | null {
-    try {
-      const a = this.view.domAtPos(r.from, 1);
-      const b = this.view.domAtPos(r.to, -1);
-      const range = document.createRange();
-      range.setStart(a.node, a.offset);
-      range.setEnd(b.node, b.offset);
-      return range;
-    } catch {
-      return null;
-    }
+    return domRange(this.view, r.from, r.to);
   }
 
   private schedule(): void {
