@@ -4,6 +4,8 @@
 //                                  preloads cannot load ESM or any module but 'electron')
 //   electron/service/import/import-worker.ts → out/electron/main/import-worker.js (the import's
 //                                  worker thread; import-runner.ts finds it beside main.js)
+//   electron/service/suggest/suggest-worker.ts → out/electron/main/suggest-worker.js (the
+//                                  suggestion analysis's worker thread, found the same way)
 // npm packages stay external in main (node_modules ships with the app); the preload bundles
 // everything except 'electron'. Usage: `node build/build-electron.mjs [--out DIR]`, or import
 // `buildElectron({ outDir })`.
@@ -47,6 +49,15 @@ export async function buildElectron({ outDir = path.join(root, 'out'), minify = 
       ...common,
       entryPoints: [path.join(root, 'electron/service/import/import-worker.ts')],
       outfile: path.join(outDir, 'electron', 'main', 'import-worker.js'),
+      platform: 'node',
+      format: 'esm',
+      target: NODE_TARGET,
+      packages: 'external',
+    }),
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'electron/service/suggest/suggest-worker.ts')],
+      outfile: path.join(outDir, 'electron', 'main', 'suggest-worker.js'),
       platform: 'node',
       format: 'esm',
       target: NODE_TARGET,

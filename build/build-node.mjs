@@ -4,6 +4,8 @@
 //   electron/service/import/import-worker.ts → out/node/import-worker.js (the import's worker
 //                          thread; import-runner.ts finds it beside the module that runs it, so
 //                          chunks sit beside the entries, not in a folder of their own)
+//   electron/service/suggest/suggest-worker.ts → out/node/suggest-worker.js (the suggestion
+//                          analysis's worker thread, found the same way)
 // ES modules with code splitting and npm packages left external, so a command
 // loads only the chunks (and packages) it reaches: `factcheck --help` never
 // loads jsdom. Nothing runs TypeScript at run time, so tsx does not ship.
@@ -28,6 +30,7 @@ export const ENTRIES = {
   factcheck: 'electron/cli/main.ts',
   web: 'electron/web/main.ts',
   'import-worker': 'electron/service/import/import-worker.ts',
+  'suggest-worker': 'electron/service/suggest/suggest-worker.ts',
 };
 
 /** Build every entry into `outDir`. Resolves with the path of each entry's output. */

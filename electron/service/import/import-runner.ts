@@ -10,10 +10,10 @@
  * build esbuild bundles import-worker.ts to `import-worker.js` beside the
  * main bundle (build/build-electron.mjs).
  */
-import { Worker } from 'node:worker_threads';
 import type { ApiResult } from '../../../shared/api/contract';
 import type { Article } from '../../../shared/model/article';
 import { IMPORT_MEMORY_MB } from '../../../shared/model/limits';
+import { runWorkerTask, workerUrl, type WorkerMessage as TaskMessage } from '../worker-task';
 
 /** What one import reads. */
 export type ImportInput =
@@ -23,8 +23,7 @@ export type ImportInput =
   | { kind: 'pasted'; pasteKind: 'text' | 'html'; content: string; label?: string };
 
 /** Messages from the worker. */
-export type WorkerMessage =
-  { type: 'progress'; fraction: number } | { type: 'done'; result: ApiResult<Article> };
+export type WorkerMessage = TaskMessage<ApiResult<Article>>;
 
 export interface RunImportOptions {
   /** Called with 0…1 as the import goes on. */
@@ -41,9 +40,7 @@ const DEFAULT_TIME_LIMIT_MS = 5 * 60_000;
 
 /** The worker's entry: the bundled `.js` in the desktop build, else the tsx bootstrap. */
 export function importWorkerUrl(moduleUrl: string = import.meta.url): URL {
-  return /\.ts$/.test(moduleUrl)
-    ? new URL('./import-worker-entry.mjs', moduleUrl)
-    : new URL('./import-worker.js', moduleUrl);
+  return workerUrl('import-worker', moduleUrl);
 }
 
 function failure(code: 'too-large' | 'io' | 'cancelled', message: string): ApiResult<never> {
@@ -54,60 +51,35 @@ function failure(code: 'too-large' | 'io' | 'cancelled', message: string): ApiRe
  * Import in a worker thread. Never rejects: cancellation, running out of
  * memory or time, and a crashed worker all resolve as error values.
  */
-export function runImportInWorker(
+export async function runImportInWorker(
   input: ImportInput,
   opts: RunImportOptions = {},
 ): Promise<ApiResult<Article>> {
   const name = input.kind === 'pasted' ? 'The pasted content' : `“${input.fileName}”`;
   const memoryMb = opts.memoryMb ?? IMPORT_MEMORY_MB;
   const timeLimitMs = opts.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-  if (opts.signal?.aborted)
-    return Promise.resolve(failure('cancelled', `The import of ${name} was cancelled.`));
-  return new Promise((resolve) => {
-    const worker = new Worker(importWorkerUrl(), {
-      workerData: input,
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 },
-      stdout: false,
-      stderr: false,
-    });
-    let settled = false;
-    const finish = (result: ApiResult<Article>) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      resolve(result);
-    };
-    const onAbort = () => finish(failure('cancelled', `The import of ${name} was cancelled.`));
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(
-      () =>
-        finish(
-          failure(
-            'too-large',
-            `${name} took longer than ${Math.round(timeLimitMs / 60_000)} minutes to import and was stopped.`,
-          ),
-        ),
-      timeLimitMs,
-    );
-    timer.unref();
-    worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'progress') opts.onProgress?.(m.fraction);
-      else finish(m.result);
-    });
-    worker.on('error', (e: Error & { code?: string }) =>
-      finish(
-        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? failure(
-              'too-large',
-              `${name} needed more than ${memoryMb} MB of memory to import and was stopped.`,
-            )
-          : failure('io', `The import of ${name} failed: ${e.message}. Nothing was added.`),
-      ),
-    );
-    worker.on('exit', () =>
-      finish(failure('io', `The import of ${name} stopped unexpectedly. Nothing was added.`)),
-    );
+  const end = await runWorkerTask<ApiResult<Article>>(importWorkerUrl(), input, {
+    memoryMb,
+    timeLimitMs,
+    onProgress: opts.onProgress,
+    signal: opts.signal,
   });
+  switch (end.type) {
+    case 'done':
+      return end.result;
+    case 'cancelled':
+      return failure('cancelled', `The import of ${name} was cancelled.`);
+    case 'timeout':
+      return failure(
+        'too-large',
+        `${name} took longer than ${Math.round(timeLimitMs / 60_000)} minutes to import and was stopped.`,
+      );
+    case 'out-of-memory':
+      return failure(
+        'too-large',
+        `${name} needed more than ${memoryMb} MB of memory to import and was stopped.`,
+      );
+    case 'failed':
+      return failure('io', `The import of ${name} failed: ${end.message}. Nothing was added.`);
+  }
 }

@@ -5,8 +5,11 @@
  *
  * Costs and caches:
  * - an article's analysis (sentence units, name phrases) and its suggestions
- *   are computed once per text (keyed by its SHA-256, a few texts kept), so
- *   reopening a session or asking for speakers of many spans is cheap;
+ *   are computed once per text (keyed by its SHA-256, a few texts kept), on a
+ *   worker thread (suggest-runner.ts): seconds for a long report, during
+ *   which saves and every other request are answered. Requests for the same
+ *   text share one run; reopening a session or asking for speakers of many
+ *   spans is cheap;
  * - the "seen before" index is rebuilt only when a session changed (its
  *   `updatedAt`), was added or removed, or a fact-check file came or went;
  *   each session's claims are re-read only when that session changed.
@@ -15,23 +18,17 @@ import type { ApiMethod, ApiRequest, ApiResponses, ApiResult } from '../../../sh
 import type { Article } from '../../../shared/model/article';
 import type { Session } from '../../../shared/model/session';
 import { MAX_FACTCHECK_FILE_BYTES, formatSizeAndLimit } from '../../../shared/model/limits';
-import { suggestClaims } from '../../../shared/suggest/claim-suggest';
-import type { NamePhrase } from '../../../shared/suggest/name-phrases';
-import { foldName } from '../../../shared/review/speaker-search';
 import {
   claimsFromSession,
   createClaimIndex,
   type ClaimIndex,
   type ReviewedClaim,
 } from '../../../shared/suggest/similar-claims';
-import {
-  analyseText,
-  suggestSpeakers,
-  type TextAnalysis,
-} from '../../../shared/suggest/speaker-suggest';
-import type { AppClaimSuggestion } from '../../../shared/suggest/suggestion-review';
+import { suggestSpeakers } from '../../../shared/suggest/speaker-suggest';
 import type { SessionStore } from '../store';
 import type { FactcheckStore } from './factcheck-store';
+import type { ArticleAnalysis } from './article-analysis';
+import { analyseInWorker } from './suggest-runner';
 
 type SuggestMethod =
   | 'suggest.claims'
@@ -48,33 +45,21 @@ export type SuggestHandlers = {
 /** Texts whose analysis is kept (an open session rarely has more articles in play). */
 const TEXT_CACHE_SIZE = 8;
 
-interface TextEntry {
-  analysis: TextAnalysis;
-  suggestions: AppClaimSuggestion[] | null;
-}
-
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
 const fail = (
   code: 'not-found' | 'too-large' | 'invalid-request' | 'unsupported',
   message: string,
 ) => ({ ok: false, error: { code, message } }) as const;
 
-/** Kind, role and organisation the article gives a name, from its fullest mention. */
-function speakerDetail(name: string, names: readonly NamePhrase[]) {
-  const key = foldName(name);
-  const same = names.filter((n) => foldName(n.name) === key);
-  const best = same.find((n) => n.role || n.organisation) ?? same[0];
-  return best ? { kind: best.kind, role: best.role, organisation: best.organisation } : undefined;
-}
-
 export function createSuggestHandlers(deps: {
   store: SessionStore;
   factchecks: FactcheckStore;
 }): SuggestHandlers {
   const { store, factchecks } = deps;
-  const texts = new Map<string, TextEntry>();
+  /** Each text's analysis, by SHA-256: a run in progress is shared, a failed one is not kept. */
+  const texts = new Map<string, Promise<ApiResult<ArticleAnalysis>>>();
 
-  const textEntry = (a: Article): TextEntry => {
+  const textEntry = (a: Article): Promise<ApiResult<ArticleAnalysis>> => {
     let e = texts.get(a.sha256);
     if (e) {
       // Most recently used last.
@@ -82,8 +67,11 @@ export function createSuggestHandlers(deps: {
       texts.set(a.sha256, e);
       return e;
     }
-    e = { analysis: analyseText(a.text, a.blocks), suggestions: null };
+    e = analyseInWorker({ text: a.text, blocks: a.blocks });
     texts.set(a.sha256, e);
+    void e.then((r) => {
+      if (!r.ok && texts.get(a.sha256) === e) texts.delete(a.sha256);
+    });
     while (texts.size > TEXT_CACHE_SIZE) texts.delete(texts.keys().next().value!);
     return e;
   };
@@ -130,29 +118,22 @@ export function createSuggestHandlers(deps: {
       const got = await articleOf(id, articleId);
       if (!got.ok) return got;
       const { article } = got.value;
-      const e = textEntry(article);
-      if (!e.suggestions) {
-        const names = e.analysis.names;
-        e.suggestions = suggestClaims(article.text, {
-          blocks: article.blocks,
-          units: e.analysis.units,
-        }).map((s) => {
-          const detail = s.speaker ? speakerDetail(s.speaker, names) : undefined;
-          return detail ? { ...s, speakerDetail: detail } : s;
-        });
-      }
-      return ok({ articleId, sha256: article.sha256, suggestions: e.suggestions });
+      const e = await textEntry(article);
+      if (!e.ok) return e;
+      return ok({ articleId, sha256: article.sha256, suggestions: e.value.suggestions });
     },
     'suggest.speakers': async ({ id, articleId, start, end }) => {
       const got = await articleOf(id, articleId);
       if (!got.ok) return got;
       const { article, session } = got.value;
       if (end < start) return fail('invalid-request', 'The span ends before it starts.');
+      const e = await textEntry(article);
+      if (!e.ok) return e;
       return ok(
         suggestSpeakers(
           article.text,
           { start, end },
-          { speakers: session.speakers, analysis: textEntry(article).analysis },
+          { speakers: session.speakers, analysis: e.value.analysis },
         ),
       );
     },

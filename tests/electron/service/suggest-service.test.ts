@@ -66,6 +66,44 @@ afterAll(async () => {
 });
 
 describe('suggestions through the API service', () => {
+  it('works out a long article’s suggestions off the request thread: a save made meanwhile is answered first', async () => {
+    // About 200 kB of article: its analysis takes a second or more, a save milliseconds.
+    const seedText = await readFile(
+      join(process.cwd(), 'seeds', (await readdir(join(process.cwd(), 'seeds')))[0]!),
+      'utf8',
+    );
+    const body = seedText.split('\n').slice(2).join('\n');
+    const long = `Long report\n\n${Array.from({ length: 80 }, () => body).join('\n\n')}`;
+    const entry = await call<LibraryEntry>('library.importPasted', {
+      kind: 'text',
+      content: long,
+      label: 'Long report',
+    });
+    const { session } = await call<OpenedSession>('sessions.create', {
+      name: 'Long',
+      articleIds: [entry.id],
+      reviewer: 'Ana',
+    });
+    const art = session.articles[0]!;
+    expect(art.text.length).toBeGreaterThan(200_000);
+    const order: string[] = [];
+    const suggesting = call<ArticleSuggestions>('suggest.claims', {
+      id: session.id,
+      articleId: art.id,
+    }).then((r) => (order.push('suggestions'), r));
+    const saving = call<{ revision: number }>('sessions.apply', {
+      id: session.id,
+      baseRevision: session.revision,
+      ops: [{ op: 'session.rename', name: 'Renamed while suggesting' }],
+    }).then((r) => (order.push('save'), r));
+    const [got] = await Promise.all([suggesting, saving]);
+    expect(order).toEqual(['save', 'suggestions']);
+    expect(got.suggestions.length).toBeGreaterThan(100);
+    const cps = [...art.text];
+    for (const s of got.suggestions.slice(0, 50))
+      expect(cps.slice(s.start, s.end).join('')).toBe(s.text);
+  });
+
   it('suggests claims of a session’s article with the speaker’s role, and the same again from the cache', async () => {
     const { session } = await newSession('One');
     const art = session.articles[0]!;
