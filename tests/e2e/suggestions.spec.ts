@@ -53,6 +53,11 @@ async function stored(id: string): Promise<Session> {
 }
 
 /** Start a new review of the seed from the home view; returns the new session's id. */
+/** Suggestions are worked out on the host's worker thread: wait until the layer shows them. */
+async function suggestionsShown(page: Page): Promise<void> {
+  await page.waitForFunction(() => (CSS.highlights.get('fc-suggestion')?.size ?? 0) > 0);
+}
+
 async function startSeedReview(page: Page): Promise<string> {
   const before = new Set(
     (await api(host.origin, host.token, 'sessions.list', {})).map((s) => s.id),
@@ -90,6 +95,7 @@ test('accept and dismiss suggestions by keyboard, undo them, and see a claim rev
   // The one attributed to The Washington Post: walk to it with Shift+N.
   const wapo = expected.findIndex((s) => s.speaker === 'The Washington Post');
   expect(wapo).toBeGreaterThanOrEqual(0);
+  await suggestionsShown(page);
   for (let i = 0; i <= wapo; i++) await page.keyboard.press('Shift+N');
   await expect(page.locator('.suggestion-item.is-current')).toContainText(
     expected[wapo]!.text.slice(0, 40),
@@ -250,6 +256,7 @@ test('imported fact-checks feed "seen before"; a file that is not ClaimReview is
     .suggestions;
   const wapo = expected.findIndex((s) => s.speaker === 'The Washington Post');
   await article(page).focus();
+  await suggestionsShown(page);
   for (let i = 0; i <= wapo; i++) await page.keyboard.press('Shift+N');
   await page.keyboard.press('a');
   const seen = page.getByTestId('seen-item').first();
@@ -261,6 +268,7 @@ test('imported fact-checks feed "seen before"; a file that is not ClaimReview is
 test('screenshot: suggestions in the seed', async ({ page }) => {
   await startSeedReview(page);
   await page.getByTestId('tab-suggestions').click();
+  await suggestionsShown(page);
   await article(page).focus();
   await page.keyboard.press('Shift+N');
   await page.keyboard.press('Shift+N');
@@ -292,8 +300,14 @@ test('the speaker field offers whom the text attributes a statement to, first, a
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('speaker-name')).toHaveCount(0);
   // Chosen with ↓ and Enter: a new speaker with the role the article gives.
-  await page.locator('#speaker-input').focus();
+  // As a person does: back in the field, the list open, ↓ highlights the name, then Enter.
+  await page.locator('#speaker-input').click();
+  await expect(page.locator('#speaker-input')).toBeFocused();
+  await expect(options.first()).toContainText('H R McMaster');
   await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#speaker-options [aria-selected="true"]')).toContainText(
+    'H R McMaster',
+  );
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('speaker-name')).toHaveText('H R McMaster');
   await saved(page);

@@ -178,7 +178,13 @@ export function SpeakerPicker({
           autoComplete="off"
           maxLength={1000}
           onFocus={() => setOpen(true)}
-          onBlur={() => setTimeout(() => setOpen(false), 150)}
+          // Closed a moment after the focus leaves (a click on an option lands first), unless
+          // the focus came back meanwhile: a stale close must not drop a choice being made.
+          onBlur={() =>
+            setTimeout(() => {
+              if (document.activeElement !== input.current) setOpen(false);
+            }, 150)
+          }
           onInput={(e) => {
             setQuery((e.currentTarget as HTMLInputElement).value);
             setChosenKey(null);

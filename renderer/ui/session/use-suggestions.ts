@@ -221,7 +221,12 @@ export function useSuggestions(deps: SuggestionsDeps): SuggestionsApi {
   };
 
   const step = (dir: 1 | -1) => {
-    if (!list.length) return hint('There are no open claim suggestions in this article.');
+    if (!list.length)
+      return hint(
+        fetched.key !== key || fetched.state === 'loading'
+          ? 'Claim suggestions for this article are still being worked out; try again in a moment.'
+          : 'There are no open claim suggestions in this article.',
+      );
     if (!editor || !article) return;
     const idx = articleIndex(article);
     const caret = idx.toCodePoint(editor.caretOffset());

@@ -4,7 +4,7 @@
  * attributed unless chosen; typing that names exactly one speaker (or none)
  * chooses it on Enter; typing that fits several asks how to choose.
  */
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Speaker } from '../../../shared/model/session';
 import {
@@ -65,6 +65,27 @@ describe('SpeakerPicker', () => {
     expect(highlighted()).toBe('Speaker 19');
     key('Enter');
     expect(props.onPick).toHaveBeenCalledWith(many[19]);
+  });
+
+  it('keeps the list open when the focus comes back before the closing delay ends', () => {
+    vi.useFakeTimers();
+    try {
+      const { props, input, key } = setup();
+      input.focus();
+      fireEvent.focus(input);
+      input.blur();
+      fireEvent.blur(input);
+      // Back in the field at once (a click), then ↓ and Enter after the delay has passed.
+      input.focus();
+      fireEvent.focus(input);
+      key('ArrowDown');
+      act(() => void vi.advanceTimersByTime(200));
+      expect(optionTexts().length).toBeGreaterThan(0);
+      key('Enter');
+      expect(props.onPick).toHaveBeenCalledWith(SPEAKERS[1]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('lists at most 8 speakers for typed text, best first', () => {
