@@ -26,8 +26,8 @@ import { figure, type BenchResult } from './results';
 import { judge, reviseText, truthFor, type Placed, type Truth } from './revision';
 
 /** Seeds: the same text and N give the same annotations and the same revision. */
-const PLACEMENT_SEED = 20170517;
-const REVISION_SEED = 11;
+export const PLACEMENT_SEED = 20170517;
+export const REVISION_SEED = 11;
 /** Edits in the new version. */
 export const REVISION_EDITS = 200;
 
