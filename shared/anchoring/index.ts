@@ -10,7 +10,7 @@ export {
   SELF_EVIDENT_QUOTE_LENGTH,
   MIN_CONTEXT_SUPPORT,
 } from './match-quote';
-export type { AnchorMatch, QuoteSelectors } from './match-quote';
+export type { AnchorMatch, AnchorOptions, QuoteSelectors } from './match-quote';
 export { reanchorAnnotations } from './reanchor';
 export type { ReanchorReport } from './reanchor';
 export { diffTexts, MAX_TOKEN_EDIT_DISTANCE } from './text-diff';

@@ -116,6 +116,12 @@ class Pass {
   }
 }
 
+/**
+ * Far from its mapped place, a piece of a quote found more often than this among the inserted
+ * text is a stock phrase, not evidence of where the passage went (see `AnchorOptions`).
+ */
+export const MAX_FRESH_PIECE_HITS = 4;
+
 /** A place in the new text (UTF-16) and whether it reads the quote exactly. */
 interface Found {
   start16: number;
@@ -217,6 +223,7 @@ function searchFresh(
   const m = anchorSelector(
     index,
     position ? { quote: target.quote, position } : { quote: target.quote },
+    { maxPieceOccurrences: MAX_FRESH_PIECE_HITS },
   );
   if (!m) return null;
   const r = fresh.toNew(m.start16, m.end16);

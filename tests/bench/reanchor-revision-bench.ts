@@ -83,8 +83,12 @@ export function runRevisionBench(opts: RevisionBenchOptions): BenchResult[] {
     .map(([k, v]) => `${v} ${k}`)
     .join(', ');
   const truthCounts = { same: 0, changed: 0, gone: 0 };
-  for (const t of truths) truthCounts[t.kind]++;
-  const truthNote = `truth: ${truthCounts.same} same, ${truthCounts.changed} changed, ${truthCounts.gone} gone`;
+  let slides = 0;
+  for (const t of truths) {
+    truthCounts[t.kind]++;
+    if (t.kind !== 'same' && t.alsoSame) slides++;
+  }
+  const truthNote = `truth: ${truthCounts.same} same, ${truthCounts.changed} changed, ${truthCounts.gone} gone (${slides} of these also intact under a slid edit)`;
 
   // ours
   let ours: Tally = { correct: 0, wrong: 0 };
