@@ -78,19 +78,25 @@ export function isPreexistingElsewhere(
 }
 
 /**
- * UTF-16 units of unchanged text kept on each side of an inserted block in {@link FreshText}.
- * A match that is at least half new text lies within this of its new part when the quote is
- * no longer than about twice this, so searching the windows finds whatever a search of the
- * whole text could accept; longer quotes are searched in the whole text.
+ * Least UTF-16 units of unchanged text kept on each side of an inserted block in
+ * {@link FreshText}. A match that is at least half new text reaches at most half its length
+ * (plus its error budget) beyond the new part, so a quote is searched in windows with a margin
+ * of {@link freshMarginFor} its length: whatever a search of the whole text could accept lies
+ * in them.
  */
 export const FRESH_MARGIN = 256;
-/** Quotes longer than this (UTF-16 units) are not searched in {@link FreshText}'s windows. */
-export const MAX_FRESH_QUOTE = 2 * FRESH_MARGIN - 2 * MAX_APPROX_ERRORS;
+
+/** The margin (a power of two, at least {@link FRESH_MARGIN}) for a quote of `length` units. */
+export function freshMarginFor(length: number): number {
+  let margin = FRESH_MARGIN;
+  while (margin < Math.ceil(length / 2) + 2 * MAX_APPROX_ERRORS) margin *= 2;
+  return margin;
+}
 /** Between windows: longer than any approximate match can bridge, and never article text. */
 const SEPARATOR = '\u0000'.repeat(MAX_APPROX_ERRORS + 1);
 
 /**
- * The new text's inserted blocks, each with {@link FRESH_MARGIN} units of context, joined into
+ * The new text's inserted blocks, each with `margin` units of context, joined into
  * one string to search: where a passage whose old place was deleted may have gone. The joined
  * string is a few per cent of the article, so searching it costs little; its anchoring index
  * is built on first use.
@@ -104,13 +110,13 @@ export class FreshText {
   private readonly to: number[] = [];
   private anchorIndex: AnchorIndex | null = null;
 
-  constructor(newText: string, hunks: readonly Hunk[]) {
+  constructor(newText: string, hunks: readonly Hunk[], margin = FRESH_MARGIN) {
     const parts: string[] = [];
     let joined = 0;
     for (const h of hunks) {
       if (h.newEnd === h.newStart) continue;
-      const a = Math.max(0, h.newStart - FRESH_MARGIN);
-      const b = Math.min(newText.length, h.newEnd + FRESH_MARGIN);
+      const a = Math.max(0, h.newStart - margin);
+      const b = Math.min(newText.length, h.newEnd + margin);
       const last = this.to.length - 1;
       if (last >= 0 && a <= this.to[last]!) {
         joined += b - this.to[last]!;

@@ -15,8 +15,9 @@
  *    now covers what became of its text, from its mapped start to its mapped end.
  * 5. One whose text is mostly gone from its place is searched for only in the new text's
  *    inserted blocks (`FreshText`): a passage that was there before, elsewhere, is not where it
- *    went. Only a quote too long for those windows, or an annotation already orphaned, is
- *    searched in the whole text.
+ *    went. The windows around those blocks are wide enough for the quote's length (see
+ *    `freshMarginFor`). Only an annotation already orphaned, or one whose position does not
+ *    read its quote, is searched in the whole text: the last resort.
  *
  * No annotation is ever dropped: one that cannot be found keeps its old selectors and is marked
  * orphaned.
@@ -33,7 +34,7 @@ import type { AnchorIndex } from './anchor-index';
 import { findBlockMoves, moveHolding, type BlockMove } from './block-moves';
 import { describeRange } from './describe-range';
 import { anchorSelector } from './match-quote';
-import { FreshText, isPreexistingElsewhere, MAX_FRESH_QUOTE } from './fresh-text';
+import { FreshText, freshMarginFor, isPreexistingElsewhere } from './fresh-text';
 import { diffTexts } from './text-diff';
 import type { Hunk, OffsetMap } from './text-diff';
 
@@ -87,7 +88,7 @@ class Pass {
   readonly oldCp: CodePointIndex;
   readonly newCp: CodePointIndex;
   private blockMoves: BlockMove[] | null = null;
-  private freshText: FreshText | null = null;
+  private readonly freshTexts = new Map<number, FreshText>();
   private wholeIndex: AnchorIndex | null = null;
 
   constructor(
@@ -104,9 +105,15 @@ class Pass {
     return this.blockMoves;
   }
 
-  get fresh(): FreshText {
-    this.freshText ??= new FreshText(this.newText, this.offsets.hunks);
-    return this.freshText;
+  /** The inserted blocks with enough context around them for a quote of `length` units. */
+  fresh(length: number): FreshText {
+    const margin = freshMarginFor(length);
+    let fresh = this.freshTexts.get(margin);
+    if (!fresh) {
+      fresh = new FreshText(this.newText, this.offsets.hunks, margin);
+      this.freshTexts.set(margin, fresh);
+    }
+    return fresh;
   }
 
   /** The whole new text's index: the last resort. */
@@ -178,11 +185,7 @@ function reanchorTarget(target: AnnotationTarget, pass: Pass): AnnotationTarget 
 
   // 5. Mostly deleted in place: look among the new text's inserted blocks.
   const hint = Math.min(mapped.start, newText.length);
-  const found =
-    exact.length <= MAX_FRESH_QUOTE
-      ? searchFresh(target, pass, own, hint)
-      : searchWhole(target, pass, own, hint);
-  return placeOrOrphan(target, found, pass);
+  return placeOrOrphan(target, searchFresh(target, pass, own, hint), pass);
 }
 
 /**
@@ -208,7 +211,7 @@ function searchFresh(
   own: { start: number; end: number },
   hint16: number,
 ): Found | null {
-  const fresh = pass.fresh;
+  const fresh = pass.fresh(target.quote.exact.length);
   if (fresh.text.length === 0) return null;
   const index = fresh.index;
   const at = fresh.toJoined(hint16);
@@ -231,7 +234,7 @@ function searchFresh(
   return accept(pass, { start16: r.start, end16: r.end, exact: m.exact }, own);
 }
 
-/** Search the whole new text (an orphan, or a quote too long for the fresh windows). */
+/** Search the whole new text (an orphan, or a position that does not read its quote). */
 function searchWhole(
   target: AnnotationTarget,
   pass: Pass,
