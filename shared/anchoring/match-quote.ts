@@ -88,9 +88,14 @@ export const APPROX_PIECE_LENGTH = 16;
  * pigeonhole guarantee still holds for the rest. Bounds the cost of a far search in formulaic
  * text, and keeps a quote made of stock phrases from being matched approximately to wherever
  * they recur. Default: no limit.
+ *
+ * `maxFarErrors`: the most errors an approximate match far from the hint may have (default:
+ * one per {@link APPROX_PIECE_LENGTH} units of quote, at most {@link MAX_APPROX_ERRORS}). A
+ * lower cap means fewer pieces to look up for a long quote.
  */
 export interface AnchorOptions {
   maxPieceOccurrences?: number;
+  maxFarErrors?: number;
 }
 
 /** Long stretches are scanned approximately in chunks of this many UTF-16 units. */
@@ -171,7 +176,7 @@ export function anchorSelector(
     best = approx.found.reduce((m, c) => Math.max(m, c.score), best);
   }
   const pieces = Math.floor(exact.length / APPROX_PIECE_LENGTH);
-  const farBudget = Math.min(nearBudget, pieces - 1);
+  const farBudget = Math.min(nearBudget, pieces - 1, options.maxFarErrors ?? Infinity);
   if (farBudget > 0 && best <= farBound + SCORE_EPSILON) {
     const far = pieceWindows(
       index,

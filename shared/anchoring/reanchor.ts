@@ -128,6 +128,12 @@ class Pass {
  * text is a stock phrase, not evidence of where the passage went (see `AnchorOptions`).
  */
 export const MAX_FRESH_PIECE_HITS = 4;
+/**
+ * Most errors of an approximate match among the inserted text, far from the mapped place: a
+ * moved passage whose wording changed by more is orphaned for a reviewer to re-attach. Keeps
+ * the pieces looked up for a long quote few (see `AnchorOptions`).
+ */
+export const MAX_FRESH_FAR_ERRORS = 12;
 
 /** A place in the new text (UTF-16) and whether it reads the quote exactly. */
 interface Found {
@@ -226,7 +232,7 @@ function searchFresh(
   const m = anchorSelector(
     index,
     position ? { quote: target.quote, position } : { quote: target.quote },
-    { maxPieceOccurrences: MAX_FRESH_PIECE_HITS },
+    { maxPieceOccurrences: MAX_FRESH_PIECE_HITS, maxFarErrors: MAX_FRESH_FAR_ERRORS },
   );
   if (!m) return null;
   const r = fresh.toNew(m.start16, m.end16);

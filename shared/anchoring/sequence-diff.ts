@@ -31,29 +31,33 @@ export interface SequenceMatch {
  * patience steps plus O((n + m) · D) for the stretches left to Myers, D ≤ {@link MAX_MYERS_EDITS}.
  */
 export function diffSequences(a: Int32Array, b: Int32Array, idCount: number): SequenceMatch {
-  const d = new SequenceDiff(a, b, idCount);
+  if (scratch.length < 3 * idCount)
+    scratch = new Int32Array(Math.max(3 * idCount, 2 * scratch.length));
+  const d = new SequenceDiff(a, b, scratch);
   d.diff(0, a.length, 0, b.length, 0);
   return { oldIndex: d.oldIndex, newIndex: d.newIndex };
 }
+
+/**
+ * Per-id working memory shared by every diff (three entries per id): a word diff of each edited
+ * paragraph would otherwise allocate it anew. The counts are left at zero after each use;
+ * positions need no reset.
+ */
+let scratch = new Int32Array(3 * 1024);
 
 class SequenceDiff {
   readonly oldIndex: number[] = [];
   readonly newIndex: number[] = [];
   /** Per id: occurrences in the current old/new stretch, and the last position seen. */
-  private readonly countA: Int32Array;
-  private readonly countB: Int32Array;
-  private readonly atA: Int32Array;
-  private readonly atB: Int32Array;
+  /** Per id, at 3·id: its count in the old stretch, its count in the new one, its last new position. */
+  private readonly memory: Int32Array;
 
   constructor(
     private readonly a: Int32Array,
     private readonly b: Int32Array,
-    idCount: number,
+    memory: Int32Array, // at least 3 × idCount entries, counts at zero
   ) {
-    this.countA = new Int32Array(idCount);
-    this.countB = new Int32Array(idCount);
-    this.atA = new Int32Array(idCount);
-    this.atB = new Int32Array(idCount);
+    this.memory = memory;
   }
 
   private keep(i: number, j: number): void {
@@ -94,29 +98,25 @@ class SequenceDiff {
    * both; flat pairs `[i0, j0, i1, j1, ...]`, ascending. Null when there are none.
    */
   private uniqueAnchors(aLo: number, aHi: number, bLo: number, bHi: number): number[] | null {
-    const { a, b, countA, countB, atA, atB } = this;
-    for (let i = aLo; i < aHi; i++) {
-      const id = a[i]!;
-      countA[id]!++;
-      atA[id] = i;
-    }
+    const { a, b, memory } = this;
+    for (let i = aLo; i < aHi; i++) memory[3 * a[i]!]!++;
     for (let j = bLo; j < bHi; j++) {
-      const id = b[j]!;
-      countB[id]!++;
-      atB[id] = j;
+      const at = 3 * b[j]!;
+      memory[at + 1]!++;
+      memory[at + 2] = j;
     }
     // Candidates in old order; their new positions.
     const is: number[] = [];
     const js: number[] = [];
     for (let i = aLo; i < aHi; i++) {
       const id = a[i]!;
-      if (countA[id] === 1 && countB[id] === 1) {
+      if (memory[3 * id] === 1 && memory[3 * id + 1] === 1) {
         is.push(i);
-        js.push(atB[id]!);
+        js.push(memory[3 * id + 2]!);
       }
     }
-    for (let i = aLo; i < aHi; i++) countA[a[i]!] = 0;
-    for (let j = bLo; j < bHi; j++) countB[b[j]!] = 0;
+    for (let i = aLo; i < aHi; i++) memory[3 * a[i]!] = 0;
+    for (let j = bLo; j < bHi; j++) memory[3 * b[j]! + 1] = 0;
     if (is.length === 0) return null;
     // Longest increasing subsequence of js (patience sorting with back links).
     const tails: number[] = [];
