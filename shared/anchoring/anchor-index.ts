@@ -23,8 +23,13 @@ export function createAnchorIndex(text: string): AnchorIndex {
 
 /** Length (UTF-16 units) of the q-grams the occurrence index hashes. */
 const QGRAM = 8;
-/** Buckets of the q-gram table (2^20: about 1 entry per bucket for a 1 MB text). */
-const TABLE_BITS = 20;
+/**
+ * Most buckets of the q-gram table (2^20: about 1 entry per bucket for a 1 MB text). A shorter
+ * text gets about one bucket per q-gram, at least 2^10, so that building its table costs in
+ * proportion to its length.
+ */
+const MAX_TABLE_BITS = 20;
+const MIN_TABLE_BITS = 10;
 /**
  * Lookups answered by plain `indexOf` scans before the q-gram table is built.
  * Building costs about as much as a few dozen scans of the text, so a pass
@@ -40,6 +45,8 @@ class TextAnchorIndex implements AnchorIndex {
   private bucketStart: Int32Array | null = null;
   /** Text offsets of every q-gram, grouped by bucket, ascending within a bucket. */
   private positions: Int32Array | null = null;
+  /** Bits of the bucket number (the table has 2^tableBits buckets). */
+  private tableBits = MIN_TABLE_BITS;
 
   constructor(readonly text: string) {
     this.codePoints = new CodePointIndex(text);
@@ -69,7 +76,7 @@ class TextAnchorIndex implements AnchorIndex {
     for (let i = 0; i < needle.length; i++) {
       h = rollIn(h, needle.charCodeAt(i), i >= QGRAM ? needle.charCodeAt(i - QGRAM) : -1);
       if (i < QGRAM - 1) continue;
-      const b = h >>> (32 - TABLE_BITS);
+      const b = h >>> (32 - this.tableBits);
       const size = starts[b + 1]! - starts[b]!;
       if (size < bestSize) {
         bestSize = size;
@@ -89,17 +96,22 @@ class TextAnchorIndex implements AnchorIndex {
     const text = this.text;
     const count = Math.max(0, text.length - QGRAM + 1);
     const buckets = new Int32Array(count);
-    const starts = new Int32Array((1 << TABLE_BITS) + 1);
+    const bits = Math.max(
+      MIN_TABLE_BITS,
+      Math.min(MAX_TABLE_BITS, Math.ceil(Math.log2(Math.max(1, count)))),
+    );
+    this.tableBits = bits;
+    const starts = new Int32Array((1 << bits) + 1);
     let h = 0;
     for (let i = 0; i < text.length; i++) {
       h = rollIn(h, text.charCodeAt(i), i >= QGRAM ? text.charCodeAt(i - QGRAM) : -1);
       if (i < QGRAM - 1) continue;
-      const b = h >>> (32 - TABLE_BITS);
+      const b = h >>> (32 - bits);
       buckets[i - QGRAM + 1] = b;
       starts[b + 1]!++;
     }
-    for (let b = 0; b < 1 << TABLE_BITS; b++) starts[b + 1]! += starts[b]!;
-    const fill = starts.slice(0, 1 << TABLE_BITS);
+    for (let b = 0; b < 1 << bits; b++) starts[b + 1]! += starts[b]!;
+    const fill = starts.slice(0, 1 << bits);
     const positions = new Int32Array(count);
     for (let i = 0; i < count; i++) positions[fill[buckets[i]!]!++] = i;
     this.bucketStart = starts;

@@ -16,7 +16,9 @@
  * different paragraphs shares scattered letters and short words, which say
  * nothing about where a passage came from.
  */
-import type { OffsetMap } from './text-diff';
+import { createAnchorIndex, type AnchorIndex } from './anchor-index';
+import { MAX_APPROX_ERRORS } from './match-quote';
+import type { Hunk, OffsetMap } from './text-diff';
 
 /** Unchanged runs shorter than this (UTF-16 units) are diff noise and are not counted. */
 export const MIN_RUN = 20;
@@ -73,4 +75,99 @@ export function isPreexistingElsewhere(
   own: { start: number; end: number } | null,
 ): boolean {
   return preexistingShare(offsets, start16, end16, own) >= PREEXISTING_SHARE;
+}
+
+/**
+ * Least UTF-16 units of unchanged text kept on each side of an inserted block in
+ * {@link FreshText}. A match that is at least half new text reaches at most half its length
+ * (plus its error budget) beyond the new part, so a quote is searched in windows with a margin
+ * of {@link freshMarginFor} its length: whatever a search of the whole text could accept lies
+ * in them.
+ */
+export const FRESH_MARGIN = 256;
+
+/** The margin (a power of two, at least {@link FRESH_MARGIN}) for a quote of `length` units. */
+export function freshMarginFor(length: number): number {
+  let margin = FRESH_MARGIN;
+  while (margin < Math.ceil(length / 2) + 2 * MAX_APPROX_ERRORS) margin *= 2;
+  return margin;
+}
+/** Between windows: longer than any approximate match can bridge, and never article text. */
+const SEPARATOR = '\u0000'.repeat(MAX_APPROX_ERRORS + 1);
+
+/**
+ * The new text's inserted blocks, each with `margin` units of context, joined into
+ * one string to search: where a passage whose old place was deleted may have gone. The joined
+ * string is a few per cent of the article, so searching it costs little; its anchoring index
+ * is built on first use.
+ */
+export class FreshText {
+  /** The windows joined with separators. */
+  readonly text: string;
+  /** Per window: its start in {@link text}, its start and end in the new text. */
+  private readonly at: number[] = [];
+  private readonly from: number[] = [];
+  private readonly to: number[] = [];
+  private anchorIndex: AnchorIndex | null = null;
+
+  constructor(newText: string, hunks: readonly Hunk[], margin = FRESH_MARGIN) {
+    const parts: string[] = [];
+    let joined = 0;
+    for (const h of hunks) {
+      if (h.newEnd === h.newStart) continue;
+      const a = Math.max(0, h.newStart - margin);
+      const b = Math.min(newText.length, h.newEnd + margin);
+      const last = this.to.length - 1;
+      if (last >= 0 && a <= this.to[last]!) {
+        joined += b - this.to[last]!;
+        this.to[last] = Math.max(this.to[last]!, b);
+        continue;
+      }
+      if (last >= 0) joined += SEPARATOR.length;
+      this.at.push(joined);
+      this.from.push(a);
+      this.to.push(b);
+      joined += b - a;
+    }
+    for (let w = 0; w < this.from.length; w++) parts.push(newText.slice(this.from[w], this.to[w]));
+    this.text = parts.join(SEPARATOR);
+  }
+
+  get index(): AnchorIndex {
+    this.anchorIndex ??= createAnchorIndex(this.text);
+    return this.anchorIndex;
+  }
+
+  /** New-text range of joined `[start, end)`, or null when it is not inside one window. */
+  toNew(start: number, end: number): { start: number; end: number } | null {
+    const w = this.windowAt(start);
+    if (w < 0 || end - this.at[w]! > this.to[w]! - this.from[w]!) return null;
+    const base = this.from[w]! - this.at[w]!;
+    return { start: start + base, end: end + base };
+  }
+
+  /** Joined offset of a new-text offset, or null when it lies in no window. */
+  toJoined(offset16: number): number | null {
+    let lo = 0;
+    let hi = this.from.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.from[mid]! <= offset16) lo = mid;
+      else hi = mid - 1;
+    }
+    if (this.from.length === 0 || offset16 < this.from[lo]! || offset16 > this.to[lo]!) return null;
+    return this.at[lo]! + offset16 - this.from[lo]!;
+  }
+
+  private windowAt(joined: number): number {
+    let lo = 0;
+    let hi = this.at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.at[mid]! <= joined) lo = mid;
+      else hi = mid - 1;
+    }
+    if (this.at.length === 0 || joined < this.at[lo]!) return -1;
+    return joined - this.at[lo]! <= this.to[lo]! - this.from[lo]! ? lo : -1;
+  }
 }

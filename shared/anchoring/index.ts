@@ -10,10 +10,10 @@ export {
   SELF_EVIDENT_QUOTE_LENGTH,
   MIN_CONTEXT_SUPPORT,
 } from './match-quote';
-export type { AnchorMatch, QuoteSelectors } from './match-quote';
+export type { AnchorMatch, AnchorOptions, QuoteSelectors } from './match-quote';
 export { reanchorAnnotations } from './reanchor';
 export type { ReanchorReport } from './reanchor';
-export { diffTexts, MAX_CHAR_EDIT_LENGTH } from './text-diff';
+export { diffTexts, MAX_TOKEN_EDIT_DISTANCE } from './text-diff';
 export type { Hunk, OffsetMap } from './text-diff';
 export { sentenceAround, sentenceRanges, quotationAround } from './text-units';
 export type { TextUnitRange } from './text-units';

@@ -79,6 +79,25 @@ export const MIN_CONTEXT_SUPPORT = 0.5;
  * away only exactly.
  */
 export const APPROX_PIECE_LENGTH = 16;
+/**
+ * Options of {@link anchorSelector}.
+ *
+ * `maxPieceOccurrences`: in the search far from the hint, a piece of the quote (see
+ * {@link APPROX_PIECE_LENGTH}) found more often than this is not distinctive (a stock phrase of
+ * the text) and is not looked at; the far error budget drops by one for each such piece, so the
+ * pigeonhole guarantee still holds for the rest. Bounds the cost of a far search in formulaic
+ * text, and keeps a quote made of stock phrases from being matched approximately to wherever
+ * they recur. Default: no limit.
+ *
+ * `maxFarErrors`: the most errors an approximate match far from the hint may have (default:
+ * one per {@link APPROX_PIECE_LENGTH} units of quote, at most {@link MAX_APPROX_ERRORS}). A
+ * lower cap means fewer pieces to look up for a long quote.
+ */
+export interface AnchorOptions {
+  maxPieceOccurrences?: number;
+  maxFarErrors?: number;
+}
+
 /** Long stretches are scanned approximately in chunks of this many UTF-16 units. */
 const APPROX_CHUNK_LENGTH = 1 << 14;
 /** Scores closer than this are a tie. */
@@ -110,7 +129,11 @@ interface Query {
  * is out of range or not whole numbers is ignored as a hint; a missing prefix
  * or suffix counts as empty (no evidence either way).
  */
-export function anchorSelector(index: AnchorIndex, sel: QuoteSelectors): AnchorMatch | null {
+export function anchorSelector(
+  index: AnchorIndex,
+  sel: QuoteSelectors,
+  options: AnchorOptions = {},
+): AnchorMatch | null {
   const { position } = sel;
   // Selectors from outside (W3C JSON) may leave prefix or suffix out.
   const quote: TextQuoteSelector = {
@@ -153,11 +176,16 @@ export function anchorSelector(index: AnchorIndex, sel: QuoteSelectors): AnchorM
     best = approx.found.reduce((m, c) => Math.max(m, c.score), best);
   }
   const pieces = Math.floor(exact.length / APPROX_PIECE_LENGTH);
-  const farBudget = Math.min(nearBudget, pieces - 1);
+  const farBudget = Math.min(nearBudget, pieces - 1, options.maxFarErrors ?? Infinity);
   if (farBudget > 0 && best <= farBound + SCORE_EPSILON) {
-    for (const [from, to] of pieceWindows(index, exact, farBudget + 1, farBudget)) {
-      scanApproximate(approx, from, to, farBudget);
-    }
+    const far = pieceWindows(
+      index,
+      exact,
+      farBudget + 1,
+      farBudget,
+      options.maxPieceOccurrences ?? Infinity,
+    );
+    for (const [from, to] of far.windows) scanApproximate(approx, from, to, far.budget);
   }
   for (const c of clusterApproximate(approx.found)) candidates.push(c);
 
@@ -282,25 +310,39 @@ function firstEndingAfter(starts: readonly number[], length: number, offset: num
  * quote into `pieces` disjoint pieces of equal length (the longer, the rarer
  * each is in the text); `budget` < `pieces` edits leave one
  * piece intact, so every match contains an exact occurrence of some piece,
- * displaced by at most `budget`. Returns merged windows around those hits.
+ * displaced by at most `budget`. Returns merged windows around those hits,
+ * and the budget they hold for: a piece found more than `maxOccurrences`
+ * times is left out, and each one left out lowers the budget by one (the
+ * pieces kept must still outnumber the edits).
  */
 function pieceWindows(
   index: AnchorIndex,
   exact: string,
   pieces: number,
   budget: number,
-): Array<[number, number]> {
-  const windows: Array<[number, number]> = [];
+  maxOccurrences: number,
+): { windows: Array<[number, number]>; budget: number } {
+  const hits: Array<{ offset: number; at: number[] }> = [];
   const done = new Set<string>();
   const length = Math.floor(exact.length / pieces);
+  let kept = 0;
   for (let k = 0; k < pieces; k++) {
     const offset = k * length;
     const piece = exact.slice(offset, k === pieces - 1 ? exact.length : offset + length);
+    const at = index.occurrences(piece);
+    if (at.length > maxOccurrences) continue;
+    kept++;
     if (done.has(`${offset}:${piece}`)) continue;
     done.add(`${offset}:${piece}`);
-    for (const at of index.occurrences(piece)) {
-      const start = at - offset;
-      windows.push([start - budget, start + exact.length + 2 * budget]);
+    hits.push({ offset, at });
+  }
+  const allowed = Math.min(budget, kept - 1);
+  if (allowed < 1) return { windows: [], budget: 0 };
+  const windows: Array<[number, number]> = [];
+  for (const { offset, at } of hits) {
+    for (const a of at) {
+      const start = a - offset;
+      windows.push([start - allowed, start + exact.length + 2 * allowed]);
     }
   }
   windows.sort((a, b) => a[0] - b[0]);
@@ -310,7 +352,7 @@ function pieceWindows(
     if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
     else merged.push([w[0], w[1]]);
   }
-  return merged;
+  return { windows: merged, budget: allowed };
 }
 
 /** Overlapping approximate matches are one passage seen a few ways: keep the best of each. */

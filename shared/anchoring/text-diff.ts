@@ -2,26 +2,26 @@
  * A diff of two versions of an article, reduced to what re-anchoring needs:
  * a map from offsets in the old text to offsets in the new one.
  *
- * Work is kept proportional to the change, not to the text: the common
- * prefix and suffix are cut off first (a single edit leaves a tiny middle);
- * the middle is diffed by lines with jsdiff (`diff`), and each replaced run
- * of lines is refined by a character diff, so an annotation in an edited
- * paragraph but outside the edit still maps exactly. A character diff that
- * would cost too much gives up and the run stays one replaced block; offsets
- * inside it then map only approximately, and the caller verifies them.
+ * Work is kept proportional to the change, not to the text:
+ * 1. the common prefix and suffix are cut off (a single edit leaves a tiny middle);
+ * 2. the middle is diffed by lines (paragraphs, in an article), with the patience diff of
+ *    `sequence-diff.ts`: unchanged paragraphs are matched whole, a moved paragraph is one
+ *    deletion and one insertion;
+ * 3. each replaced run of lines is diffed again by words (a word, a run of white space, or one
+ *    other character is a token), so an annotation in an edited paragraph but outside the edit
+ *    still maps exactly, and one that an edit touches sees exactly which of its words went.
+ *
+ * There is no character level: a replaced word is replaced whole, which is what a reader sees,
+ * and it keeps the cost bounded. A run the word diff cannot resolve cheaply stays one replaced
+ * block; offsets inside it then map only approximately, and the caller verifies them.
  */
-import { diffChars, diffLines } from 'diff';
+import { diffSequences, MAX_MYERS_EDITS } from './sequence-diff';
 
 /**
- * Largest edit distance a character diff of one replaced run may explore
- * before it gives up (jsdiff's `maxEditLength`); bounds the cost of a
- * rewritten paragraph at O(length × this).
+ * Edit distance, in tokens, past which one stretch of a diff without unique tokens is left as a
+ * single replaced block (see `sequence-diff.ts`).
  */
-export const MAX_CHAR_EDIT_LENGTH = 2000;
-/** A middle no longer than this (UTF-16 units, old plus new) is diffed by characters directly. */
-const DIRECT_CHAR_DIFF_LENGTH = 4096;
-/** Line-level diff cost bound; past it the whole middle is one replaced block. */
-const MAX_LINE_EDIT_LENGTH = 5000;
+export const MAX_TOKEN_EDIT_DISTANCE = MAX_MYERS_EDITS;
 
 /** One replaced block: old `[oldStart, oldEnd)` became new `[newStart, newEnd)` (UTF-16). */
 export interface Hunk {
@@ -48,20 +48,39 @@ export interface OffsetMap {
 
 /** Diff `oldText` → `newText` into an {@link OffsetMap}. Never throws. */
 export function diffTexts(oldText: string, newText: string): OffsetMap {
-  const prefix = commonPrefixLength(oldText, newText);
-  const suffix = commonSuffixLength(oldText, newText, prefix);
-  const oldMid = oldText.slice(prefix, oldText.length - suffix);
-  const newMid = newText.slice(prefix, newText.length - suffix);
+  let prefix = commonPrefixLength(oldText, newText);
+  let suffix = commonSuffixLength(oldText, newText, prefix);
   const hunks: Hunk[] = [];
-  if (oldMid.length > 0 || newMid.length > 0) {
-    if (oldMid.length === 0 || newMid.length === 0) {
-      hunks.push(hunk(prefix, prefix + oldMid.length, prefix, prefix + newMid.length));
-    } else if (oldMid.length + newMid.length <= DIRECT_CHAR_DIFF_LENGTH) {
-      refineByChars(oldMid, newMid, prefix, prefix, hunks);
-    } else {
-      diffByLines(oldMid, newMid, prefix, hunks);
-    }
+  if (prefix + suffix === oldText.length && prefix + suffix === newText.length)
+    return new HunkMap(hunks);
+  if (prefix + suffix === oldText.length || prefix + suffix === newText.length) {
+    hunks.push(hunk(prefix, oldText.length - suffix, prefix, newText.length - suffix));
+    return new HunkMap(hunks);
   }
+  // Widen the middle to whole lines, so that its first and last lines compare as lines.
+  if (prefix > 0) prefix = oldText.lastIndexOf('\n', prefix - 1) + 1;
+  const lineEnd = oldText.indexOf('\n', oldText.length - suffix);
+  suffix = lineEnd < 0 ? 0 : Math.max(0, oldText.length - lineEnd - 1);
+  suffix = Math.min(suffix, oldText.length - prefix, newText.length - prefix);
+  const oldEnd = oldText.length - suffix;
+  const newEnd = newText.length - suffix;
+  const ids = new Map<string, number>();
+  const oldLines = tokenize(oldText, prefix, oldEnd, 'line', ids);
+  const newLines = tokenize(newText, prefix, newEnd, 'line', ids);
+  const words = new Map<string, number>();
+  eachGap(oldLines, newLines, ids.size, (o0, o1, n0, n1) => {
+    if (o0 === o1 || n0 === n1) {
+      hunks.push(hunk(o0, o1, n0, n1));
+      return;
+    }
+    const oldWords = tokenize(oldText, o0, o1, 'word', words);
+    const newWords = tokenize(newText, n0, n1, 'word', words);
+    const found: Hunk[] = [];
+    eachGap(oldWords, newWords, words.size, (p0, p1, q0, q1) => {
+      mergeInto(found, hunk(p0, p1, q0, q1));
+    });
+    for (const h of found) hunks.push(h);
+  });
   return new HunkMap(hunks);
 }
 
@@ -69,73 +88,122 @@ function hunk(oldStart: number, oldEnd: number, newStart: number, newEnd: number
   return { oldStart, oldEnd, newStart, newEnd };
 }
 
-/** Line diff of the middle; each removed/added run is refined by characters. */
-function diffByLines(oldMid: string, newMid: string, base: number, out: Hunk[]): void {
-  const changes = diffLines(oldMid, newMid, { maxEditLength: MAX_LINE_EDIT_LENGTH });
-  if (!changes) {
-    out.push(hunk(base, base + oldMid.length, base, base + newMid.length));
-    return;
+/**
+ * Unchanged runs of words shorter than this (UTF-16 units) between two larger edits are taken
+ * as coincidence and merged into them (see {@link mergeInto}); longer ones are kept whatever
+ * surrounds them, so a sentence that stays put beside a deleted paragraph still maps exactly.
+ */
+export const MIN_KEPT_RUN = 32;
+
+/**
+ * Append `h` to `out`, first merging it with the hunks before it while the unchanged text
+ * between is shorter than {@link MIN_KEPT_RUN} and no longer than the edits on either side of
+ * it (the semantic clean-up of diff-match-patch, with a cap). Two unrelated sentences share
+ * spaces and small words; matching those would make a rewritten passage look partly kept.
+ */
+function mergeInto(out: Hunk[], h: Hunk): void {
+  let cur = h;
+  for (;;) {
+    const prev = out[out.length - 1];
+    if (!prev) break;
+    const between = cur.oldStart - prev.oldEnd;
+    const left = Math.max(prev.oldEnd - prev.oldStart, prev.newEnd - prev.newStart);
+    const right = Math.max(cur.oldEnd - cur.oldStart, cur.newEnd - cur.newStart);
+    if (between >= MIN_KEPT_RUN || between > left || between > right) break;
+    out.pop();
+    cur = hunk(prev.oldStart, cur.oldEnd, prev.newStart, cur.newEnd);
   }
-  let o = base;
-  let n = base;
-  let runOld = -1; // start of the current removed/added run, -1 when none
-  let runNew = -1;
-  const flush = () => {
-    if (runOld < 0) return;
-    const removed = oldMid.slice(runOld - base, o - base);
-    const added = newMid.slice(runNew - base, n - base);
-    if (removed.length === 0 || added.length === 0) out.push(hunk(runOld, o, runNew, n));
-    else refineByChars(removed, added, runOld, runNew, out);
-    runOld = runNew = -1;
-  };
-  for (const c of changes) {
-    if (!c.added && !c.removed) {
-      flush();
-      o += c.value.length;
-      n += c.value.length;
-      continue;
-    }
-    if (runOld < 0) {
-      runOld = o;
-      runNew = n;
-    }
-    if (c.removed) o += c.value.length;
-    else n += c.value.length;
-  }
-  flush();
+  out.push(cur);
 }
 
-/** Character diff of one replaced run, appending its hunks (or one hunk if it gives up). */
-function refineByChars(
-  oldPart: string,
-  newPart: string,
-  oldBase: number,
-  newBase: number,
-  out: Hunk[],
-): void {
-  const changes = diffChars(oldPart, newPart, { maxEditLength: MAX_CHAR_EDIT_LENGTH });
-  if (!changes) {
-    out.push(hunk(oldBase, oldBase + oldPart.length, newBase, newBase + newPart.length));
-    return;
-  }
-  let o = oldBase;
-  let n = newBase;
-  let open: Hunk | null = null;
-  for (const c of changes) {
-    if (!c.added && !c.removed) {
-      if (open) out.push(open);
-      open = null;
-      o += c.value.length;
-      n += c.value.length;
-      continue;
+/** A text stretch cut into tokens: `starts[k]` is where token k begins, `starts[count]` the end. */
+interface Tokens {
+  ids: Int32Array;
+  starts: Int32Array;
+}
+
+/**
+ * Cut `text[from, to)` into lines (each with its line break) or words (a run of letters and
+ * digits, a run of white space, or any other single character), interning each distinct token
+ * as an integer id in `ids`.
+ */
+function tokenize(
+  text: string,
+  from: number,
+  to: number,
+  unit: 'line' | 'word',
+  ids: Map<string, number>,
+): Tokens {
+  const starts: number[] = [];
+  const idList: number[] = [];
+  let at = from;
+  while (at < to) {
+    let end: number;
+    if (unit === 'line') {
+      const nl = text.indexOf('\n', at);
+      end = nl < 0 || nl >= to ? to : nl + 1;
+    } else {
+      const kind = charKind(text.charCodeAt(at));
+      end = at + 1;
+      if (kind !== OTHER) while (end < to && charKind(text.charCodeAt(end)) === kind) end++;
     }
-    open ??= hunk(o, o, n, n);
-    if (c.removed) o += c.value.length;
-    else n += c.value.length;
-    open.oldEnd = o;
-    open.newEnd = n;
+    const token = text.slice(at, end);
+    let id = ids.get(token);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(token, id);
+    }
+    starts.push(at);
+    idList.push(id);
+    at = end;
   }
-  if (open) out.push(open);
+  starts.push(to);
+  return { ids: Int32Array.from(idList), starts: Int32Array.from(starts) };
+}
+
+const WORD = 0;
+const SPACE = 1;
+const OTHER = 2;
+
+/**
+ * Letters and digits (ASCII, and everything from U+00C0 that is not punctuation, symbols or a
+ * space), white space, or other. Surrogates count as letters so that a pair stays in one token.
+ */
+function charKind(c: number): number {
+  if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c >= 0x2000 && c <= 0x200b)) return SPACE;
+  if (c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f) return SPACE;
+  if (c < 0x80) {
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? WORD : OTHER;
+  }
+  if (c < 0xc0 || c === 0xd7 || c === 0xf7) return OTHER;
+  if (c >= 0x2000 && c <= 0x2bff) return OTHER; // punctuation, symbols, arrows, dingbats
+  if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff0f))
+    return OTHER;
+  return WORD;
+}
+
+/**
+ * Diff two token lists and call `gap` with each replaced stretch, as UTF-16 ranges
+ * `[o0, o1)` of the old text and `[n0, n1)` of the new, in order.
+ */
+function eachGap(
+  a: Tokens,
+  b: Tokens,
+  idCount: number,
+  gap: (o0: number, o1: number, n0: number, n1: number) => void,
+): void {
+  const { oldIndex, newIndex } = diffSequences(a.ids, b.ids, idCount);
+  let i = 0;
+  let j = 0;
+  const flush = (i1: number, j1: number) => {
+    if (i1 > i || j1 > j) gap(a.starts[i]!, a.starts[i1]!, b.starts[j]!, b.starts[j1]!);
+  };
+  for (let k = 0; k < oldIndex.length; k++) {
+    flush(oldIndex[k]!, newIndex[k]!);
+    i = oldIndex[k]! + 1;
+    j = newIndex[k]! + 1;
+  }
+  flush(a.ids.length, b.ids.length);
 }
 
 class HunkMap implements OffsetMap {

@@ -26,8 +26,8 @@ import { figure, type BenchResult } from './results';
 import { judge, reviseText, truthFor, type Placed, type Truth } from './revision';
 
 /** Seeds: the same text and N give the same annotations and the same revision. */
-const PLACEMENT_SEED = 20170517;
-const REVISION_SEED = 11;
+export const PLACEMENT_SEED = 20170517;
+export const REVISION_SEED = 11;
 /** Edits in the new version. */
 export const REVISION_EDITS = 200;
 
@@ -83,8 +83,12 @@ export function runRevisionBench(opts: RevisionBenchOptions): BenchResult[] {
     .map(([k, v]) => `${v} ${k}`)
     .join(', ');
   const truthCounts = { same: 0, changed: 0, gone: 0 };
-  for (const t of truths) truthCounts[t.kind]++;
-  const truthNote = `truth: ${truthCounts.same} same, ${truthCounts.changed} changed, ${truthCounts.gone} gone`;
+  let slides = 0;
+  for (const t of truths) {
+    truthCounts[t.kind]++;
+    if (t.kind !== 'same' && t.alsoSame) slides++;
+  }
+  const truthNote = `truth: ${truthCounts.same} same, ${truthCounts.changed} changed, ${truthCounts.gone} gone (${slides} of these also intact under a slid edit)`;
 
   // ours
   let ours: Tally = { correct: 0, wrong: 0 };

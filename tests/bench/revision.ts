@@ -19,6 +19,13 @@
  *   half its length with that one (the boundaries of a changed passage are a judgement).
  * - `gone`: it lay inside removed text (or less than half of it survives). Correct: orphaned.
  *
+ * A deletion or insertion can often slide: deleting " he said." after "she said." gives the
+ * same new text as deleting "said. he " before it. When every edit inside an annotation can
+ * slide out past one of its ends (not past another edit), its text stands intact in the new
+ * text under an edit that is just as true to the new version as the one the generator made:
+ * no tool can tell the two apart, since they give the same text. The truth then says so in
+ * `alsoSame`, and that exact range with status `same` is correct too.
+ *
  * `theirs` lists every range of the new text that holds text of the annotation (the surviving
  * remnant, a moved part). A tool that places the annotation on text overlapping none of them
  * has put it on text that is not its own: `wrong` (for example on the repeated copy of a
@@ -52,8 +59,14 @@ export interface Revision {
 
 export type Truth =
   | { kind: 'same'; start: number; end: number; theirs: Array<[number, number]> }
-  | { kind: 'changed'; start: number; end: number; theirs: Array<[number, number]> }
-  | { kind: 'gone'; theirs: Array<[number, number]> };
+  | {
+      kind: 'changed';
+      start: number;
+      end: number;
+      theirs: Array<[number, number]>;
+      alsoSame?: [number, number];
+    }
+  | { kind: 'gone'; theirs: Array<[number, number]>; alsoSame?: [number, number] };
 
 /** What a tool did with one annotation, in UTF-16 offsets of the new text. */
 export interface Placed {
@@ -276,13 +289,82 @@ export function truthFor(rev: Revision, start16: number, end16: number): Truth {
     }
   }
   if (end > start) theirs.push([start, end]);
-  if (removed * 2 > len || end <= start) return { kind: 'gone', theirs };
-  return { kind: 'changed', start, end, theirs };
+  const slid = slideOut(rev, inside, start16, end16);
+  const alsoSame = slid === null ? {} : { alsoSame: [slid, slid + len] as [number, number] };
+  if (slid !== null) theirs.push([slid, slid + len]);
+  if (removed * 2 > len || end <= start) return { kind: 'gone', theirs, ...alsoSame };
+  return { kind: 'changed', start, end, theirs, ...alsoSame };
+}
+
+/**
+ * Where old `[start16, end16)` reads, intact, in the new text if each edit inside it slid out
+ * past one of its ends (see the module comment), or null when one cannot. Moves never slide.
+ */
+function slideOut(
+  rev: Revision,
+  inside: readonly Edit[],
+  start16: number,
+  end16: number,
+): number | null {
+  const { oldText, edits } = rev;
+  if (inside.length === 0 || inside.some((e) => e.kind === 'move')) return null;
+  let at: number | null = null;
+  for (const e of inside) {
+    const k = edits.indexOf(e);
+    const lo = k > 0 ? edits[k - 1]!.to : 0;
+    const hi = k + 1 < edits.length ? edits[k + 1]!.from : oldText.length;
+    // The new offset of start16 with this edit put after it, and the edit's net length.
+    const before = rev.map(e.from, 'before') - e.from + start16;
+    const delta = e.insert.length - (e.to - e.from);
+    if (e.insert.length > 0 && e.to > e.from) return null; // a replaced word does not slide
+    let out: 'left' | 'right' | null = null;
+    if (e.to > e.from) {
+      let f = e.from;
+      let t = e.to;
+      while (t > start16 && f > lo && oldText[f - 1] === oldText[t - 1]) {
+        f--;
+        t--;
+      }
+      if (t <= start16) out = 'left';
+      f = e.from;
+      t = e.to;
+      while (f < end16 && t < hi && oldText[f] === oldText[t]) {
+        f++;
+        t++;
+      }
+      if (out === null && f >= end16) out = 'right';
+    } else {
+      let ins = e.insert;
+      let p = e.from;
+      while (p > start16 && p > lo && ins[ins.length - 1] === oldText[p - 1]) {
+        ins = oldText[p - 1] + ins.slice(0, -1);
+        p--;
+      }
+      if (p <= start16) out = 'left';
+      ins = e.insert;
+      p = e.from;
+      while (p < end16 && p < hi && ins[0] === oldText[p]) {
+        ins = ins.slice(1) + oldText[p];
+        p++;
+      }
+      if (out === null && p >= end16) out = 'right';
+    }
+    if (out === null) return null;
+    // Every edit inside shares the shift before the first one; those slid left add their length.
+    at ??= before;
+    if (out === 'left') at += delta;
+  }
+  const x = at!;
+  return rev.newText.startsWith(oldText.slice(start16, end16), x) ? x : null;
 }
 
 /** Judge one placement against its truth: `correct`, `wrong` (on text not its own), or neither. */
 export function judge(truth: Truth, placed: Placed): 'correct' | 'wrong' | 'missed' {
   const overlapsTheirs = truth.theirs.some(([a, b]) => placed.start < b && a < placed.end);
+  if (truth.kind !== 'same' && truth.alsoSame) {
+    const [a, b] = truth.alsoSame;
+    if (placed.status === 'same' && placed.start === a && placed.end === b) return 'correct';
+  }
   if (truth.kind === 'gone') {
     if (placed.status === 'orphaned') return 'correct';
     return overlapsTheirs ? 'missed' : 'wrong';

@@ -54,3 +54,32 @@ describe('anchorSelector (table of cases)', () => {
     });
   }
 });
+
+describe('anchorSelector: maxPieceOccurrences', () => {
+  // A quote with one changed word, far from any hint; its first pieces are a stock phrase
+  // that the text repeats many times.
+  const stock = 'the figures had been checked by ';
+  const filler = Array.from({ length: 12 }, (_, i) => `Item ${i}: ${stock}someone else.`);
+  const target = `${stock}independent auditors in Brussels`;
+  const text = [...filler, `Finally, ${target.replace('Brussels', 'Bruxelles')}.`].join('\n\n');
+  const quote = { type: 'TextQuoteSelector' as const, exact: target, prefix: '', suffix: '' };
+  const at = text.indexOf(`${stock}independent`);
+
+  it('without a limit, the approximate match is found far away', () => {
+    const m = anchorSelector(createAnchorIndex(text), { quote });
+    expect(m).not.toBeNull();
+    expect(m!.exact).toBe(false);
+    expect(m!.start16).toBe(at);
+  });
+
+  it('pieces that recur more often than the limit are not evidence, and the budget shrinks with them', () => {
+    // The stock phrase's pieces (2 of 4) are left out: 1 error allowed, the change needs 3.
+    expect(
+      anchorSelector(createAnchorIndex(text), { quote }, { maxPieceOccurrences: 4 }),
+    ).toBeNull();
+    // A one-letter change still fits the smaller budget.
+    const close = text.replace('Bruxelles', 'Brussel');
+    const m = anchorSelector(createAnchorIndex(close), { quote }, { maxPieceOccurrences: 4 });
+    expect(m?.start16).toBe(close.indexOf(`${stock}independent`));
+  });
+});

@@ -4,6 +4,7 @@ import {
   anchorSelector,
   createAnchorIndex,
   describeRange,
+  diffTexts,
   reanchorAnnotations,
 } from '../../../shared/anchoring';
 import { CodePointIndex } from '../../../shared/text/code-points';
@@ -142,6 +143,30 @@ describe('anchoring properties', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('diffTexts: the hunks are ascending, disjoint, and turn the old text into the new one', () => {
+    // Texts of lines and words from a small vocabulary, so that lines and words repeat.
+    const word = fc.constantFrom('a', 'b', 'the', 'said', ' ', '.', '\n', '\n\n', '😀', '“');
+    const text = fc.array(word, { maxLength: 60 }).map((w) => w.join(''));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const { hunks } = diffTexts(a, b);
+        let out = '';
+        let at = 0;
+        let newAt = 0;
+        for (const h of hunks) {
+          expect(h.oldStart).toBeGreaterThanOrEqual(at);
+          expect(h.newStart - newAt).toBe(h.oldStart - at); // the run between is unchanged
+          expect(h.oldEnd > h.oldStart || h.newEnd > h.newStart).toBe(true);
+          out += a.slice(at, h.oldStart) + b.slice(h.newStart, h.newEnd);
+          at = h.oldEnd;
+          newAt = h.newEnd;
+        }
+        expect(out + a.slice(at)).toBe(b);
+      }),
+      { numRuns: 500 },
     );
   });
 });
