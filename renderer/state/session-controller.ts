@@ -206,6 +206,8 @@ export class SessionController {
 
   private step(which: 'undo' | 'redo'): ApplyOutcome & { label?: string } {
     if (this.readOnly) return { ok: false, message: 'This session is read-only.' };
+    const refused = this.guard?.();
+    if (refused) return { ok: false, message: refused };
     const entry = which === 'undo' ? this.history.takeUndo() : this.history.takeRedo();
     if (!entry)
       return { ok: false, message: which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.' };
