@@ -119,7 +119,7 @@ export class SessionSync {
   /** A local edit was saved: record and sync it soon. */
   edited(): void {
     if (this.info.remote) this.schedule(this.deps.timing.debounceMs);
-    else void this.run(() => this.record());
+    else void this.run(() => this.record()).catch(() => undefined); // shown by describe() later
   }
 
   /** Sync as soon as possible. */

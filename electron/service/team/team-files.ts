@@ -151,6 +151,15 @@ export class TeamFiles {
     );
   }
 
+  /** The ids of every tracked session (those with a team file). */
+  async trackedIds(): Promise<string[]> {
+    const names = await fsp.readdir(join(this.dir, 'sessions')).catch(() => [] as string[]);
+    return names
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => n.slice(0, -'.json'.length))
+      .filter(isSafeSessionId);
+  }
+
   async hasState(id: string): Promise<boolean> {
     return fsp
       .access(this.sessionFile(id))

@@ -9,7 +9,7 @@
  * kept by {@link TeamFiles} and appear in no answer, event or message.
  */
 import type { ApiMethod, ApiRequest, ApiResponses, ApiResult } from '../../../shared/api/contract';
-import type { TeamSessionEntry, TeamSessionInfo } from '../../../shared/api/team-types';
+import type { TeamSessionInfo } from '../../../shared/api/team-types';
 import { SCHEMA_VERSION } from '../../../shared/model/session-schema';
 import type { SessionOp } from '../../../shared/session/op-schema';
 import { changeStatus, resolveDisagreement } from '../../../shared/team/record-changes';
@@ -26,7 +26,6 @@ import { materialize } from '../../../shared/team/materialize';
 import { validateSession } from '../../../shared/model/validate-session';
 import { recordSession } from '../../../shared/team/record-changes';
 import { makeReviewer } from '../../../shared/team/reviewer';
-import { parseTeamDoc } from '../../../shared/team/team-doc';
 import { isSafeSessionId } from '../store/store-layout';
 import type { SessionStore } from '../store';
 import { checkRemoteUrl, probeRemote, showRemote, TeamSyncError } from './couch-access';
@@ -114,6 +113,9 @@ export function createTeamService(opts: TeamServiceOptions): TeamService {
       hostChanged: (sid, rev, ops) => opts.onHostChange(sid, rev, ops),
     });
 
+  /** Why a session's team copy could not be loaded (a damaged team file), by session id. */
+  const unreadable = new Map<string, string>();
+
   /** The tracked session, loaded from its team file on first use; null when not tracked. */
   const track = (id: string): Promise<SessionSync | null> => {
     let p = tracked.get(id);
@@ -124,7 +126,10 @@ export function createTeamService(opts: TeamServiceOptions): TeamService {
         if (!opened.ok) return null;
         const r = await files.readState(opened.value.session);
         return r ? sessionSync(id, r.state, r.info) : null;
-      })();
+      })().catch((err: unknown) => {
+        unreadable.set(id, (err as Error).message);
+        return null;
+      });
       tracked.set(id, p);
       void p.then((s) => {
         if (!s) tracked.delete(id);
@@ -133,6 +138,11 @@ export function createTeamService(opts: TeamServiceOptions): TeamService {
     return p;
   };
 
+  // Shared sessions sync from the start, open or not: changes made offline go when the server is back.
+  void files.trackedIds().then((ids) => {
+    for (const id of ids) void track(id);
+  });
+
   const startTracking = (s: SessionSync): SessionSync => {
     tracked.set(s.id, Promise.resolve(s));
     return s;
@@ -140,7 +150,10 @@ export function createTeamService(opts: TeamServiceOptions): TeamService {
 
   const infoOf = async (id: string): Promise<TeamSessionInfo> => {
     const s = await track(id);
-    return s ? s.describe() : untrackedInfo(id);
+    if (s) return s.describe();
+    const info = untrackedInfo(id);
+    const problem = unreadable.get(id);
+    return problem ? { ...info, refused: [problem] } : info;
   };
 
   const handlers: TeamHandlers = {
@@ -170,37 +183,8 @@ export function createTeamService(opts: TeamServiceOptions): TeamService {
     'team.list': async () => {
       try {
         const { url, credentials } = await connected();
-        const { remoteDatabase } = await import('./pouch');
-        const db = remoteDatabase(url, credentials);
-        try {
-          const ids = (await db.allDocs({ startkey: 'fcw:', endkey: 'fcw:\ufff0' })).rows
-            .map((r) => r.id)
-            .filter((id) => /^fcw:([^:]+):meta:\1$/.test(id));
-          const docs = ids.length ? (await db.allDocs({ keys: ids, include_docs: true })).rows : [];
-          const out: TeamSessionEntry[] = [];
-          for (const row of docs) {
-            const p = parseTeamDoc(row.doc);
-            if (!p.ok) continue;
-            const f = p.doc.fields;
-            const last = <T>(k: string) => f[k]!.heads[f[k]!.heads.length - 1]!.v as T;
-            out.push({
-              id: p.doc.session,
-              name: last<string>('name'),
-              status: last('status'),
-              createdBy: p.doc.created.name,
-              createdAt: p.doc.created.at,
-              local: opts.store.has(p.doc.session),
-            });
-          }
-          return ok(out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)));
-        } catch (err) {
-          throw new TeamSyncError(
-            `The team database could not be listed (${(err as { status?: number }).status ?? 'no answer'}).`,
-            'server',
-          );
-        } finally {
-          await db.close().catch(() => undefined);
-        }
+        const { listTeamSessions } = await import('./team-remote');
+        return ok(await listTeamSessions(url, credentials, (id) => opts.store.has(id)));
       } catch (err) {
         return asError(err);
       }

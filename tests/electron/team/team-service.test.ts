@@ -290,6 +290,35 @@ describe('team review through the API service', () => {
     expect([approved.status, approved.approvedBy]).toEqual(['approved', 'Alice Ames']);
   });
 
+  it('syncs shared sessions from the start after a restart, opened or not', async () => {
+    await a.service.close();
+    hosts.splice(hosts.indexOf(a), 1);
+    await b.call('sessions.open', { id: sid }).then((o) =>
+      b.call('sessions.apply', {
+        id: sid,
+        baseRevision: o.session.revision,
+        ops: [{ op: 'session.rename', name: 'Renamed while Alice was away' }],
+      }),
+    );
+    const dataDir = a.dataDir;
+    const service = await createApiService({
+      dataDir,
+      seedsDir: join(process.cwd(), 'seeds'),
+      host: 'browser',
+      version: 'test',
+      teamTiming: TIMING,
+    });
+    const again = { ...a, service };
+    hosts.push(again);
+    await waitFor('the rename at Alice', async () => {
+      const r = await service.handle('sessions.list', {});
+      return (
+        r.ok &&
+        (r.value as { name: string }[]).some((x) => x.name === 'Renamed while Alice was away')
+      );
+    });
+  }, 300_000);
+
   it('merges a colleague’s file offline with the same rules', async () => {
     const c = await host();
     await c.call('team.setIdentity', { name: 'Carol Cruz', role: 'reviewer' });
