@@ -11,7 +11,7 @@ import type {
   TeamSyncState,
 } from '../../../shared/api/team-types';
 import type { ReviewerRole } from '../../../shared/team/reviewer';
-import { STATUS_LABELS, type SessionStatus } from '../../../shared/team/team-doc';
+import { STATUS_LABELS, type SessionStatus } from '../../../shared/team/session-status';
 import { plural } from '../format';
 
 export interface Words {

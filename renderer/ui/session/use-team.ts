@@ -17,7 +17,7 @@ import type {
   TeamHistoryLine,
   TeamSessionInfo,
 } from '../../../shared/api/team-types';
-import type { SessionStatus } from '../../../shared/team/team-doc';
+import type { SessionStatus } from '../../../shared/team/session-status';
 import type { SessionController } from '../../state/session-controller';
 import type { NoticeApi } from '../notices';
 import { pickFiles } from '../files';

@@ -8,7 +8,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient, OpenedSession } from '../../../shared/api/contract';
 import type { TeamConnection, TeamSessionEntry } from '../../../shared/api/team-types';
-import { STATUS_LABELS } from '../../../shared/team/team-doc';
+import { STATUS_LABELS } from '../../../shared/team/session-status';
 import { ReviewerIdentityForm } from './reviewer-identity';
 
 export interface TeamSectionProps {
