@@ -40,7 +40,7 @@ test.afterAll(async () => {
 async function joinTeam(page: Page, name: string, user: keyof typeof PASSWORDS): Promise<void> {
   const team = page.getByRole('region', { name: 'Team' });
   const reviewer = team.getByRole('form', { name: 'Reviewer' });
-  await reviewer.getByRole('textbox', { name: 'Your name' }).fill(name);
+  await reviewer.getByRole('textbox', { name: 'Reviewer name' }).fill(name);
   await reviewer.getByRole('button', { name: 'Save reviewer' }).click();
   await expect(reviewer.getByRole('status')).toHaveText('Saved.');
   const connect = team.getByRole('form', { name: 'Connect to a team database' });

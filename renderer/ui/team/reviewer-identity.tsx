@@ -45,7 +45,7 @@ export function ReviewerIdentityForm({ client, onSaved }: ReviewerIdentityFormPr
       <fieldset>
         <legend>Reviewer (team review)</legend>
         <label class="field">
-          <span>Your name</span>
+          <span>Reviewer name</span>
           <input
             class="input"
             value={name}
