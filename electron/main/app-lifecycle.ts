@@ -15,7 +15,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { buildMenuTemplate } from './app-menu';
 import { APP_SCHEME } from './app-origin';
@@ -131,6 +131,13 @@ export function startApp(options: StartOptions): StartedApp {
         host: 'electron',
         version: app.getVersion(),
         pdf: createPdfPrinter(),
+        // The team server's credentials are sealed with the OS keychain where it is available.
+        secrets: safeStorage.isEncryptionAvailable()
+          ? {
+              seal: (text) => safeStorage.encryptString(text),
+              open: (sealed) => safeStorage.decryptString(sealed),
+            }
+          : undefined,
       });
     } catch (err) {
       dialog.showErrorBox(

@@ -59,6 +59,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
     submenu: [
       item('session.new', 'New Session'),
       item('session.openFile', 'Open Session File…'),
+      item('session.mergeFile', 'Merge Session File…'),
       { type: 'separator' },
       item('article.import', 'Import Article…'),
       item('article.reimport', 'Re-import Article Text…'),

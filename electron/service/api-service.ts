@@ -43,6 +43,9 @@ import { importW3c } from '../../shared/interchange/w3c-import';
 import { nowIso } from '../../shared/model/ids';
 import { createSuggestHandlers } from './suggest/suggest-service';
 import { openFactcheckStore } from './suggest/factcheck-store';
+import { createTeamService } from './team/team-service';
+import type { SecretBox } from './team/team-files';
+import type { SyncTiming } from './team/session-sync';
 
 /** Prints HTML to PDF bytes (Chromium in Node, `printToPDF` in Electron). */
 export type { PdfPrinter };
@@ -58,6 +61,10 @@ export interface ApiServiceOptions {
    * and the exports it renders. Tests fix it to compare output byte for byte.
    */
   clock?: () => string;
+  /** Seals the team server's credentials (the desktop app: Electron's `safeStorage`); else an owner-only file. */
+  secrets?: SecretBox;
+  /** Team sync timing (tests shorten it). */
+  teamTiming?: Partial<SyncTiming>;
 }
 
 export interface ApiService {
@@ -100,6 +107,16 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
   const emit: EventListener = (event, payload) => {
     for (const l of listeners) l(event, payload);
   };
+  // Team review (issue 10): identity, team database, live sync of tracked sessions.
+  const team = createTeamService({
+    dataDir: opts.dataDir,
+    store,
+    clock,
+    secrets: opts.secrets,
+    timing: opts.teamTiming,
+    onInfo: (id, info) => emit('team.session', { id, info }),
+    onHostChange: (id, revision, ops) => emit('session.changed', { id, revision, ops }),
+  });
   /** Running imports by id, to cancel them. */
   const imports = new Map<string, AbortController>();
   let importCount = 0;
@@ -161,6 +178,7 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
 
   const handlers: Handlers = {
     ...suggest,
+    ...team.handlers,
     'app.info': async () => ok(info),
     'library.list': async () => ok(library.list()),
     'library.get': async ({ id }) => {
@@ -198,9 +216,17 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
       return store.create(createSession(title, articles, reviewer?.trim() ?? '', clock()));
     },
     'sessions.open': async ({ id }) => store.open(id),
-    'sessions.rename': async ({ id, name }) => store.rename(id, name),
+    'sessions.rename': async ({ id, name }) => {
+      const r = await store.rename(id, name);
+      if (r.ok) team.edited(id);
+      return r;
+    },
     'sessions.delete': async ({ id }) => store.archive(id),
-    'sessions.apply': async ({ id, baseRevision, ops }) => store.apply(id, baseRevision, ops),
+    'sessions.apply': async ({ id, baseRevision, ops }) => {
+      const r = await store.apply(id, baseRevision, ops);
+      if (r.ok) team.edited(id);
+      return r;
+    },
     'sessions.flush': async ({ id }) => {
       await store.flush(id);
       const opened = await store.open(id);
@@ -347,6 +373,7 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
     },
     async close() {
       for (const ctrl of imports.values()) ctrl.abort();
+      await team.close();
       await store.close();
       await opts.pdf?.close?.();
     },

@@ -75,6 +75,20 @@ export class SaveQueue {
     return this.saveState;
   }
 
+  /** The ops applied locally that the host has not acknowledged yet, oldest first. */
+  get unsent(): SessionOp[] {
+    return [...(this.inFlight ?? []), ...this.pending];
+  }
+
+  /**
+   * The host changed the session itself (a team sync or merge) and is now at `revision`. The
+   * host accepts a batch made on the revision before its own changes, so nothing queued is lost.
+   */
+  hostRevision(revision: number): void {
+    if (revision > this.serverRevision) this.serverRevision = revision;
+    this.persist();
+  }
+
   get hasUnsaved(): boolean {
     return this.pending.length > 0 || this.inFlight !== null;
   }

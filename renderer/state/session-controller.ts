@@ -52,6 +52,7 @@ export class SessionController {
   private readonly saving: SaveQueue;
   private listeners = new Set<(e: ChangeEvent) => void>();
   private readonly detach: (() => void)[] = [];
+  private guard: (() => string | null) | null = null;
   /** What happened to edits kept from an earlier page of this session (see `replay-kept.ts`). */
   readonly replay: ReplayOutcome;
   readonly readOnly: boolean;
@@ -149,6 +150,8 @@ export class SessionController {
         message:
           'This session is read-only: it was written by a newer version of the app. Nothing can be changed here.',
       };
+    const refused = viewOnly ? null : this.guard?.();
+    if (refused) return { ok: false, message: refused };
     const r = applyOps(this.current, ops, null);
     if (!r.ok) return { ok: false, message: r.problems.join(' ') };
     this.current = r.session;
@@ -156,6 +159,40 @@ export class SessionController {
     this.saving.queue(ops);
     this.emit(ops);
     return { ok: true };
+  }
+
+  /**
+   * Ops the host already applied to the session (colleagues' changes from a team sync, a
+   * resolution, a merged file), taking it to `revision`. They are applied to this copy with the
+   * edits not saved yet applied again on top, as the host will. With a `label` the change is
+   * undoable like one made here (undoing it is an ordinary change).
+   */
+  applyHost(ops: readonly SessionOp[], revision: number, label?: string): ApplyOutcome {
+    if (!ops.length) {
+      this.saving.hostRevision(revision);
+      return { ok: true };
+    }
+    const r = applyOps(this.current, [...ops], null);
+    if (!r.ok) return { ok: false, message: r.problems.join(' ') };
+    let next = r.session;
+    const unsent = this.saving.unsent;
+    if (unsent.length) {
+      const again = applyOps(next, unsent, null);
+      if (again.ok) next = again.session;
+    }
+    this.current = next;
+    this.saving.hostRevision(revision);
+    if (label) this.history.record(r.inverse, label);
+    this.emit(ops);
+    return { ok: true };
+  }
+
+  /**
+   * Ask before the next change: `guard` returns a sentence to refuse it with (the reviewer
+   * must confirm first, e.g. editing an approved session), or null to let it through.
+   */
+  setEditGuard(guard: (() => string | null) | null): void {
+    this.guard = guard;
   }
 
   /** Undo the last change. Returns the label undone, or null when there is nothing to undo. */
@@ -169,6 +206,8 @@ export class SessionController {
 
   private step(which: 'undo' | 'redo'): ApplyOutcome & { label?: string } {
     if (this.readOnly) return { ok: false, message: 'This session is read-only.' };
+    const refused = this.guard?.();
+    if (refused) return { ok: false, message: refused };
     const entry = which === 'undo' ? this.history.takeUndo() : this.history.takeRedo();
     if (!entry)
       return { ok: false, message: which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.' };

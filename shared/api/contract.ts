@@ -21,6 +21,16 @@ import { articleMetaSchema } from '../model/session-schema';
 import { MAX_SHORT_TEXT } from '../model/limits';
 import { MAX_NOTE_CHARS } from '../model/limits';
 import type { AppClaimSuggestion, SimilarClaim, SpeakerSuggestion } from '../suggest';
+import { REVIEWER_ROLES } from '../team/reviewer';
+import { SESSION_STATUSES } from '../team/team-doc';
+import type {
+  HostChange,
+  ReviewerIdentity,
+  TeamConnection,
+  TeamHistoryLine,
+  TeamSessionEntry,
+  TeamSessionInfo,
+} from './team-types';
 
 /** Error codes. `message` always says what happened and what to do, in words. */
 export type ApiErrorCode =
@@ -225,6 +235,52 @@ export const requestSchemas = {
   'factchecks.import': fileUpload,
   'factchecks.list': z.object({}),
   'factchecks.remove': z.object({ id }),
+  /** This installation's reviewer (created with a fresh id and no name on first use). */
+  'team.identity': z.object({}),
+  'team.setIdentity': z.object({
+    name: z.string().trim().min(1).max(MAX_SHORT_TEXT),
+    role: z.enum(REVIEWER_ROLES),
+  }),
+  /** The team database the app is connected to, or null. */
+  'team.connection': z.object({}),
+  /**
+   * Connect to a team database: the server is asked first (CouchDB? credentials? may this user
+   * read it?); the credentials are then kept by the host (owner-only, never in session files).
+   */
+  'team.connect': z.object({
+    url: z.string().min(1).max(2048),
+    user: z.string().min(1).max(200),
+    password: z.string().min(1).max(1000),
+    allowInsecureHttp: z.boolean().optional(),
+  }),
+  'team.disconnect': z.object({}),
+  /** The sessions in the team database. */
+  'team.list': z.object({}),
+  /** Share a local session to the team database; it then syncs live. */
+  'team.share': z.object({ id }),
+  /** Open a team session: copied into the library on first open, then synced live. */
+  'team.open': z.object({ sessionId: id }),
+  /** The team side of a local session (sync state, status, disagreements). */
+  'team.session': z.object({ id }),
+  /** Sync now (after an error, or to see colleagues' changes at once). */
+  'team.sync': z.object({ id }),
+  /** Settle a disagreement with one of the values in dispute (by its place in `values`). */
+  'team.resolve': z.object({
+    id,
+    docId: z.string().min(1).max(600),
+    field: z.string().min(1).max(40),
+    choice: z.number().int().min(0).max(100),
+  }),
+  /** Move the session to another status (approving and publishing are an editor's). */
+  'team.setStatus': z.object({ id, status: z.enum(SESSION_STATUSES) }),
+  /** An item's history: who marked, re-attributed, changed the verdict, when. */
+  'team.history': z.object({ id, itemId: id }),
+  /** File → Merge session file…: a colleague's `.fcw.json` of the same session, merged offline. */
+  'sessions.mergeFile': z.object({
+    id,
+    fileName: z.string().max(1024),
+    content: z.string().max(96 * 1024 * 1024),
+  }),
   'export.render': z.object({
     id,
     format: z.enum(EXPORT_FORMATS),
@@ -267,6 +323,21 @@ export interface ApiResponses {
   'factchecks.list': FactcheckFeed[];
   'factchecks.remove': { removed: boolean };
   'export.render': ExportedFile;
+  'team.identity': ReviewerIdentity;
+  'team.setIdentity': ReviewerIdentity;
+  'team.connection': TeamConnection | null;
+  'team.connect': TeamConnection;
+  'team.disconnect': { disconnected: boolean };
+  'team.list': TeamSessionEntry[];
+  'team.share': TeamSessionInfo;
+  'team.open': OpenedSession;
+  'team.session': TeamSessionInfo;
+  'team.sync': TeamSessionInfo;
+  /** The ops the resolution made to the session (applied by the host already; empty when the value shown was chosen). */
+  'team.resolve': HostChange & { info: TeamSessionInfo };
+  'team.setStatus': TeamSessionInfo;
+  'team.history': TeamHistoryLine[];
+  'sessions.mergeFile': HostChange & { info: TeamSessionInfo };
 }
 
 /** The typed request/response map. */
@@ -282,6 +353,7 @@ export const MENU_COMMANDS = [
   'article.import',
   'article.reimport',
   'factchecks.import',
+  'session.mergeFile',
   'edit.undo',
   'edit.redo',
   'view.help',
@@ -307,6 +379,13 @@ export interface ApiEvents {
    * `fraction` goes from 0 to 1; `name` is the file's name or what was pasted.
    */
   'import.progress': { importId: string; name: string; fraction: number };
+  /** The team side of a session changed (sync state, status, disagreements). */
+  'team.session': { id: string; info: TeamSessionInfo };
+  /**
+   * The host changed a session itself (a sync brought colleagues' changes): the page applies the
+   * ops to its copy; its own edits made meanwhile still save (see the store's host revisions).
+   */
+  'session.changed': { id: string } & HostChange;
 }
 export type ApiEventName = keyof ApiEvents;
 
@@ -318,6 +397,8 @@ const EVENT_NAME_SET: { readonly [E in ApiEventName]: true } = {
   menu: true,
   'before-quit': true,
   'import.progress': true,
+  'team.session': true,
+  'session.changed': true,
 };
 export const API_EVENT_NAMES = Object.freeze(Object.keys(EVENT_NAME_SET) as ApiEventName[]);
 

@@ -35,16 +35,9 @@ import { REVIEWER_ID_RE } from './reviewer';
 export const ITEM_TYPES = ['meta', 'article', 'annotation', 'link', 'speaker', 'review'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
-/** draft → in review → approved (by an editor) → published. */
-export const SESSION_STATUSES = ['draft', 'in-review', 'approved', 'published'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-
-export const STATUS_LABELS: Record<SessionStatus, string> = {
-  draft: 'Draft',
-  'in-review': 'In review',
-  approved: 'Approved',
-  published: 'Published',
-};
+/** draft → in review → approved (by an editor) → published (declared in session-status.ts). */
+export { SESSION_STATUSES, STATUS_LABELS, type SessionStatus } from './session-status';
+import { SESSION_STATUSES } from './session-status';
 
 /** The fields of each document type. `deleted` is present on every type that can be deleted. */
 export const ITEM_FIELDS = {

@@ -220,6 +220,16 @@ export const Menu = {
   buildFromTemplate: vi.fn((template: unknown) => ({ template })),
   setApplicationMenu: vi.fn(),
 };
+/** A stand-in keychain: reversible, and never the plain text. */
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => true),
+  encryptString: vi.fn((text: string) =>
+    Buffer.from(Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)),
+  ),
+  decryptString: vi.fn((sealed: Buffer) =>
+    Buffer.from(sealed.map((b) => b ^ 0x5a)).toString('utf8'),
+  ),
+};
 export const contextBridge = { exposeInMainWorld: vi.fn() };
 class FakeIpcRenderer extends EventEmitter {
   invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: null }) as unknown);

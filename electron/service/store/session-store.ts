@@ -77,6 +77,18 @@ export interface SessionStore {
     baseRevision: number,
     ops: SessionOp[],
   ): Promise<ApiResult<{ revision: number }>>;
+  /**
+   * A change the host makes itself (a team sync or a file merge brought it): `make` computes the
+   * ops from the session as it is now, inside the session's queue, so no batch slips between the
+   * look and the change; a sentence refuses, no ops changes nothing. The revision it makes is a
+   * host revision: a batch the renderer made on the revision just before it is still accepted (its
+   * ops are whole records, applied on top), so a reviewer's typing never turns into a conflict
+   * because a sync landed.
+   */
+  applyHostChange(
+    id: string,
+    make: (session: Session) => SessionOp[] | string,
+  ): Promise<ApiResult<{ revision: number; ops: SessionOp[] }>>;
   /** Compact now, one session or all. Rejects with {@link StoreError} when a write failed (edits stay journaled). */
   flush(id?: string): Promise<void>;
   rename(id: string, name: string): Promise<ApiResult<SessionSummary>>;
@@ -111,6 +123,8 @@ class Store implements SessionStore {
   private readonly compactAfterBatches: number;
   private readonly clock: () => string;
   private closed = false;
+  /** Revisions made by {@link applyHostChange}, per session (the latest few). */
+  private readonly hostRevisions = new Map<string, Set<number>>();
 
   private readonly damaged: DamagedSessions;
 
@@ -296,7 +310,7 @@ class Store implements SessionStore {
   ): Promise<ApiResult<{ revision: number }>> {
     const refused = refusal(e);
     if (refused) return refused;
-    if (baseRevision !== e.session.revision) {
+    if (baseRevision !== e.session.revision && !this.onlyHostChangesSince(e, baseRevision)) {
       return fail(
         'conflict',
         `This session was changed elsewhere: it is at revision ${e.session.revision}, and this change was made on revision ${baseRevision}. Reload the session to see the latest version.`,
@@ -330,6 +344,37 @@ class Store implements SessionStore {
     e.batchesSinceSave++;
     this.schedule(e);
     return { ok: true, value: { revision: r.session.revision } };
+  }
+
+  /** True when every revision after `base` up to the current one was a host change. */
+  private onlyHostChangesSince(e: Entry, base: number): boolean {
+    const host = this.hostRevisions.get(e.id);
+    if (!host || base > e.session.revision) return false;
+    for (let r = base + 1; r <= e.session.revision; r++) if (!host.has(r)) return false;
+    return true;
+  }
+
+  async applyHostChange(
+    id: string,
+    make: (session: Session) => SessionOp[] | string,
+  ): Promise<ApiResult<{ revision: number; ops: SessionOp[] }>> {
+    const got = await this.entry(id);
+    if (!got.ok) return got;
+    const e = got.value;
+    return this.ops.run(id, async () => {
+      const refused = refusal(e);
+      if (refused) return refused;
+      const ops = make(e.session);
+      if (typeof ops === 'string') return fail<never>('refused', ops);
+      if (!ops.length) return { ok: true as const, value: { revision: e.session.revision, ops } };
+      const r = await this.applyNow(e, e.session.revision, ops);
+      if (!r.ok) return r;
+      let host = this.hostRevisions.get(id);
+      if (!host) this.hostRevisions.set(id, (host = new Set()));
+      host.add(r.value.revision);
+      if (host.size > 200) host.delete(host.values().next().value!);
+      return { ok: true as const, value: { revision: r.value.revision, ops } };
+    });
   }
 
   async rename(id: string, name: string): Promise<ApiResult<SessionSummary>> {

@@ -21,6 +21,7 @@ import { announceOpened, openSessionFile } from '../session/session-files';
 import { ArticlePreview } from './article-preview';
 import { StartReviewDialog, type StartReviewChoice } from './start-review-dialog';
 import { importFactchecks } from '../factcheck-import';
+import { TeamSection } from '../team/team-section';
 
 export interface HomeViewProps {
   client: ApiClient;
@@ -165,6 +166,7 @@ export function HomeView({ client, info, onOpen, setHooks }: HomeViewProps) {
               onStart={startReview}
             />
           </section>
+          <TeamSection client={client} onOpen={onOpen} />
           {info ? (
             <footer class="home-footer muted">
               {info.name} {info.version} · {info.host === 'browser' ? 'browser mode' : 'desktop'} ·

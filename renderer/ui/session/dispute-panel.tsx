@@ -32,6 +32,8 @@ export interface DisputePanelProps {
   /** Scroll to the passage, flash it and open it. */
   onReveal: (id: string) => void;
   onReattach: (id: string) => void;
+  /** Claims with an open team disagreement (issue 10): their cards carry a badge. */
+  disputed?: ReadonlySet<string>;
 }
 
 export function DisputePanel({
@@ -42,6 +44,7 @@ export function DisputePanel({
   onFilter,
   onReveal,
   onReattach,
+  disputed,
 }: DisputePanelProps) {
   // Long reviews render in pages, so a session with thousands of claims stays quick to open.
   const [limit, setLimit] = useState(PAGE);
@@ -96,6 +99,15 @@ export function DisputePanel({
                 ) : (
                   <span class="verdict-badge verdict-none">No verdict</span>
                 )}
+                {disputed?.has(card.claim.id) ? (
+                  <span
+                    class="disagreement-badge"
+                    data-testid="disagreement-badge"
+                    title="Reviewers disagree on this claim; open it to settle."
+                  >
+                    Disagreement
+                  </span>
+                ) : null}
               </div>
               <button
                 type="button"

@@ -31,6 +31,8 @@ export interface FileHandlers {
   importAnnotations: () => void;
   /** Fact-check files (ClaimReview) that "seen before" searches besides the library (issue 13). */
   importFactchecks: () => void;
+  /** File → Merge session file…: a colleague's copy of this session, merged offline (issue 10). */
+  mergeFile: () => void;
   settings: () => void;
   exportAs: (format: ExportFormat) => void;
   /** Back to the library (a new session starts there). */
@@ -45,7 +47,7 @@ export function fileHandlers(
   ctx: FileActionContext,
   view: Pick<
     FileHandlers,
-    'openFile' | 'addFromLibrary' | 'settings' | 'close' | 'importFactchecks'
+    'openFile' | 'addFromLibrary' | 'settings' | 'close' | 'importFactchecks' | 'mergeFile'
   >,
 ): FileHandlers {
   return {
@@ -67,6 +69,7 @@ export function fileMenuItems(
   return [
     { label: 'Save session as…', run: h.saveAs },
     { label: 'Open session file…', run: h.openFile },
+    { label: 'Merge session file…', run: h.mergeFile, disabled: readOnly },
     {
       label: 'Import article into this session…',
       run: h.importArticle,
@@ -161,6 +164,7 @@ export function runMenuCommand(
   else if (cmd === 'article.import') h.importArticle();
   else if (cmd === 'article.reimport') h.reimport();
   else if (cmd === 'factchecks.import') h.importFactchecks();
+  else if (cmd === 'session.mergeFile') h.mergeFile();
   else if (cmd === 'edit.undo') h.run('undo');
   else if (cmd === 'edit.redo') h.run('redo');
   else if (cmd === 'view.help') h.run('help');

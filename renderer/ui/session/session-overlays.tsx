@@ -16,6 +16,7 @@ import type { ReviewActions } from './review-actions';
 import { LinkPicker } from './link-picker';
 import { HelpDialog } from './help-dialog';
 import { SettingsDialog } from './settings-dialog';
+import { ReviewerIdentityForm } from '../team/reviewer-identity';
 import { AnnotationChooser } from './annotation-chooser';
 import { AddArticleDialog } from './add-article-dialog';
 
@@ -115,6 +116,7 @@ export function SessionOverlays(props: SessionOverlaysProps) {
           readOnly={props.readOnly}
           onClose={close}
           onSave={props.saveSettings}
+          identity={<ReviewerIdentityForm client={props.client} />}
         />
       );
     case 'add-article':

@@ -37,6 +37,12 @@ import { SuggestionsPanel } from './suggestions-panel';
 import { SeenBefore, takeRevealOnOpen } from './seen-before';
 import { importFactchecks } from '../factcheck-import';
 import { useSpeakerSuggestions } from './use-speaker-suggestions';
+// Team review (issue 10): sync state, status, disagreements, history, merge.
+import { useTeam } from './use-team';
+import { TeamBar } from './team-bar';
+import { AnnotationTeam } from './annotation-team';
+import { disputedAnnotationIds } from './team-words';
+import { useNavigation } from './use-navigation';
 
 export interface SessionViewProps {
   client: ApiClient;
@@ -101,30 +107,8 @@ export function SessionView(props: SessionViewProps) {
   }, [ed.editor]);
   const hint = (text: string) => notices.show({ tone: 'info', text });
   const focusEditor = () => editorRef.current?.focus();
-
-  const openArticle = (id: string) => {
-    if (id === articleId) return;
-    controller.apply(
-      [{ op: 'view.put', view: { ...controller.session.view, openArticleId: id } }],
-      'Open article',
-    );
-  };
-
-  /** Scroll to an annotation (switching article if needed), flash and select it. */
-  const reveal = (id: string) => {
-    const a = controller.session.annotations.find((x) => x.id === id);
-    if (!a) return;
-    if (a.target.status === 'orphaned')
-      return hint(
-        'This annotation’s text was not found after a re-import; re-attach it to new text.',
-      );
-    if (a.target.articleId !== articleId) {
-      ed.pendingReveal.current = id;
-      openArticle(a.target.articleId);
-      return;
-    }
-    editorRef.current?.reveal(id);
-  };
+  const { openArticle, reveal } = useNavigation({ controller, articleId, editor: ed, hint });
+  const team = useTeam(client, controller, notices);
 
   const askDelete = (id: string) => {
     const linkCount = actions.linkCount(id);
@@ -200,6 +184,7 @@ export function SessionView(props: SessionViewProps) {
     settings: () => setOverlay({ type: 'settings' }),
     close: onClose,
     importFactchecks: () => void importFactchecks(client, notices),
+    mergeFile: () => void team.mergeFile(),
   });
 
   useEffect(() => {
@@ -234,6 +219,7 @@ export function SessionView(props: SessionViewProps) {
         onSettings={() => setOverlay({ type: 'settings' })}
         onHelp={() => runCommand('help')}
         onRetrySave={() => controller.retry()}
+        team={<TeamBar team={team} readOnly={readOnly} />}
       />
       <SessionBanners
         client={client}
@@ -291,6 +277,7 @@ export function SessionView(props: SessionViewProps) {
                 onDone={focusEditor}
                 onClose={panel.close}
               />
+              <AnnotationTeam annotation={active} team={team} readOnly={readOnly} />
               {active.kind === 'claim' ? (
                 <SeenBefore
                   client={client}
@@ -314,6 +301,7 @@ export function SessionView(props: SessionViewProps) {
                 panel.setActiveId(id);
               }}
               onReattach={reattach.start}
+              disputed={disputedAnnotationIds(team.info)}
             />
           )}
         </ReviewPanel>

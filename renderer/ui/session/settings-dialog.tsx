@@ -4,6 +4,7 @@
  * URL), the methodology note printed in reports, and the rating scale.
  * Saved as one undoable change; refusals are shown in words.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Session, SessionSettings } from '../../../shared/model/session';
 import {
@@ -22,6 +23,8 @@ export interface SettingsDialogProps {
   readOnly: boolean;
   onSave: (ops: SessionOp[]) => string | null;
   onClose: () => void;
+  /** The reviewer's identity for team review (its own form, saved on its own; issue 10). */
+  identity?: ComponentChildren;
 }
 
 function slug(label: string, taken: Set<string>): string {
@@ -38,7 +41,13 @@ function slug(label: string, taken: Set<string>): string {
   return id;
 }
 
-export function SettingsDialog({ session, readOnly, onSave, onClose }: SettingsDialogProps) {
+export function SettingsDialog({
+  session,
+  readOnly,
+  onSave,
+  onClose,
+  identity,
+}: SettingsDialogProps) {
   const [settings, setSettings] = useState<SessionSettings>(session.settings);
   const [scale, setScale] = useState<RatingScale>(session.scale);
   const [problems, setProblems] = useState<string[]>([]);
@@ -283,6 +292,7 @@ export function SettingsDialog({ session, readOnly, onSave, onClose }: SettingsD
           ) : null}
         </div>
       </form>
+      {identity}
     </Dialog>
   );
 }

@@ -3,6 +3,7 @@
  * place), undo/redo, find, the File and Export menus (with the export in
  * progress, if any), settings, help, and the save state in words.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ExportFormat } from '../../../shared/api/contract';
 import type { SaveState } from '../../state/session-controller';
@@ -27,6 +28,8 @@ export interface ToolbarProps {
   onSettings: () => void;
   onHelp: () => void;
   onRetrySave: () => void;
+  /** The team bar (sync state, status) beside the save state (issue 10). */
+  team?: ComponentChildren;
 }
 
 export function Toolbar(p: ToolbarProps) {
@@ -79,6 +82,7 @@ export function Toolbar(p: ToolbarProps) {
           </h1>
         )}
         <SaveIndicator save={p.save} onRetry={p.onRetrySave} />
+        {p.team ?? null}
       </div>
       <nav class="app-bar-actions" aria-label="Session actions">
         <button

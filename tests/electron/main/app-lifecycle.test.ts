@@ -21,7 +21,14 @@ const root = path.resolve(import.meta.dirname, '../../..');
 let scratch: string;
 let appPath: string;
 let dataDir: string;
-let created: { dataDir: string; seedsDir: string; host: string; version: string; pdf?: unknown }[];
+let created: {
+  dataDir: string;
+  seedsDir: string;
+  host: string;
+  version: string;
+  pdf?: unknown;
+  secrets?: { seal(text: string): Buffer; open(sealed: Buffer): string };
+}[];
 let services: Awaited<ReturnType<typeof createApiService>>[];
 
 const createService: typeof createApiService = async (options) => {
@@ -118,6 +125,11 @@ describe('on ready', () => {
       version: '0.1.0-test',
     });
     expect(typeof (created[0]!.pdf as { print?: unknown })?.print).toBe('function');
+    // The team server's credentials are sealed with the keychain, never kept in plain text.
+    const secrets = created[0]!.secrets!;
+    const sealed = secrets.seal('alice:pw-in-keychain');
+    expect(sealed.toString('utf8')).not.toContain('pw-in-keychain');
+    expect(secrets.open(sealed)).toBe('alice:pw-in-keychain');
   });
 
   it('hardens the default session and serves dist/renderer on app://workbench', async () => {

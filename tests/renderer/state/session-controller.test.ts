@@ -184,3 +184,46 @@ describe('SessionController', () => {
     expect(controller.undoLabel).toBeNull();
   });
 });
+
+describe('SessionController and changes the host made (team sync, resolution, merge)', () => {
+  it('shows a host change under an edit not saved yet, and the edit still saves on top', async () => {
+    const { host, controller, mark } = setup();
+    const mine = mark('Russian');
+    expect(controller.apply(mine.ops, 'Mark claim').ok).toBe(true);
+    // A colleague's annotation arrives: the host applied it before our edit reached it.
+    const theirs = mark('intelligence');
+    const r = applyOps(host.session, theirs.ops, new Date().toISOString());
+    if (!r.ok) throw new Error(r.problems.join(' '));
+    host.session = r.session;
+    host.revision++;
+    expect(controller.applyHost(theirs.ops, host.revision).ok).toBe(true);
+    const ids = () => controller.session.annotations.map((a) => a.id).sort();
+    expect(ids()).toEqual([mine.id, theirs.id].sort());
+    await idle(controller);
+    expect(controller.save.state).toBe('saved');
+    expect(host.session.annotations.map((a) => a.id).sort()).toEqual(ids());
+    expect(controller.undoLabel).toBe('Mark claim'); // a colleague's change is not ours to undo
+  });
+
+  it('makes a labelled host change undoable, and asks before editing when a guard says so', async () => {
+    const { host, controller, mark } = setup();
+    const settled = mark('Russian');
+    const r = applyOps(host.session, settled.ops, new Date().toISOString());
+    if (!r.ok) throw new Error(r.problems.join(' '));
+    host.session = r.session;
+    host.revision++;
+    controller.applyHost(settled.ops, host.revision, 'Settle verdict');
+    expect(controller.undoLabel).toBe('Settle verdict');
+    controller.setEditGuard(() => 'Approved: confirm first.');
+    expect(controller.undo()).toEqual({ ok: false, message: 'Approved: confirm first.' });
+    expect(controller.apply(mark('intelligence').ops, 'Mark claim')).toEqual({
+      ok: false,
+      message: 'Approved: confirm first.',
+    });
+    controller.setEditGuard(null);
+    expect(controller.undo()).toMatchObject({ ok: true, label: 'Settle verdict' });
+    expect(controller.apply(mark('intelligence').ops, 'Mark claim').ok).toBe(true);
+    await idle(controller);
+    expect(host.session.annotations.map((a) => a.id)).not.toContain(settled.id);
+  });
+});

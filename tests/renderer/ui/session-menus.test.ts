@@ -26,6 +26,7 @@ function recordingHandlers(log: string[]): FileHandlers {
     reimport: h('reimport'),
     importAnnotations: h('importAnnotations'),
     importFactchecks: h('importFactchecks'),
+    mergeFile: h('mergeFile'),
     settings: h('settings'),
     exportAs: (f) => void log.push(`export ${f}`),
     close: h('close'),
@@ -38,11 +39,12 @@ describe('fileMenuItems', () => {
   it('offers every file action, each running its handler', () => {
     const log: string[] = [];
     const items = fileMenuItems(recordingHandlers(log), { readOnly: false, hasArticle: true });
-    expect(enabled(items)).toHaveLength(9);
+    expect(enabled(items)).toHaveLength(10);
     for (const it of items) it.run!();
     expect(log).toEqual([
       'saveAs',
       'openFile',
+      'mergeFile',
       'importArticle',
       'addFromLibrary',
       'reimport',
@@ -173,6 +175,7 @@ describe('runMenuCommand', () => {
       'article.import': 'importArticle',
       'article.reimport': 'reimport',
       'factchecks.import': 'importFactchecks',
+      'session.mergeFile': 'mergeFile',
       'edit.undo': 'run undo',
       'edit.redo': 'run redo',
       'view.help': 'run help',
