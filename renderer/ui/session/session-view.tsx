@@ -17,12 +17,12 @@ import type { ViewHooks } from '../view-hooks';
 import { createReviewActions } from './review-actions';
 import { Toolbar } from './toolbar';
 import { DisputePanel } from './dispute-panel';
-import { AnnotationDetail } from './annotation-detail';
+import { AnnotationTab } from './annotation-tab';
 import { SelectionToolbar } from './selection-toolbar';
-import { addArticle, offerToAdd, type FileActionContext } from './session-files-actions';
-import { announceOpened, openSessionFile } from './session-files';
+import { addArticle, offerToAdd } from './session-files-actions';
+import { useSessionFiles } from './use-session-files';
 import { runCommand as run, type CommandContext } from './session-commands';
-import { contextMenuItems, fileHandlers, fileMenuItems, runMenuCommand } from './session-menus';
+import { contextMenuItems, fileMenuItems, runMenuCommand } from './session-menus';
 import { SessionOverlays, type Overlay } from './session-overlays';
 import { SessionBanners } from './session-banners';
 import { useReattach } from './use-reattach';
@@ -32,15 +32,11 @@ import { ReviewPanel, useOpenAnnotation } from './review-panel';
 import { useSession } from './use-session';
 import { caretPoint, useArticleEditor } from './use-article-editor';
 // Claim suggestions, "seen before" and imported fact-checks (issue 13).
-import { useSuggestions } from './use-suggestions';
+import { useSessionSuggestions } from './use-session-suggestions';
 import { SuggestionsPanel } from './suggestions-panel';
-import { SeenBefore, takeRevealOnOpen } from './seen-before';
-import { importFactchecks } from '../factcheck-import';
-import { useSpeakerSuggestions } from './use-speaker-suggestions';
 // Team review (issue 10): sync state, status, disagreements, history, merge.
 import { useTeam } from './use-team';
 import { TeamBar } from './team-bar';
-import { AnnotationTeam } from './annotation-team';
 import { disputedAnnotationIds } from './team-words';
 import { useNavigation } from './use-navigation';
 
@@ -83,8 +79,12 @@ export function SessionView(props: SessionViewProps) {
     () => createReviewActions({ controller, notices, editor: () => editorRef.current }),
     [controller, notices],
   );
-  // issue 13: claim suggestions of the open article (layer in the text, list in the panel).
-  const suggestions = useSuggestions({
+  const hint = (text: string) => notices.show({ tone: 'info', text });
+  const focusEditor = () => editorRef.current?.focus();
+  const { openArticle, reveal } = useNavigation({ controller, articleId, editor: ed, hint });
+  const team = useTeam(client, controller, notices);
+  // issue 13: claim suggestions of the open article, names for the speaker, "seen before".
+  const { suggestions, speakerSuggestions } = useSessionSuggestions({
     client,
     controller,
     session,
@@ -94,21 +94,12 @@ export function SessionView(props: SessionViewProps) {
     readOnly,
     lockedReason,
     onAccepted: (id) => activate(id),
-  });
-  // issue 13: names the text gives for the open annotation's speaker field.
-  const speakerSuggestions = useSpeakerSuggestions(client, session, active);
-  // issue 13: a "seen before" match opened in this session: show it once the article is up.
-  useEffect(() => {
-    const id = ed.editor ? takeRevealOnOpen(controller.session.id) : null;
-    if (id) {
+    active,
+    show: (id) => {
       activate(id);
       reveal(id);
-    }
-  }, [ed.editor]);
-  const hint = (text: string) => notices.show({ tone: 'info', text });
-  const focusEditor = () => editorRef.current?.focus();
-  const { openArticle, reveal } = useNavigation({ controller, articleId, editor: ed, hint });
-  const team = useTeam(client, controller, notices);
+    },
+  });
 
   const askDelete = (id: string) => {
     const linkCount = actions.linkCount(id);
@@ -160,30 +151,16 @@ export function SessionView(props: SessionViewProps) {
   // Global shortcuts (outside text fields, or when the editor let them through).
   useGlobalShortcuts(ed.runLatest);
 
-  const fileCtx: FileActionContext = {
+  const { fileCtx, files } = useSessionFiles({
     client,
     platform,
     controller,
     notices,
-    currentArticleId: () => articleId,
-    openSettings: () => setOverlay({ type: 'settings' }),
+    articleId,
     openArticle,
-  };
-
-  const openFile = async () => {
-    const r = await openSessionFile(client, notices, () => controller.flush());
-    if (r) {
-      onReplace(r.opened);
-      announceOpened(notices, r);
-    }
-  };
-
-  const files = fileHandlers(fileCtx, {
-    openFile: () => void openFile(),
-    addFromLibrary: () => setOverlay({ type: 'add-article' }),
-    settings: () => setOverlay({ type: 'settings' }),
-    close: onClose,
-    importFactchecks: () => void importFactchecks(client, notices),
+    setOverlay,
+    onClose,
+    onReplace,
     mergeFile: () => void team.mergeFile(),
   });
 
@@ -260,35 +237,27 @@ export function SessionView(props: SessionViewProps) {
           {panel.tab === 'suggestions' ? (
             <SuggestionsPanel suggestions={suggestions} readOnly={readOnly} />
           ) : panel.tab === 'annotation' && active ? (
-            <>
-              <AnnotationDetail
-                key={active.id}
-                annotation={active}
-                session={session}
-                speakerSuggestions={speakerSuggestions}
-                actions={actions}
-                readOnly={readOnly}
-                focus={panel.focus}
-                onFocusHandled={panel.focusHandled}
-                onReveal={reveal}
-                onLink={(id) => setOverlay({ type: 'link', fromId: id })}
-                onDelete={askDelete}
-                onReattach={reattach.start}
-                onDone={focusEditor}
-                onClose={panel.close}
-              />
-              <AnnotationTeam annotation={active} team={team} readOnly={readOnly} />
-              {active.kind === 'claim' ? (
-                <SeenBefore
-                  client={client}
-                  platform={platform}
-                  notices={notices}
-                  sessionId={session.id}
-                  annotation={active}
-                  onOpenSession={onReplace}
-                />
-              ) : null}
-            </>
+            <AnnotationTab
+              key={active.id}
+              annotation={active}
+              session={session}
+              speakerSuggestions={speakerSuggestions}
+              actions={actions}
+              readOnly={readOnly}
+              focus={panel.focus}
+              onFocusHandled={panel.focusHandled}
+              onReveal={reveal}
+              onLink={(id) => setOverlay({ type: 'link', fromId: id })}
+              onDelete={askDelete}
+              onReattach={reattach.start}
+              onDone={focusEditor}
+              onClose={panel.close}
+              team={team}
+              client={client}
+              platform={platform}
+              notices={notices}
+              onOpenSession={onReplace}
+            />
           ) : (
             <DisputePanel
               session={session}
