@@ -137,14 +137,18 @@ interface Token {
 
 /** The tokens of `text[from, to)` as offsets; see the comment above. */
 class TokenList {
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
+  /** Start and end of each token; every token is at least one unit long, so `to - from` slots suffice. */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  length = 0;
 
   constructor(
     readonly text: string,
     from: number,
     to: number,
   ) {
+    this.starts = new Int32Array(Math.max(0, to - from));
+    this.ends = new Int32Array(Math.max(0, to - from));
     let i = from;
     while (i < to) {
       const c = codePointAt(text, i, to);
@@ -163,13 +167,10 @@ class TokenList {
     }
   }
 
-  get length(): number {
-    return this.starts.length;
-  }
-
   private push(start: number, end: number): void {
-    this.starts.push(start);
-    this.ends.push(end);
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
   }
 
   /** Push a scanned word, splitting a sentence's full stop and a possessive `'s` off it. */
@@ -200,20 +201,20 @@ class TokenList {
 
   /** The token as an object, or undefined outside the list. */
   token(i: number): Token | undefined {
-    if (i < 0 || i >= this.starts.length) return undefined;
+    if (i < 0 || i >= this.length) return undefined;
     return { text: this.textOf(i), start: this.starts[i]!, end: this.ends[i]!, index: i };
   }
 
   /** {@link isCap} of token `i`; false outside the list. */
   cap(i: number): boolean {
-    if (i < 0 || i >= this.starts.length) return false;
+    if (i < 0 || i >= this.length) return false;
     if (!mayBeCap(this.text.charCodeAt(this.starts[i]!))) return false;
     return CAP_WORD.test(this.textOf(i));
   }
 
   /** {@link isRoleWord} of token `i`; false outside the list. */
   role(i: number): boolean {
-    if (i < 0 || i >= this.starts.length) return false;
+    if (i < 0 || i >= this.length) return false;
     return isRoleAt(this.text, this.starts[i]!, this.ends[i]!);
   }
 
@@ -227,7 +228,7 @@ class TokenList {
   /** Whether token `i` is the one character `c`. */
   isChar(i: number, c: number): boolean {
     return (
-      i < this.starts.length &&
+      i < this.length &&
       this.ends[i]! - this.starts[i]! === 1 &&
       this.text.charCodeAt(this.starts[i]!) === c
     );
@@ -298,13 +299,16 @@ function isRoleWord(t: Token | undefined): boolean {
   return !!t && ROLE_WORDS.has(t.text.toLowerCase());
 }
 
+/** An acronym that names an organisation alone: "FBI", "NATO". */
+const ACRONYM = /^\p{Lu}{2,5}$/u;
+
 /** The kind of a capitalised run by its words; null when it is most likely a place or no name. */
 function kindOf(words: string[]): 'person' | 'organization' | null {
   const last = words[words.length - 1]!;
   if (words.length === 1 && ORG_WORDS.has(last)) return 'organization';
   if ((ORG_END.test(last) && words.length > 1) || words.some((w) => ORG_WORDS.has(w)))
     return 'organization';
-  if (words.length === 1 && /^\p{Lu}{2,5}$/u.test(last)) return 'organization';
+  if (words.length === 1 && ACRONYM.test(last)) return 'organization';
   if (PLACE_END.test(last) || words.length > 4) return null;
   if (words.length === 1 && ORG_END.test(last)) return null;
   // People's names have lowercase letters, but for initials: no "P.M. EST", no "KIRBY".
@@ -386,6 +390,14 @@ function splitRun(
   j: number,
   to: number,
 ): NamePhrase | null {
+  // Most runs are one capitalised word ("The", "Section", "Manafort"). Alone, a word
+  // names someone only as an organisation ("FBI", "Reuters"): a person needs a title
+  // and a second word does not exist. Answered here without building the run; the
+  // steps below give null for every such word that this lets through as well.
+  if (j === i + 1) {
+    const word = tokens.textOf(i);
+    if (!ORG_WORDS.has(word) && !ACRONYM.test(word)) return null;
+  }
   let run: Token[] = [];
   for (let k = i; k < j; k++) run.push(tokens.token(k)!);
   // A turn label ("MR. KIRBY:") is not a name in the text.
