@@ -391,9 +391,10 @@ function splitRun(
   to: number,
 ): NamePhrase | null {
   // Most runs are one capitalised word ("The", "Section", "Manafort"). Alone, a word
-  // names someone only as an organisation ("FBI", "Reuters"): a person needs a title
-  // and a second word does not exist. Answered here without building the run; the
-  // steps below give null for every such word that this lets through as well.
+  // names something only as an organisation ("FBI", "Reuters"): a lone word is a person
+  // only with a title, and a one-word run has none. So a word that is neither a known
+  // organisation nor an acronym gets null here, as the steps below would give it,
+  // without building the run.
   if (j === i + 1) {
     const word = tokens.textOf(i);
     if (!ORG_WORDS.has(word) && !ACRONYM.test(word)) return null;
