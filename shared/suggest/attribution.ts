@@ -43,18 +43,18 @@ function lookupOf(names: readonly NamePhrase[]): NameLookup {
   let l = lookups.get(names);
   if (l) return l;
   l = { bySurname: new Map(), withRole: new Map() };
+  const offer = (key: string, n: NamePhrase) => {
+    const best = l.bySurname.get(key);
+    if (!best || n.name.length > best.name.length || (!best.role && n.role && n.name === best.name))
+      l.bySurname.set(key, n);
+  };
   for (const n of names) {
     if (n.role && !l.withRole.has(n.name)) l.withRole.set(n.name, n);
+    // Keyed by the surname, then by the whole name when that is longer.
     const lower = n.name.toLowerCase();
-    for (const key of new Set([lower.split(/\s+/).pop()!, lower])) {
-      const best = l.bySurname.get(key);
-      if (
-        !best ||
-        n.name.length > best.name.length ||
-        (!best.role && n.role && n.name === best.name)
-      )
-        l.bySurname.set(key, n);
-    }
+    const surname = lower.split(/\s+/).pop()!;
+    offer(surname, n);
+    if (lower !== surname) offer(lower, n);
   }
   lookups.set(names, l);
   return l;

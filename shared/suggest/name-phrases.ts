@@ -13,6 +13,7 @@
  * ship in npm packages tag dates, numbers and parts of speech but not people,
  * and the shapes newsrooms write names in are few and regular.
  */
+import { codePointAt, continuesWord, isLetterOrDigit, isWhiteSpace } from './word-chars';
 
 /** A name found in a text. Offsets are UTF-16 into the text the phrase was found in. */
 export interface NamePhrase {
@@ -109,7 +110,8 @@ const NOT_NAME = new Set(
 
 const CAP_WORD = /^(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.(?:\p{Lu}\.)*|Mc\p{Lu}\p{L}*|O['’]\p{Lu}\p{L}*)$/u;
 const PARTICLE = /^(?:of|the|de|da|del|van|von|der|al|bin|la|le|du)$/;
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*|[^\s\p{L}\p{N}]/gu;
+/** Letters followed by dots, each letter one: "U.S.", "H." (their dots stay on the word). */
+const DOTTED_LETTERS = /^(?:\p{L}\.)+$/u;
 
 interface Token {
   text: string;
@@ -119,34 +121,173 @@ interface Token {
   index: number;
 }
 
-/** Word and punctuation tokens of `text[from, to)`, trailing dots kept only on initials and abbreviations. */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const out: Token[] = [];
-  const part = text.slice(from, to);
-  for (const m of part.matchAll(TOKEN)) {
-    let word = m[0];
-    // "Post." at a sentence end is the word "Post" and a full stop; "U.S." and "H." keep theirs.
-    if (word.length > 2 && word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word)) {
-      word = word.slice(0, -1);
-    }
-    word = word.replace(/['’]s$/u, (s) => (word.length > 2 ? '' : s));
-    const start = from + m.index;
-    out.push({ text: word, start, end: start + word.length, index: out.length });
-    if (word.length < m[0].length) {
-      const rest = m[0].slice(word.length);
-      out.push({
-        text: rest,
-        start: start + word.length,
-        end: start + m[0].length,
-        index: out.length,
-      });
+/*
+ * The tokens are those of the pattern
+ *
+ *   /[\p{L}\p{N}][\p{L}\p{N}.'’-]*|[^\s\p{L}\p{N}]/gu
+ *
+ * (a word, see word-chars.ts, or one character that is neither white space
+ * nor a letter or digit), scanned by hand into a list of offsets. A 1.2 MB
+ * text has a quarter of a million tokens, and most are lowercase words or
+ * punctuation that no name starts with: building a match array, a string and
+ * an object for each (as `matchAll` and a list of token objects did) was half
+ * of the whole suggestion time, mostly in the garbage collector. A token's
+ * string is sliced, and its object built, only when a test needs them.
+ */
+
+/** The tokens of `text[from, to)` as offsets; see the comment above. */
+class TokenList {
+  /** Start and end of each token; every token is at least one unit long, so `to - from` slots suffice. */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  length = 0;
+
+  constructor(
+    readonly text: string,
+    from: number,
+    to: number,
+  ) {
+    this.starts = new Int32Array(Math.max(0, to - from));
+    this.ends = new Int32Array(Math.max(0, to - from));
+    let i = from;
+    while (i < to) {
+      const c = codePointAt(text, i, to);
+      const start = i;
+      i += c > 0xffff ? 2 : 1;
+      if (isLetterOrDigit(c)) {
+        while (i < to) {
+          const d = codePointAt(text, i, to);
+          if (!continuesWord(d)) break;
+          i += d > 0xffff ? 2 : 1;
+        }
+        this.pushWord(start, i);
+      } else if (!isWhiteSpace(c)) {
+        this.push(start, i);
+      }
     }
   }
+
+  private push(start: number, end: number): void {
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
+  }
+
+  /** Push a scanned word, splitting a sentence's full stop and a possessive `'s` off it. */
+  private pushWord(start: number, rawEnd: number): void {
+    const text = this.text;
+    let end = rawEnd;
+    // "Post." at a sentence end is the word "Post" and a full stop; "U.S." and "H." keep theirs.
+    if (
+      end - start > 2 &&
+      text.charCodeAt(end - 1) === 46 /* . */ &&
+      !DOTTED_LETTERS.test(text.slice(start, end))
+    ) {
+      end--;
+    }
+    // "Trump's" is the word "Trump" and "'s"; a two-letter word keeps its "s".
+    if (end - start > 2 && text.charCodeAt(end - 1) === 115 /* s */) {
+      const q = text.charCodeAt(end - 2);
+      if (q === 39 || q === 0x2019) end -= 2;
+    }
+    this.push(start, end);
+    if (end < rawEnd) this.push(end, rawEnd);
+  }
+
+  /** The token's text. */
+  textOf(i: number): string {
+    return this.text.slice(this.starts[i]!, this.ends[i]!);
+  }
+
+  /** The token as an object, or undefined outside the list. */
+  token(i: number): Token | undefined {
+    if (i < 0 || i >= this.length) return undefined;
+    return { text: this.textOf(i), start: this.starts[i]!, end: this.ends[i]!, index: i };
+  }
+
+  /** {@link isCap} of token `i`; false outside the list. */
+  cap(i: number): boolean {
+    if (i < 0 || i >= this.length) return false;
+    if (!mayBeCap(this.text.charCodeAt(this.starts[i]!))) return false;
+    return CAP_WORD.test(this.textOf(i));
+  }
+
+  /** {@link isRoleWord} of token `i`; false outside the list. */
+  role(i: number): boolean {
+    if (i < 0 || i >= this.length) return false;
+    return isRoleAt(this.text, this.starts[i]!, this.ends[i]!);
+  }
+
+  /** Whether token `i` is a {@link PARTICLE}. */
+  particle(i: number): boolean {
+    const n = this.ends[i]! - this.starts[i]!;
+    // Every particle has two or three letters.
+    return n >= 2 && n <= 3 && PARTICLE.test(this.textOf(i));
+  }
+
+  /** Whether token `i` is the one character `c`. */
+  isChar(i: number, c: number): boolean {
+    return (
+      i < this.length &&
+      this.ends[i]! - this.starts[i]! === 1 &&
+      this.text.charCodeAt(this.starts[i]!) === c
+    );
+  }
+}
+
+/** Word and punctuation tokens of `text[from, to)`, trailing dots kept only on initials and abbreviations. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const list = new TokenList(text, from, to);
+  const out: Token[] = [];
+  for (let i = 0; i < list.length; i++) out.push(list.token(i)!);
   return out;
 }
 
+/**
+ * Whether a token starting with UTF-16 unit `c` can be capitalised. Every form
+ * of {@link CAP_WORD} starts with a capital letter, so a token that starts with
+ * a lowercase ASCII letter, a digit or ASCII punctuation (most tokens) is
+ * answered without the pattern.
+ */
+function mayBeCap(c: number): boolean {
+  return c >= 128 || (c >= 65 && c <= 90);
+}
+
 function isCap(t: Token | undefined): boolean {
-  return !!t && CAP_WORD.test(t.text);
+  return !!t && mayBeCap(t.text.charCodeAt(0)) && CAP_WORD.test(t.text);
+}
+
+/** The role words by length and first letter, for {@link isRoleAt}. */
+const ROLE_WORDS_BY_SHAPE = new Map<number, string[]>();
+for (const w of ROLE_WORDS) {
+  const key = w.length * 128 + w.charCodeAt(0);
+  ROLE_WORDS_BY_SHAPE.set(key, [...(ROLE_WORDS_BY_SHAPE.get(key) ?? []), w]);
+}
+
+/**
+ * Whether `text[start, end)` lowercased is a role word, as
+ * `ROLE_WORDS.has(word.toLowerCase())`, without slicing an ASCII token: most
+ * tokens are compared with the few role words of their length and first
+ * letter, or with none. (Role words are lowercase ASCII; for ASCII,
+ * lowercasing is A–Z to a–z.) A token with any other character is sliced and
+ * lowercased as usual.
+ */
+function isRoleAt(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++)
+    if (text.charCodeAt(i) >= 128) return ROLE_WORDS.has(text.slice(start, end).toLowerCase());
+  const key = (end - start) * 128 + lowerAscii(text.charCodeAt(start));
+  const candidates = ROLE_WORDS_BY_SHAPE.get(key);
+  if (!candidates) return false;
+  outer: for (const w of candidates) {
+    for (let i = start + 1; i < end; i++)
+      if (lowerAscii(text.charCodeAt(i)) !== w.charCodeAt(i - start)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 /** Whether a word is a title word ("Minister", "Secretary"), which names no one alone. */
@@ -158,18 +299,27 @@ function isRoleWord(t: Token | undefined): boolean {
   return !!t && ROLE_WORDS.has(t.text.toLowerCase());
 }
 
+/** An acronym that names an organisation alone: "FBI", "NATO". */
+const ACRONYM = /^\p{Lu}{2,5}$/u;
+
 /** The kind of a capitalised run by its words; null when it is most likely a place or no name. */
 function kindOf(words: string[]): 'person' | 'organization' | null {
   const last = words[words.length - 1]!;
   if (words.length === 1 && ORG_WORDS.has(last)) return 'organization';
   if ((ORG_END.test(last) && words.length > 1) || words.some((w) => ORG_WORDS.has(w)))
     return 'organization';
-  if (words.length === 1 && /^\p{Lu}{2,5}$/u.test(last)) return 'organization';
+  if (words.length === 1 && ACRONYM.test(last)) return 'organization';
   if (PLACE_END.test(last) || words.length > 4) return null;
   if (words.length === 1 && ORG_END.test(last)) return null;
   // People's names have lowercase letters, but for initials: no "P.M. EST", no "KIRBY".
   if (!words.every((w) => /\p{Ll}/u.test(w) || INITIAL.test(w) || PARTICLE.test(w))) return null;
   return 'person';
+}
+
+/** Whether `text[from, to)` (the few characters between two tokens) holds a line break. */
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 /**
@@ -178,11 +328,11 @@ function kindOf(words: string[]): 'person' | 'organization' | null {
  * a role and an organisation when it has the shape ", (a|the)? ROLE (at|of) ORG,".
  */
 export function findNamePhrases(text: string, from = 0, to = text.length): NamePhrase[] {
-  const tokens = tokenize(text, from, to);
+  const tokens = new TokenList(text, from, to);
   const out: NamePhrase[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isCap(tokens[i]) && !isRoleWord(tokens[i])) {
+    if (!tokens.cap(i) && !tokens.role(i)) {
       i++;
       continue;
     }
@@ -190,10 +340,10 @@ export function findNamePhrases(text: string, from = 0, to = text.length): NameP
     let j = i + 1;
     while (
       j < tokens.length &&
-      !/\n/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)) &&
-      (isCap(tokens[j]) ||
-        isRoleWord(tokens[j]) ||
-        (PARTICLE.test(tokens[j]!.text) && (isCap(tokens[j + 1]) || isRoleWord(tokens[j + 1]))))
+      !hasNewline(text, tokens.ends[j - 1]!, tokens.starts[j]!) &&
+      (tokens.cap(j) ||
+        tokens.role(j) ||
+        (tokens.particle(j) && (tokens.cap(j + 1) || tokens.role(j + 1))))
     ) {
       j++;
     }
@@ -208,7 +358,7 @@ export function findNamePhrases(text: string, from = 0, to = text.length): NameP
  * Add the bare surnames of people named in full ("Trump" after "Donald
  * Trump"), each as a mention of the full name, and return all in text order.
  */
-function withSurnameMentions(tokens: Token[], phrases: NamePhrase[]): NamePhrase[] {
+function withSurnameMentions(tokens: TokenList, phrases: NamePhrase[]): NamePhrase[] {
   const bySurname = new Map<string, NamePhrase>();
   for (const p of phrases) {
     if (p.kind !== 'person' || !/\s/u.test(p.name)) continue;
@@ -220,11 +370,14 @@ function withSurnameMentions(tokens: Token[], phrases: NamePhrase[]): NamePhrase
   const taken = new Set(phrases.map((p) => p.end));
   const out = [...phrases];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const full = bySurname.get(t.text);
-    if (!full || taken.has(t.end)) continue;
-    if (isCap(tokens[i - 1]) || isCap(tokens[i + 1])) continue;
-    out.push({ ...full, start: t.start, end: t.end, phraseStart: t.start, name: full.name });
+    const start = tokens.starts[i]!;
+    const end = tokens.ends[i]!;
+    // A surname is the last word of a name, a capitalised word: other tokens are not looked up.
+    if (!mayBeCap(tokens.text.charCodeAt(start))) continue;
+    const full = bySurname.get(tokens.textOf(i));
+    if (!full || taken.has(end)) continue;
+    if (tokens.cap(i - 1) || tokens.cap(i + 1)) continue;
+    out.push({ ...full, start, end, phraseStart: start, name: full.name });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -232,14 +385,25 @@ function withSurnameMentions(tokens: Token[], phrases: NamePhrase[]): NamePhrase
 /** The name phrase in `tokens[i, j)`, or null when the run names no person or organisation. */
 function splitRun(
   text: string,
-  tokens: Token[],
+  tokens: TokenList,
   i: number,
   j: number,
   to: number,
 ): NamePhrase | null {
-  let run = tokens.slice(i, j);
+  // Most runs are one capitalised word ("The", "Section", "Manafort"). Alone, a word
+  // names something only as an organisation ("FBI", "Reuters"): a lone word is a person
+  // only with a title, and a one-word run has none. So a word that is neither a known
+  // organisation nor an acronym gets null here, as the steps below would give it,
+  // without building the run.
+  if (j === i + 1) {
+    const word = tokens.textOf(i);
+    if (!ORG_WORDS.has(word) && !ACRONYM.test(word)) return null;
+  }
+  let run: Token[] = [];
+  for (let k = i; k < j; k++) run.push(tokens.token(k)!);
   // A turn label ("MR. KIRBY:") is not a name in the text.
-  if (tokens[j]?.text === ':' && run.every((t) => t.text === t.text.toUpperCase())) return null;
+  if (tokens.isChar(j, 58 /* : */) && run.every((t) => t.text === t.text.toUpperCase()))
+    return null;
   while (run.length && (NOT_NAME.has(run[0]!.text) || PARTICLE.test(run[0]!.text)))
     run = run.slice(1);
   let k = 0;
@@ -249,7 +413,7 @@ function splitRun(
     (t, n) => ORG_END.test(t.text) && (n === run.length - 1 || run[n + 1]!.text === 'of'),
   );
   if (run.length > 1 && orgWord >= 0 && isCap(run[run.length - 1])) {
-    const before = tokens[run[0]!.index - 1];
+    const before = tokens.token(run[0]!.index - 1);
     const first = before?.text === 'The' ? before : run[0]!;
     const last = run[run.length - 1]!;
     return {
@@ -298,7 +462,7 @@ function splitRun(
     // A title that is only a country ("U.S.") says nothing about the person's role.
     if (titleWords.every((w) => PLACE_WORDS.has(w))) role = '';
   }
-  const before = tokens[nameTokens[0]!.index - 1];
+  const before = tokens.token(nameTokens[0]!.index - 1);
   const first = kind === 'organization' && before?.text === 'The' ? before : nameTokens[0]!;
   const last = nameTokens[nameTokens.length - 1]!;
   const phrase: NamePhrase = {

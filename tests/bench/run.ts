@@ -14,8 +14,9 @@
  *   --annotations N    only this N (default 100, 1000, 10000)
  *   --runs K           timed runs per figure after one warm-up (default 5)
  *   --out PATH         where to write the JSON (default bench-results/latest.json)
- *   --parts LIST       comma-separated subset of reanchor,revision,editor,save,export,cli,import
- *                      (default all)
+ *   --parts LIST       comma-separated subset of reanchor,revision,editor,save,export,cli,import,
+ *                      suggest (default all; `suggest` is issue 13's `factcheck suggest` on the
+ *                      Mueller text, see suggest-bench.ts)
  *   --smoke            a ~10-second version: a small generated text, N = 20, one run
  *
  * The whole default run stays within about 10 minutes on 2 cores: slow peers are run on a
@@ -43,8 +44,18 @@ import { formatTargets, judgeTargets } from './targets';
 import { formatImportTable, runImportBench } from './import-bench';
 import { runRevisionBench } from './reanchor-revision-bench';
 import { runCliStartBench } from './cli-start-bench';
+import { formatSuggestTable, runSuggestBench } from './suggest-bench';
 
-const PARTS = ['reanchor', 'revision', 'editor', 'save', 'export', 'cli', 'import'] as const;
+const PARTS = [
+  'reanchor',
+  'revision',
+  'editor',
+  'save',
+  'export',
+  'cli',
+  'import',
+  'suggest',
+] as const;
 type Part = (typeof PARTS)[number];
 
 export interface BenchOptions {
@@ -311,9 +322,27 @@ export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
     log('Imports (issue 14): each hostile input at most 10x a plain-text file of its size:');
     log(importTable);
   }
+  let suggestTable = '';
+  if (has('suggest') && !opts.smoke) {
+    // Issue 13: the whole `factcheck suggest` command on the 1.2 MB Mueller text, target <= 2 s.
+    const bench = await runSuggestBench(Math.max(opts.runs, 5), (l) => log(`${stamp()} ${l}`));
+    log('');
+    if (bench) {
+      suggestTable = formatSuggestTable(bench);
+      writeFileSync(
+        opts.out.replace(/\.json$/, '') + '.suggest.json',
+        `${JSON.stringify(bench, null, 2)}\n`,
+      );
+      log(suggestTable);
+    } else {
+      log('Suggest (issue 13): skipped, ../shared/corpus/long-mueller-report.txt is not there.');
+    }
+  }
   writeFileSync(
     mdFile,
-    markdownReport(report, warnings, verdicts) + (importTable ? `\n${importTable}\n` : ''),
+    markdownReport(report, warnings, verdicts) +
+      (importTable ? `\n${importTable}\n` : '') +
+      (suggestTable ? `\n${suggestTable}\n` : ''),
   );
   log('');
   log(
