@@ -73,6 +73,9 @@ test('one space selected with Shift+arrow: no toolbar, no marking', async ({ pag
 test('a mouse drag across a paragraph break only: no toolbar, no marking', async ({ page }) => {
   await page.goto(host.url);
   await openSessionFromHome(page, 'Seed review');
+  // Let the page settle first: the claim suggestions arrive from the host's worker a moment
+  // after the session opens, and the drags below are measured in pixels.
+  await page.waitForFunction(() => (CSS.highlights.get('fc-suggestion')?.size ?? 0) > 0);
   // From after the last letter of one paragraph to before the first letter of the next
   // (measured with the passage centred in view).
   const measure = () =>
@@ -116,6 +119,9 @@ test('a mouse drag across a paragraph break only: no toolbar, no marking', async
   // The same drag one letter further selects text, and the toolbar shows (measured again:
   // the keys pressed meanwhile may have scrolled the text).
   ends = await measure();
+  // A second press at the same point within the double-click interval (500 ms) would select
+  // by words; a person pauses between the two drags.
+  await page.waitForTimeout(600);
   await page.mouse.move(ends.from.x, ends.from.y);
   await page.mouse.down();
   await page.mouse.move(ends.plusOne.x, ends.plusOne.y, { steps: 5 });
