@@ -26,7 +26,8 @@ import type { CliIo } from './commands';
 // engine (minisearch, stemmer) load only for the commands that use them (issue 11, cli-start:
 // start-up within 5× of `node -e 0`).
 const commands = () => import('./commands');
-const suggestCommands = () => import('./suggest-command');
+const suggestModule = () => import('./suggest-command');
+const similarModule = () => import('./similar-command');
 const teamCommands = () => import('./team-commands');
 
 export const USAGE = `Usage:
@@ -251,12 +252,12 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       1,
       'factcheck suggest ARTICLE [--json]',
     );
-    const { suggestCommand } = await suggestCommands();
+    const { suggestCommand } = await suggestModule();
     await suggestCommand(positionals[0]!, values as { json?: boolean }, io);
     return 0;
   }
   if (command === 'similar') {
-    const { similarCommand } = await suggestCommands();
+    const { similarCommand } = await similarModule();
     similarCommand(sub === undefined ? [] : [sub, ...rest], io);
     return 0;
   }

@@ -2,13 +2,13 @@
  * The import benchmark of issue 14 (part `import` of `npm run bench`; also runnable alone with
  * `npx tsx tests/bench/import-bench.ts [--runs K]`). Each hostile input is imported the way
  * the app imports it (in a worker thread, runImportInWorker) and in process
- * (importArticleBytes), and compared with a plain-text file of the same size measured in the
+ * (importArticleFile), and compared with a plain-text file of the same size measured in the
  * same run: the 16,000 `<img>` file, the 600-`>` Markdown file and a 2 MB HTML page must each
  * take at most 10x their plain-text twin. A 2 MB → 8 MB pair shows the growth is linear.
  * Timings live here, never in `npm test` (which checks only results and limits).
  */
 import { pathToFileURL } from 'node:url';
-import { importArticleBytes } from '../../electron/service/import/article-import';
+import { importArticleFile } from '../../electron/service/import/article-import';
 import { runImportInWorker } from '../../electron/service/import/import-runner';
 import { deepQuotesMarkdown, manyImages, newsPage, plainText } from '../helpers/hostile-inputs';
 
@@ -58,7 +58,7 @@ export async function runImportBench(
       const run = (name: string, b: Uint8Array) =>
         where === 'worker'
           ? () => runImportInWorker({ kind: 'file', fileName: name, bytes: b }).then(outcomeOf)
-          : () => outcomeOf(importArticleBytes(name, b));
+          : () => importArticleFile(name, b).then(outcomeOf);
       const hostile = await timeIt(run(fileName, bytes), runs);
       const base = await timeIt(run('plain.txt', plain), runs);
       const f: ImportFigure = {

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ApiResult } from '../../../shared/api/contract';
 import type { Article } from '../../../shared/model/article';
-import { importArticleBytes, importPastedContent } from './article-import';
+import { importArticleFile, importPasted } from './article-import';
 import type { ImportInput, WorkerMessage } from './import-runner';
 
 const input = workerData as ImportInput;
@@ -26,9 +26,9 @@ function decodeBase64(b64: string): Uint8Array | null {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-function run(): ApiResult<Article> {
+async function run(): Promise<ApiResult<Article>> {
   if (input.kind === 'pasted')
-    return importPastedContent(input.pasteKind, input.content, input.label, progress);
+    return importPasted(input.pasteKind, input.content, input.label, progress);
   const bytes = input.kind === 'file' ? input.bytes : decodeBase64(input.base64);
   if (!bytes)
     return {
@@ -38,12 +38,12 @@ function run(): ApiResult<Article> {
         message: 'The file could not be read (its contents were not sent correctly).',
       },
     };
-  return importArticleBytes(input.fileName, bytes, progress);
+  return importArticleFile(input.fileName, bytes, progress);
 }
 
 let result: ApiResult<Article>;
 try {
-  result = run();
+  result = await run();
 } catch (e) {
   result = {
     ok: false,

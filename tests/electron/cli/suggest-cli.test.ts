@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { renderPortableSession } from '../../../shared/interchange/portable-session';
@@ -81,6 +82,48 @@ describe('factcheck suggest', () => {
       expect(sliceCodePoints(seed, s.start, s.end)).toBe(s.text);
       expect(s.reasons.length).toBeGreaterThan(0);
     }
+  });
+  it('loads only what it needs: no HTML or Markdown reader for a .txt, no session validation, no search index', () => {
+    // Each package the command resolves, recorded by a module-resolution hook. The HTML run
+    // shows the hook sees the readers when they are needed, so the .txt check can fail.
+    const loaded = (article: string) => {
+      const log = join(dir, `imports-${Math.random().toString(36).slice(2)}.txt`);
+      writeFileSync(log, '');
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          pathToFileURL(join(REPO_ROOT, 'tests', 'helpers', 'record-imports.mjs')).href,
+          join(REPO_ROOT, 'bin', 'factcheck.js'),
+          'suggest',
+          article,
+          '--json',
+        ],
+        { encoding: 'utf8', timeout: 120_000, env: { ...process.env, RECORD_IMPORTS: log } },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const packages = new Set<string>();
+      for (const url of readFileSync(log, 'utf8').split('\n')) {
+        const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+        if (m) packages.add(m[1]!);
+      }
+      return packages;
+    };
+    const html = join(dir, 'reader.html');
+    writeFileSync(html, '<h1>Floods</h1><p>The agency said 214 people had died by Tuesday.</p>');
+    const forHtml = loaded(html);
+    expect(forHtml.has('htmlparser2')).toBe(true);
+    expect(forHtml.has('markdown-it')).toBe(true);
+    const forText = loaded(SEED_FILE);
+    for (const heavy of [
+      'htmlparser2',
+      'markdown-it',
+      'zod',
+      'minisearch',
+      'prosemirror-model',
+      'jsdom',
+    ])
+      expect(forText.has(heavy), `${heavy} loaded for a .txt`).toBe(false);
   });
 });
 
