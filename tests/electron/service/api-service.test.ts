@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiService, type ApiService } from '../../../electron/service/api-service';
 import type {
-  ApiResult,
   ExportedFile,
   LibraryEntry,
   OpenedSession,
@@ -19,17 +18,13 @@ import { renderPortableSession } from '../../../shared/interchange/portable-sess
 import type { Annotation } from '../../../shared/model/session';
 import type { SessionOp } from '../../../shared/session/session-ops';
 import { buildSeedReview, GENERATED_AT } from '../../helpers/seed-review';
+import { b64, serviceCalls } from '../../helpers/service-calls';
 
 const FIXED = '2017-05-20T08:00:00.000Z';
 let dir: string;
 let service: ApiService;
 
-async function call<T>(method: string, payload: unknown): Promise<T> {
-  const r = (await service.handle(method, payload)) as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+const { call } = serviceCalls(() => service);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fcw-service-'));

@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiService, type ApiService } from '../../../electron/service/api-service';
 import { openFactcheckStore } from '../../../electron/service/suggest/factcheck-store';
 import type {
-  ApiResult,
   ArticleSuggestions,
   FactcheckFeed,
   FactcheckImport,
@@ -24,22 +23,13 @@ import {
 } from '../../../shared/suggest/suggestion-review';
 import type { SimilarClaim, SpeakerSuggestion } from '../../../shared/suggest';
 import { setVerdict } from '../../../shared/review/annotation-edits';
+import { b64, serviceCalls } from '../../helpers/service-calls';
 
 const NOW = '2024-03-01T10:00:00.000Z';
 let dir: string;
 let service: ApiService;
 
-async function call<T>(method: string, payload: unknown): Promise<T> {
-  const r = (await service.handle(method, payload)) as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-async function refusal(method: string, payload: unknown) {
-  const r = (await service.handle(method, payload)) as ApiResult<unknown>;
-  if (r.ok) throw new Error(`${method} was accepted`);
-  return r.error;
-}
-const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+const { call, refusal } = serviceCalls(() => service);
 
 async function newSession(name: string): Promise<OpenedSession> {
   const seed = (await call<LibraryEntry[]>('library.list', {})).find((e) => e.origin === 'seed')!;
