@@ -256,10 +256,28 @@ export async function openDetail(ctx: Ctx, handle: string, via: Open): Promise<v
         'ui',
         `the passage of ${handle} could not be found in the article to click`,
       );
-    await page.mouse.click(rect.x + Math.min(rect.w / 2, 20), rect.y + rect.h / 2);
+    const x = rect.x + Math.min(rect.w / 2, 20);
+    const y = rect.y + rect.h / 2;
+    await page.mouse.click(x, y);
     const chooser = page.getByTestId('chooser-item');
     const detail = page.getByTestId('annotation-detail');
-    await chooser.or(detail).first().waitFor({ timeout: STEP_WAIT });
+    try {
+      await chooser.or(detail).first().waitFor({ timeout: STEP_WAIT });
+    } catch {
+      // Say what was under the pointer, and the passage's first line box.
+      const hit = await page.evaluate(
+        ([px, py]) => {
+          const el = document.elementFromPoint(px!, py!);
+          const text = (el?.textContent ?? '').trim().slice(0, 50);
+          return el ? `<${el.tagName.toLowerCase()} class="${el.className}"> “${text}”` : 'nothing';
+        },
+        [x, y],
+      );
+      throw new StepFailure(
+        'ui',
+        `a click on the highlight of ${handle} (“${quote.slice(0, 40)}”) at (${x.toFixed(0)}, ${y.toFixed(0)}) in a line box ${rect.w.toFixed(0)}×${rect.h.toFixed(0)} opened nothing; the point is on ${hit}`,
+      );
+    }
     if (await chooser.count()) {
       const items = await chooser.allTextContents();
       const want = screenText(chooserLabel(model, a));

@@ -112,6 +112,14 @@ export const probeArticle = async (arg: ProbeArg): Promise<ProbeResult> => {
     const p = point(arg.spans[0].start, false);
     const el = p && (p[0].nodeType === 3 ? p[0].parentElement : (p[0] as Element));
     el?.scrollIntoView({ block: 'center' });
+    // A block taller than the view is centred as a whole, which can leave the passage's start
+    // out of view: bring its first line box to the middle, as a reviewer scrolling to it would.
+    const first = rangeOf(arg.spans[0].start, arg.spans[0].end)?.getClientRects()[0];
+    if (first) {
+      const view = scroller.getBoundingClientRect();
+      if (first.top < view.top || first.bottom > view.bottom)
+        (scroller as HTMLElement).scrollTop += first.top - (view.top + view.height / 2);
+    }
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   }
   const box = scroller.getBoundingClientRect();

@@ -112,10 +112,17 @@ export async function runModel(o: RunOptions): Promise<RunResult> {
       return await checkAll(ctx);
     } catch (e) {
       if (e instanceof StepFailure) return [{ area: e.area, text: e.message }];
+      // Playwright's message: its first line, then a call log whose "waiting for" line names
+      // the element that never came.
+      const lines = String((e as Error).message).split('\n');
+      const waiting = lines
+        .find((l) => /waiting for /.test(l))
+        ?.replace(/\u001b\[[0-9;]*m/g, '')
+        .trim();
       return [
         {
           area: 'harness',
-          text: `the step could not be done: ${(e as Error).message.split('\n')[0]}`,
+          text: `the step could not be done: ${lines[0]}${waiting ? ` (${waiting.replace(/^- /, '')})` : ''}`,
         },
       ];
     }
