@@ -9,6 +9,7 @@
 import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { KIND_LABELS } from '../../shared/model/vocabulary';
+import { api } from '../e2e/helpers/app-driver';
 import type { RunningHost } from '../e2e/helpers/web-host';
 import type { Model, ModelAnnotation } from './model';
 import { screenText } from './model';
@@ -403,6 +404,19 @@ export async function waitSaved(ctx: Ctx, timeout = 30_000): Promise<string | nu
     return null;
   } catch {
     const first = await shown();
+    // Is the host answering at all? A quick call from outside the page tells a busy host from a
+    // request stuck in the page.
+    const pingStarted = Date.now();
+    const ping = await Promise.race([
+      api(ctx.host.origin, ctx.host.token, 'sessions.list', {}).then(
+        () => `the host answered another call in ${Date.now() - pingStarted} ms`,
+        (e: unknown) => `the host refused another call: ${(e as Error).message}`,
+      ),
+      new Promise<string>((r) =>
+        setTimeout(() => r('the host did not answer another call within 60 s'), 60_000),
+      ),
+    ]);
+    ctx.log(`    save not done after ${timeout / 1000} s (“${first.text}”); ${ping}`);
     if (first.text.trim() === 'Saving…') {
       try {
         await saved.waitFor({ timeout: SLOW_SAVE_GRACE });
