@@ -7,11 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiService, type ApiService } from '../../../electron/service/api-service';
-import type {
-  ExportedFile,
-  LibraryEntry,
-  OpenedSession,
-} from '../../../shared/api/contract';
+import type { ExportedFile, LibraryEntry, OpenedSession } from '../../../shared/api/contract';
 import { EXPORT_FORMATS } from '../../../shared/api/contract';
 import { describeRange } from '../../../shared/anchoring';
 import { renderPortableSession } from '../../../shared/interchange/portable-session';
