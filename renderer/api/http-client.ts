@@ -10,6 +10,14 @@
  *
  * Every outcome is an `ApiResult`: network failures and non-JSON answers
  * become `io` errors with a sentence, never exceptions.
+ *
+ * A browser opens at most six HTTP/1.1 connections to one host, and a request
+ * beyond them waits for one to come free. The suggestion methods can each wait
+ * many seconds on an article's analysis (a 1 MB report after a host restart),
+ * and the page asks for them on its own (each annotation opened asks for
+ * speaker suggestions). So at most {@link BACKGROUND_LIMIT} of them are sent at
+ * a time and the rest wait here, in order: with the event stream that leaves
+ * connections free, and a save never queues behind suggestions.
  */
 import { createParser } from 'eventsource-parser';
 import type {
@@ -45,6 +53,15 @@ export interface HttpApiClient extends ApiClient {
 
 type Listener = (payload: unknown) => void;
 
+/** Methods the page asks on its own whose answer may wait on a long analysis. */
+const BACKGROUND: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'suggest.claims',
+  'suggest.speakers',
+  'suggest.similar',
+]);
+/** Background requests sent at once (the rest wait their turn). */
+export const BACKGROUND_LIMIT = 2;
+
 export function createHttpClient(options: HttpClientOptions): HttpApiClient {
   const base = options.baseUrl ?? '';
   const doFetch = options.fetch ?? fetch.bind(globalThis);
@@ -54,6 +71,23 @@ export function createHttpClient(options: HttpClientOptions): HttpApiClient {
   let stream: AbortController | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
+  let backgroundSent = 0;
+  const backgroundWaiting: (() => void)[] = [];
+
+  /** Run `task` in the background lane: at most BACKGROUND_LIMIT at once, first come first sent. */
+  async function inBackground<T>(task: () => Promise<T>): Promise<T> {
+    if (backgroundSent >= BACKGROUND_LIMIT)
+      await new Promise<void>((r) => backgroundWaiting.push(r));
+    else backgroundSent++;
+    try {
+      return await task();
+    } finally {
+      // Hand the slot straight to the next in line, or give it back.
+      const next = backgroundWaiting.shift();
+      if (next) next();
+      else backgroundSent--;
+    }
+  }
 
   async function send<M extends ApiMethod>(
     method: M,
@@ -147,7 +181,10 @@ export function createHttpClient(options: HttpClientOptions): HttpApiClient {
   }
 
   return {
-    call: (method, request) => send(method, request, false),
+    call: (method, request) =>
+      BACKGROUND.has(method)
+        ? inBackground(() => send(method, request, false))
+        : send(method, request, false),
     callKeepalive: (method, request) => send(method, request, true),
     on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
       let set = listeners.get(event);

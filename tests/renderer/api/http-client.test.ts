@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../../renderer/api/http-client';
+import { BACKGROUND_LIMIT, createHttpClient } from '../../../renderer/api/http-client';
 import { takeToken } from '../../../renderer/api/token';
 
 function jsonResponse(body: unknown, status = 200): Response {
@@ -53,6 +53,46 @@ describe('createHttpClient', () => {
     });
     const r3 = await typed.call('app.info', {});
     expect(r3.ok === false && r3.error.message).toBe('Bad token.');
+  });
+
+  it('sends at most BACKGROUND_LIMIT suggestion requests at once, in order, and never holds a save behind them', async () => {
+    const sent: string[] = [];
+    const held: (() => void)[] = [];
+    const client = createHttpClient({
+      token: 't',
+      fetch: (async (url: string, init: RequestInit) => {
+        const method = url.slice(url.lastIndexOf('/') + 1);
+        sent.push(`${method} ${JSON.parse(init.body as string).start ?? ''}`.trim());
+        // Suggestions wait until released (a long analysis); anything else answers at once.
+        if (method.startsWith('suggest.')) await new Promise<void>((r) => held.push(r));
+        return jsonResponse({ ok: true, value: method });
+      }) as typeof fetch,
+    });
+    const speakers = [1, 2, 3, 4, 5].map((start) =>
+      client.call('suggest.speakers', { id: 's', articleId: 'a', start, end: start + 1 }),
+    );
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sent).toEqual(['suggest.speakers 1', 'suggest.speakers 2']);
+    expect(BACKGROUND_LIMIT).toBe(2);
+    // A save goes out at once while the suggestions wait.
+    const saved = await client.call('sessions.apply', { id: 's', baseRevision: 0, ops: [] });
+    expect(saved).toEqual({ ok: true, value: 'sessions.apply' });
+    expect(sent.at(-1)).toBe('sessions.apply');
+    // Each answer lets the next one go, first come first sent.
+    held.shift()!();
+    await speakers[0];
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sent.filter((x) => x.startsWith('suggest'))).toEqual([
+      'suggest.speakers 1',
+      'suggest.speakers 2',
+      'suggest.speakers 3',
+    ]);
+    while (held.length || sent.length < 6) {
+      held.shift()?.();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect((await Promise.all(speakers)).every((r) => r.ok)).toBe(true);
+    expect(sent.filter((x) => x.startsWith('suggest'))).toHaveLength(5);
   });
 
   it('reads events from a text/event-stream split at any point', async () => {
