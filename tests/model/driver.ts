@@ -343,13 +343,38 @@ export async function clickCard(ctx: Ctx, a: ModelAnnotation): Promise<void> {
     a.kind === 'claim'
       ? page.locator('.dispute-claim')
       : page.locator('[data-testid="dispute-panel"] button.statement');
-  const texts = await buttons.evaluateAll((els) =>
-    els.map((e) => (e.querySelector('.statement-quote') ?? e).textContent ?? ''),
+  // Each entry's quote and what it says of the speaker (a claim's card line, a statement's meta).
+  const entries = await buttons.evaluateAll((els) =>
+    els.map((e) => ({
+      quote: (e.querySelector('.statement-quote') ?? e).textContent ?? '',
+      who:
+        (e.classList.contains('dispute-claim')
+          ? e.closest('[data-testid="dispute-card"]')?.querySelector('.dispute-speaker')
+          : e.querySelector('.statement-meta')
+        )?.textContent ?? '',
+    })),
   );
-  const i = texts.findIndex((t) => {
+  const sameQuote = (t: string) => {
     const s = screenText(t);
     return quote.startsWith(s) && s.length >= Math.min(quote.length, 20);
-  });
+  };
+  // Two annotations of one kind on one passage are told apart as a reviewer would: by the
+  // speaker the entry names; the same passage and speaker twice, by their order.
+  const twins = model.state.annotations.filter(
+    (b) => b.kind === a.kind && b.article === a.article && b.start === a.start && b.end === a.end,
+  );
+  const whoMatches = (who: string) =>
+    a.speaker
+      ? screenText(who).includes(screenText(a.speaker))
+      : !twins.some((b) => b.speaker && screenText(who).includes(screenText(b.speaker)));
+  let candidates = entries.map((e, k) => ({ ...e, k })).filter((e) => sameQuote(e.quote));
+  if (twins.length > 1) {
+    const bySpeaker = candidates.filter((e) => whoMatches(e.who));
+    if (bySpeaker.length) candidates = bySpeaker;
+    const alike = twins.filter((b) => b.speaker === a.speaker);
+    candidates = candidates.slice(Math.max(0, alike.indexOf(a)), Math.max(0, alike.indexOf(a)) + 1);
+  }
+  const i = candidates[0]?.k ?? -1;
   if (i < 0)
     throw new StepFailure(
       'cards',
