@@ -9,6 +9,8 @@
 import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { KIND_LABELS } from '../../shared/model/vocabulary';
+import { wrapQuote } from '../../shared/text/quote-marks';
+import { shorten } from '../../shared/text/words';
 import { api } from '../e2e/helpers/app-driver';
 import type { RunningHost } from '../e2e/helpers/web-host';
 import type { Model, ModelAnnotation } from './model';
@@ -220,7 +222,9 @@ export async function chooseSpeaker(ctx: Ctx, c: SpeakerChoice): Promise<void> {
   }
 }
 
-const chooserLabel = (m: Model, a: ModelAnnotation) => `${KIND_LABELS[a.kind]}: “${m.quote(a)}`;
+/** The chooser's line for an annotation, made as the app makes it (kind, then the quote shortened and wrapped once). */
+const chooserLabel = (m: Model, a: ModelAnnotation) =>
+  `${KIND_LABELS[a.kind]}: ${wrapQuote(shorten(m.quote(a), 60))}`;
 
 /** Open an annotation's details by the Go-to picker, its card, or a click on its highlight. */
 export async function openDetail(ctx: Ctx, handle: string, via: Open): Promise<void> {
@@ -282,7 +286,7 @@ export async function openDetail(ctx: Ctx, handle: string, via: Open): Promise<v
     if (await chooser.count()) {
       const items = await chooser.allTextContents();
       const want = screenText(chooserLabel(model, a));
-      const i = items.findIndex((t) => want.startsWith(screenText(t)) && screenText(t).length > 12);
+      const i = items.findIndex((t) => screenText(t) === want);
       if (i < 0)
         throw new StepFailure(
           'ui',
