@@ -13,11 +13,14 @@
  * the store's per-session queue, so no edit slips between the look and the
  * change.
  *
- * Scheduling: an edit syncs after a short debounce; an idle session is
- * pulled every `pollMs`; an unreachable server is retried with exponential
- * backoff (the state says "offline, N changes waiting"); a refusal (wrong
- * credentials, no access) is an error in words, retried slowly. Operations on
- * one session run one at a time (`run`).
+ * Scheduling: an edit syncs after a short debounce; a change on the server
+ * is announced by its live `_changes` feed (change-feed.ts) and pulled at
+ * once; as a safety net an idle session is also pulled every `pollMs`. An
+ * unreachable server (or a feed that stops) is retried with exponential
+ * backoff (the state says "offline, N changes waiting"), and the feed is
+ * started again after the next good sync; a refusal (wrong credentials, no
+ * access) is an error in words, retried slowly. Operations on one session
+ * run one at a time (`run`).
  */
 import type { TeamSessionInfo, TeamSyncState } from '../../../shared/api/team-types';
 import type { Session } from '../../../shared/model/session';
@@ -25,7 +28,7 @@ import type { SessionOp } from '../../../shared/session/op-schema';
 import { diffSharedSession } from '../../../shared/team/session-diff';
 import { recordSession, type Recorded } from '../../../shared/team/record-changes';
 import { showState, type TeamView } from '../../../shared/team/team-session';
-import { teamInfoOf } from '../../../shared/team/team-info';
+import { exportInfoOf, teamInfoOf } from '../../../shared/team/team-info';
 import type { TeamFileInfo } from '../../../shared/team/team-file';
 import { mergeStates, type ChangeContext, type TeamState } from '../../../shared/team/team-state';
 import type { ApiResult } from '../../../shared/api/contract';
@@ -33,12 +36,17 @@ import type { SessionStore } from '../store';
 import { KeyedQueue } from '../store/keyed-queue';
 import { TeamSyncError, type CouchCredentials } from './couch-access';
 import type { RetryPolicy, SyncOutcome } from './team-sync';
+import type { Watch } from './change-feed';
+import { FeedKeeper } from './feed-keeper';
+import type { TeamExportInfo } from '../../../shared/interchange/team-export';
 
 /** Timing of live sync (tests shorten it). */
 export interface SyncTiming {
   /** Wait after an edit before syncing. */
   debounceMs: number;
-  /** Pull an idle session this often. */
+  /** Wait after the server's feed announces a change before pulling (to take several at once). */
+  feedDebounceMs: number;
+  /** Pull an idle session this often even when the feed says nothing (a safety net). */
   pollMs: number;
   /** Backoff after a failed sync: first wait, and the longest. */
   backoffMs: number;
@@ -49,7 +57,8 @@ export interface SyncTiming {
 
 export const DEFAULT_TIMING: SyncTiming = {
   debounceMs: 400,
-  pollMs: 5_000,
+  feedDebounceMs: 50,
+  pollMs: 60_000,
   backoffMs: 1_000,
   maxBackoffMs: 60_000,
   retry: { attempts: 2, baseDelayMs: 300, maxDelayMs: 1_000 },
@@ -61,7 +70,17 @@ export interface SessionSyncDeps {
   timing: SyncTiming;
   context(): Promise<ChangeContext>;
   /** Run one sync of a state with the connected team database (throws TeamSyncError). */
-  sync(state: TeamState, remote: string): Promise<SyncOutcome>;
+  sync(state: TeamState, remote: string, since?: number | string): Promise<SyncOutcome>;
+  /** Watch the team database's changes feed for this session (change-feed.ts). */
+  watch(
+    remote: string,
+    sessionId: string,
+    handlers: {
+      since?: number | string;
+      onChange(id: string, revs: string[]): void;
+      onError(err: TeamSyncError): void;
+    },
+  ): Promise<Watch>;
   persist(state: TeamState, session: Session, info: TeamFileInfo): Promise<void>;
   changed(id: string, info: TeamSessionInfo): void;
   hostChanged(id: string, revision: number, ops: SessionOp[]): void;
@@ -76,6 +95,8 @@ export class SessionSync {
   private dueAt = Infinity;
   private failures = 0;
   private closed = false;
+  /** The server's live changes feed (started after a good sync, again after it stops). */
+  private readonly feed: FeedKeeper;
   private readonly queue = new KeyedQueue();
 
   constructor(
@@ -85,6 +106,13 @@ export class SessionSync {
     private readonly deps: SessionSyncDeps,
   ) {
     this.sync = info.remote ? { kind: 'syncing' } : { kind: 'local' };
+    // A stopped feed: sync after the backoff (it says "offline" if the server is gone, and
+    // starts a new feed when it is back).
+    this.feed = new FeedKeeper({
+      backoffMs: deps.timing.backoffMs,
+      maxBackoffMs: deps.timing.maxBackoffMs,
+      onStopped: (wait) => this.schedule(wait),
+    });
     if (info.remote) this.schedule(0);
   }
 
@@ -189,7 +217,11 @@ export class SessionSync {
 
   /** Start syncing with a team database (after sharing or opening a team session). */
   async attach(remote: string): Promise<void> {
-    this.info = { ...this.info, remote };
+    if (this.info.remote !== remote) this.feed.stop();
+    this.info =
+      this.info.remote === remote
+        ? { ...this.info, remote }
+        : { remote, syncedAt: this.info.syncedAt };
     const opened = await this.deps.store.open(this.id);
     if (opened.ok) await this.deps.persist(this.state, opened.value.session, this.info);
     this.setSync({ kind: 'syncing' });
@@ -202,14 +234,20 @@ export class SessionSync {
     try {
       await this.record();
       this.setSync({ kind: 'syncing' });
-      const out = await this.deps.sync(this.state, this.info.remote);
+      const out = await this.deps.sync(this.state, this.info.remote, this.info.since);
+      // The next pull starts at the new `since`, kept with the merged state (change() writes both).
+      const before = this.info;
+      this.info = { ...this.info, syncedAt: new Date().toISOString(), since: out.since };
       const applied = await this.change((mine) => mergeStates(out.state, mine));
-      if (!applied.ok) throw new TeamSyncError(applied.error.message, 'refused-data');
+      if (!applied.ok) {
+        this.info = before;
+        throw new TeamSyncError(applied.error.message, 'refused-data');
+      }
       this.refused = out.refused;
-      this.info = { ...this.info, syncedAt: new Date().toISOString() };
       this.failures = 0;
       const waiting = this.state.dirty.size;
       this.setSync({ kind: 'synced', at: this.info.syncedAt! });
+      this.startFeed();
       this.schedule(waiting ? 0 : t.pollMs);
     } catch (err) {
       if (this.closed) return;
@@ -228,8 +266,35 @@ export class SessionSync {
     }
   }
 
+  /** Start the live feed if it is not running (after a good sync). */
+  private startFeed(): void {
+    const remote = this.info.remote;
+    if (this.closed || !remote) return;
+    this.feed.start((onError) =>
+      this.deps.watch(remote, this.id, {
+        since: this.info.since,
+        onChange: (id, revs) => {
+          const mine = this.state.docs.get(id)?._rev;
+          if (mine && revs.length === 1 && revs[0] === mine) return; // our own push coming back
+          this.schedule(this.deps.timing.feedDebounceMs);
+        },
+        onError,
+      }),
+    );
+  }
+
+  /** The team side of the session for its exports (status, reviewers, who made what). */
+  async exportInfo(): Promise<TeamExportInfo> {
+    const opened = await this.deps.store.open(this.id);
+    if (!opened.ok) throw new TeamSyncError(opened.error.message, 'usage');
+    const v = showState(this.state, opened.value.session);
+    if (typeof v === 'string') throw new TeamSyncError(v, 'refused-data');
+    return exportInfoOf(v.shown);
+  }
+
   close(): void {
     this.closed = true;
+    this.feed.stop();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }

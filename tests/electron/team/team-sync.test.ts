@@ -442,7 +442,7 @@ describe('a server killed in the middle of a sync', () => {
       remote: new URL(remote),
       credentials: { user: 'alice', password: PASSWORDS.alice },
       batchSize: 20,
-      retry: { attempts: 40, baseDelayMs: 100, maxDelayMs: 1_000 },
+      retry: { attempts: 120, baseDelayMs: 100, maxDelayMs: 1_000 },
       onProgress: (p) => {
         phases.push(p);
         if (!killed && p.phase === 'push' && (p.docsWritten ?? 0) > 0)
