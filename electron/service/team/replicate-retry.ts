@@ -155,3 +155,28 @@ export async function probeWithRetry(opts: RetryOptions): Promise<RemoteInfo> {
     }
   }
 }
+
+/** Run `task` (one request to the server), retrying network failures like a replication. */
+export async function retrying<T>(
+  task: () => Promise<T>,
+  opts: RetryOptions,
+  what: string,
+): Promise<T> {
+  const policy = opts.retry ?? DEFAULT_RETRY;
+  const sleep = opts.sleep ?? sleepFor;
+  let delay = policy.baseDelayMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task();
+    } catch (err) {
+      if (!isTransient(err) || attempt >= policy.attempts) throw failure(err, opts.remote, what);
+      opts.onProgress?.({
+        phase: 'retry',
+        attempt: attempt + 1,
+        reason: describeNetworkError(err),
+      });
+      await sleep(delay);
+      delay = Math.min(delay * 2, policy.maxDelayMs);
+    }
+  }
+}

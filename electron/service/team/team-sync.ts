@@ -9,6 +9,7 @@
  *    document at the revision it had on the server at the last sync with the
  *    change as a new revision on top, and documents never synced. Nothing
  *    else: one edit costs the same whatever the session's size;
+ *    (A copy that holds nothing reads the session's documents instead: first-pull.ts.)
  * 3. push, then pull this session's documents changed on the server since the
  *    last sync (`since`, the server's update sequence then; CouchDB: a
  *    `_selector` filter; compatible servers: the same filter run on the client);
@@ -35,6 +36,7 @@ import {
   type PouchDoc,
   type ReplicationOptions,
 } from './pouch';
+import { firstPull } from './first-pull';
 import {
   probeWithRetry,
   replicateWithRetry,
@@ -183,6 +185,19 @@ export async function syncTeamState(state: TeamState, opts: SyncOptions): Promis
       : { filter: (d: PouchDoc) => d._id.startsWith(prefix) }),
   };
   try {
+    if (state.docs.size === 0 && opts.since === undefined) {
+      // A copy that holds nothing: read the session's documents, no replication needed.
+      const first = await firstPull(remote, state.sessionId, opts);
+      if (first)
+        return {
+          state: { sessionId: state.sessionId, docs: first.docs, dirty: new Set() },
+          pushed: 0,
+          pulled: first.docs.size + first.refused.length,
+          refused: first.refused,
+          server,
+          since: first.since,
+        };
+    }
     const loaded = await load(local, state);
     let pushed = loaded.ids.length
       ? (

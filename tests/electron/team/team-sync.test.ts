@@ -538,3 +538,50 @@ describe('the team’s sessions', () => {
     expect(all.find((e) => e.id === made[4])!.name).toBe('Listed 4');
   }, 120_000);
 });
+
+describe('a first pull', () => {
+  it('reads a session into an empty copy, and leaves conflicts to the replication that joins them', async () => {
+    const reviewer = makeReviewer('Alice');
+    if (typeof reviewer === 'string') throw new Error(reviewer);
+    const creds = { user: 'alice', password: PASSWORDS.alice };
+    const session = makeSession({ annotations: 30, links: 5, name: 'First pull' });
+    const rec = recordSession(null, session, { reviewer, now: '2024-01-04T00:00:00.000Z' });
+    if (!rec.ok) throw new Error(rec.problem);
+    const shared = await syncTeamState(rec.state, { remote: new URL(remote), credentials: creds });
+    const empty = { sessionId: session.id, docs: new Map(), dirty: new Set<string>() };
+    const first = await syncTeamState(empty, { remote: new URL(remote), credentials: creds });
+    expect(first.state.docs.size).toBe(rec.state.docs.size);
+    for (const [id, doc] of shared.state.docs) {
+      expect(first.state.docs.get(id)!._rev).toBe(doc._rev);
+      expect(first.state.docs.get(id)!.fields).toEqual(doc.fields);
+    }
+    // Two concurrent revisions of one document on the server (as two reviewers leave them).
+    const id = [...shared.state.docs.keys()].find((k) => k.includes(':annotation:'))!;
+    const doc = (await server.admin('GET', `/newsroom/${encodeURIComponent(id)}`)) as Record<
+      string,
+      unknown
+    >;
+    const [gen] = String(doc._rev).split('-');
+    const child = (hash: string) => ({
+      ...doc,
+      _rev: `${Number(gen) + 1}-${hash}`,
+      _revisions: { start: Number(gen) + 1, ids: [hash, String(doc._rev).split('-')[1]] },
+    });
+    await server.admin('POST', '/newsroom/_bulk_docs', {
+      new_edits: false,
+      docs: [child('a'.repeat(32)), child('b'.repeat(32))],
+    });
+    const conflicted = async () =>
+      (
+        (await server.admin('GET', `/newsroom/${encodeURIComponent(id)}?conflicts=true`)) as {
+          _conflicts?: string[];
+        }
+      )._conflicts ?? [];
+    expect(await conflicted()).toHaveLength(1);
+    const again = await syncTeamState(empty, { remote: new URL(remote), credentials: creds });
+    expect(again.state.docs.size).toBe(rec.state.docs.size);
+    expect(again.state.docs.get(id)!.fields).toEqual(doc.fields);
+    // The conflict was joined and closed on the server: the replication path ran.
+    expect(await conflicted()).toEqual([]);
+  }, 120_000);
+});
