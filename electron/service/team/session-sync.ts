@@ -217,11 +217,10 @@ export class SessionSync {
 
   /** Start syncing with a team database (after sharing or opening a team session). */
   async attach(remote: string): Promise<void> {
-    if (this.info.remote !== remote) this.feed.stop();
-    this.info =
-      this.info.remote === remote
-        ? { ...this.info, remote }
-        : { remote, syncedAt: this.info.syncedAt };
+    // Another database than before: its update sequence means nothing here, pull from the start.
+    const other = this.info.remote !== undefined && this.info.remote !== remote;
+    if (other) this.feed.stop();
+    this.info = other ? { remote, syncedAt: this.info.syncedAt } : { ...this.info, remote };
     const opened = await this.deps.store.open(this.id);
     if (opened.ok) await this.deps.persist(this.state, opened.value.session, this.info);
     this.setSync({ kind: 'syncing' });
