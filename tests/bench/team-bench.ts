@@ -16,7 +16,8 @@
  *   session (record, sync, merge, apply to the stored session, write the team file): the
  *   whole round a reviewer waits for, reported beside the contract figure.
  *
- * Ours and the floor alternate run by run, after one warm-up each.
+ * The two sessions' edits alternate run by run, and so do ours and the floor, after one
+ * warm-up each.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -64,19 +65,19 @@ async function share(
   return { state: out.state, since: out.since };
 }
 
-/** One edit per run (alternately a rename and a note), synced; times and documents written. */
-async function editRuns(
+/**
+ * A shared session to edit: each call makes one edit (alternately a rename and a note),
+ * records it and syncs it; returns the sync's time and the documents the server wrote.
+ */
+async function editor(
   server: CouchServer,
   db: string,
   remote: URL,
   session: Session,
-  runs: number,
-): Promise<{ times: number[]; written: number[] }> {
+): Promise<(r: number) => Promise<{ ms: number; written: number }>> {
   let { state, since } = await share(session, remote);
   let current = session;
-  const times: number[] = [];
-  const written: number[] = [];
-  for (let r = 0; r <= runs; r++) {
+  return async (r) => {
     const target = current.annotations[(r * 7919) % Math.max(1, current.annotations.length)];
     current =
       r % 2 === 0 || !target
@@ -95,12 +96,11 @@ async function editRuns(
     const t0 = performance.now();
     const out = await syncTeamState(rec.state, { remote, credentials: USER, since });
     const ms = performance.now() - t0;
-    written.push((await updateSeq(server, db)) - before);
+    const written = (await updateSeq(server, db)) - before;
     if (out.pushed !== 1) throw new Error(`one edit pushed ${out.pushed} documents`);
     ({ state, since } = out);
-    if (r > 0) times.push(ms); // the first is the warm-up
-  }
-  return { times, written };
+    return { ms, written };
+  };
 }
 
 /** The floor of a first pull: the session's documents in one `_all_docs` read, parsed. */
@@ -198,18 +198,29 @@ export async function runTeamBench(opts: TeamBenchOptions): Promise<BenchResult[
 
     // One edit synced, in the empty session and in the one of N annotations.
     const empty = { ...session, id: `${session.id}-empty`, annotations: [], links: [] };
-    for (const s of [empty, session]) {
-      const { times, written } = await editRuns(server, db, remote, s, runs);
+    const sessions = [empty, session];
+    const editors = await Promise.all(sessions.map((x) => editor(server, db, remote, x)));
+    const times: number[][] = [[], []];
+    const written: number[][] = [[], []];
+    // The two alternate run by run (and which goes first), after one warm-up each.
+    for (let r = 0; r <= runs; r++) {
+      for (const i of r % 2 ? [1, 0] : [0, 1]) {
+        const e = await editors[i]!(r);
+        written[i]!.push(e.written);
+        if (r > 0) times[i]!.push(e.ms);
+      }
+    }
+    sessions.forEach((x, i) => {
       results.push(
-        figure('team-sync-edit', 'ours', s.annotations.length, times, 1, {
+        figure('team-sync-edit', 'ours', x.annotations.length, times[i]!, 1, {
           text,
           expected: 1,
-          docsWritten: Math.max(...written),
-          note: `documents written per edit: ${[...new Set(written)].sort().join(' or ')}`,
+          docsWritten: Math.max(...written[i]!),
+          note: `documents written per edit: ${[...new Set(written[i])].sort().join(' or ')}`,
         }),
       );
-      log(`team-sync-edit N=${s.annotations.length}: median ${median(times).toFixed(1)} ms`);
-    }
+      log(`team-sync-edit N=${x.annotations.length}: median ${median(times[i]!).toFixed(1)} ms`);
+    });
 
     // A colleague's first pull of the N-annotation session, against the bare read.
     const docs = (await share({ ...session, id: `${session.id}-pull` }, remote)).state.docs.size;

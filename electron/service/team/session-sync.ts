@@ -125,11 +125,29 @@ export class SessionSync {
     return this.queue.run('s', task);
   }
 
+  /**
+   * The state shown over a stored session, kept for the state and the session's revision it
+   * was made for: the sync state's announcements and a sync's merge reuse it (materializing a
+   * session of 10,000 annotations is not free).
+   */
+  private shown: { state: TeamState; revision: number; view: TeamView } | null = null;
+
+  private view(state: TeamState, session: Session): TeamView | string {
+    const c = this.shown;
+    if (c && c.state === state && c.revision === session.revision) return c.view;
+    const v = showState(state, session);
+    if (typeof v !== 'string') this.shown = { state, revision: session.revision, view: v };
+    return v;
+  }
+
+  /** The revision of the stored session whose edits `state` holds (all recorded up to it). */
+  private recordedRevision = -1;
+
   /** The team info now (materializes the state over the stored session). */
   async describe(): Promise<TeamSessionInfo> {
     const opened = await this.deps.store.open(this.id);
     if (!opened.ok) throw new TeamSyncError(opened.error.message, 'usage');
-    const v = showState(this.state, opened.value.session);
+    const v = this.view(this.state, opened.value.session);
     if (typeof v === 'string') throw new TeamSyncError(v, 'refused-data');
     return { ...teamInfoOf(v.shown, this.remote, this.refused), sync: this.sync };
   }
@@ -170,15 +188,22 @@ export class SessionSync {
     this.timer.unref?.();
   }
 
-  /** Record the stored session's unrecorded edits on the state (and keep it on disk). */
-  async record(): Promise<void> {
+  /**
+   * Record the stored session's unrecorded edits on the state (and keep it on disk unless
+   * `keep` is false: a sync about to change the state writes it then; until written, the
+   * edits are still in the stored session and would be recorded again).
+   */
+  async record(keep = true): Promise<void> {
     const opened = await this.deps.store.open(this.id);
     if (!opened.ok) return;
-    const r = recordSession(this.state, opened.value.session, await this.deps.context());
+    const session = opened.value.session;
+    if (session.revision === this.recordedRevision) return;
+    const r = recordSession(this.state, session, await this.deps.context());
     if (!r.ok) throw new TeamSyncError(r.problem, 'refused-data');
+    this.recordedRevision = session.revision;
     if (!r.changed.length) return;
     this.state = r.state;
-    await this.deps.persist(this.state, opened.value.session, this.info);
+    if (keep) await this.deps.persist(this.state, session, this.info);
     await this.announce();
   }
 
@@ -192,25 +217,35 @@ export class SessionSync {
     const ctx = await this.deps.context();
     let next: TeamState | null = null;
     let shown: Session | null = null;
+    let after: TeamView | null = null;
     const r = await this.deps.store.applyHostChange(this.id, (session) => {
-      const rec = recordSession(this.state, session, ctx);
+      const rec: Recorded =
+        session.revision === this.recordedRevision
+          ? { ok: true, state: this.state, changed: [] }
+          : recordSession(this.state, session, ctx);
       if (!rec.ok) return rec.problem;
-      const view = showState(rec.state, session);
+      const view = this.view(rec.state, session);
       if (typeof view === 'string') return view;
       const out = change(rec.state, view.shown.session);
       if ('ok' in out && !out.ok) return out.problem;
       const state = 'ok' in out ? out.state : out;
-      const v: TeamView | string = showState(state, session);
+      const v: TeamView | string = state === rec.state ? view : showState(state, session);
       if (typeof v === 'string') return v;
       next = state;
       shown = session;
+      after = v;
       return diffSharedSession(session, v.shown.session);
     });
     if (!r.ok) return r;
     this.state = next!;
+    // The session now is what the new state shows: recorded up to its new revision.
+    this.recordedRevision = r.value.revision;
+    if (after)
+      this.shown = { state: this.state, revision: r.value.revision, view: after as TeamView };
     await this.deps.persist(this.state, shown!, this.info);
     if (r.value.ops.length) this.deps.hostChanged(this.id, r.value.revision, r.value.ops);
-    if (this.info.remote) this.schedule(0);
+    // What changed here goes to the team soon (a sync's own merge leaves nothing waiting).
+    if (this.info.remote && this.state.dirty.size > 0) this.schedule(0);
     await this.announce();
     return r;
   }
@@ -231,7 +266,7 @@ export class SessionSync {
     if (this.closed || !this.info.remote) return;
     const t = this.deps.timing;
     try {
-      await this.record();
+      await this.record(false);
       this.setSync({ kind: 'syncing' });
       const out = await this.deps.sync(this.state, this.info.remote, this.info.since);
       // The next pull starts at the new `since`, kept with the merged state (change() writes both).
