@@ -26,6 +26,8 @@ const TASKS = [
   'export-w3c',
   'export-claimreview',
   'memory',
+  'team-sync-edit',
+  'team-first-pull',
 ];
 const TOOLS = [
   'ours',
@@ -51,6 +53,7 @@ interface Row {
   total?: number;
   wrong?: number;
   note?: string;
+  docsWritten?: number;
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'fc-bench-smoke-'));
@@ -108,6 +111,12 @@ describe('npm run bench -- --smoke', () => {
     expect(json.results.filter((x) => x.task === 'cli-start')).toHaveLength(3);
     expect(get('autosave', 'ours')).toBeDefined();
     for (const f of ['html', 'md', 'csv', 'w3c', 'claimreview']) expectWhole(`export-${f}`, 'ours');
+    // Team sync (issue 10): one edit synced in the empty session and at N, one first pull.
+    expectWhole('team-sync-edit', 'ours', 0);
+    expectWhole('team-sync-edit', 'ours');
+    expect(get('team-sync-edit', 'ours')!.docsWritten).toBeLessThanOrEqual(2);
+    expectWhole('team-first-pull', 'ours');
+    expectWhole('team-first-pull', 'floor');
 
     if (!chromiumMissing) {
       expectWhole('open', 'ours');

@@ -176,7 +176,10 @@ export async function exportCommand(
   }
   const format = opts.format as ExportFormat;
   if (!opts.out) throw new CliError('export needs --out PATH.', 2);
-  const { session } = loadSession(sessionPath);
+  const { session, team } = loadSession(sessionPath);
+  // A shared session's file: its status, reviewers and who made what go into the export.
+  const teamInfo =
+    team === undefined ? null : (await import('./team-commands')).teamExportOf(sessionPath, io);
   let pdf = printer;
   if (format === 'pdf' && !pdf) {
     const { chromiumPath, createChromiumPdfPrinter, noChromiumMessage } =
@@ -191,6 +194,7 @@ export async function exportCommand(
     baseUrl: opts['base-url'],
     generatedAt: commandTime(io.env),
     pdf,
+    team: teamInfo,
   });
   if (!r.ok) throw new CliError(r.error.message);
   const file = r.value;

@@ -42,6 +42,8 @@ import {
 } from '../../shared/team/team-doc';
 import type { ChangeContext, TeamState } from '../../shared/team/team-state';
 import type { RetryPolicy } from '../service/team/team-sync';
+import type { TeamExportInfo } from '../../shared/interchange/team-export';
+import { exportInfoOf } from '../../shared/team/team-info';
 import { CliError, decodeUtf8, readInput, writeOutputs } from './cli-files';
 import { commandTime, type CliIo } from './commands';
 
@@ -54,6 +56,19 @@ function loadTeamFile(path: string): TeamSessionFile {
   const r = readTeamSessionText(text);
   if (!r.ok) throw new CliError(`${path}: ${r.message}`);
   return r.file;
+}
+
+/**
+ * The team side of a portable file for its exports (status, reviewers, who
+ * approved it, each annotation's creator and last modifier); null when the
+ * file was never shared. Changes not recorded yet count as the file's reviewer's.
+ */
+export function teamExportOf(path: string, io: CliIo): TeamExportInfo | null {
+  const file = loadTeamFile(path);
+  if (!file.state) return null;
+  const named = makeReviewer(file.session.settings.reviewer.trim() || 'Unnamed reviewer');
+  if (typeof named === 'string') throw new CliError(named);
+  return exportInfoOf(show(currentState(file, context(named, io)), file.session).shown);
 }
 
 function reviewerFrom(name: string | undefined, editor = false): Reviewer {
@@ -365,9 +380,15 @@ export async function syncCommand(
   const ctx = context(reviewer, io);
   const state = currentState(file, ctx);
   try {
-    const out = await syncTeamState(state, { remote: url, credentials, ...tuning });
+    // The pull starts where the last sync with this remote ended (only what changed since).
+    const since = file.info.remote === showRemote(url) ? file.info.since : undefined;
+    const out = await syncTeamState(state, { remote: url, credentials, since, ...tuning });
     const view = show(out.state, file.session);
-    write(path, file, view, io, { remote: showRemote(url), syncedAt: ctx.now });
+    write(path, file, view, io, {
+      remote: showRemote(url),
+      syncedAt: ctx.now,
+      since: out.since,
+    });
     io.out(
       `pushed ${out.pushed}, pulled ${out.pulled}, disagreements ${view.shown.disagreements.length}`,
     );

@@ -328,6 +328,8 @@ export async function createApiService(opts: ApiServiceOptions): Promise<ApiServ
         baseUrl,
         pdf: opts.pdf,
         generatedAt: clock(),
+        // A shared session's status, reviewers, approval and who made what (issue 10).
+        team: await team.exportInfo(id).catch(() => null),
       });
     },
   };

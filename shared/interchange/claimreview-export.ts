@@ -19,6 +19,7 @@ import type { ApiResult } from '../api/contract';
 import { safeHttpUrl } from '../article/safe-url';
 import { shorten } from '../text/words';
 import { stringifyJsonSafe } from './safe-json';
+import { statusLabel, type TeamExportInfo } from './team-export';
 
 /** Google's recommended ceiling for `claimReviewed`, in characters. */
 export const CLAIM_REVIEWED_MAX = 75;
@@ -31,6 +32,12 @@ export interface ClaimReviewOptions {
   baseUrl?: string;
   /** ISO time of the export; its date is the review's `datePublished`. */
   generatedAt: string;
+  /**
+   * A shared session's team side: each review then carries the session's
+   * status as `creativeWorkStatus` ("In review", "Approved"), the editor who
+   * approved it as `editor`, and its reviewers as `contributor` (Persons).
+   */
+  team?: TeamExportInfo | null;
 }
 
 type Json = { [key: string]: unknown };
@@ -103,17 +110,16 @@ export function buildClaimReviews(session: Session, opts: ClaimReviewOptions): A
     const step = steps.get(a.verdict.stepId);
     const article = articles.get(a.target.articleId);
     if (!step || !article) continue; // validateSession guarantees both
-    out.push(
-      claimReview(a, {
-        step,
-        article,
-        speakers,
-        author,
-        base,
-        datePublished,
-        scale: session.scale,
-      }),
-    );
+    const review = claimReview(a, {
+      step,
+      article,
+      speakers,
+      author,
+      base,
+      datePublished,
+      scale: session.scale,
+    });
+    out.push(opts.team ? { ...review, ...signOff(opts.team) } : review);
   }
   if (!out.length) {
     return {
@@ -126,6 +132,15 @@ export function buildClaimReviews(session: Session, opts: ClaimReviewOptions): A
     };
   }
   return { ok: true, value: out };
+}
+
+/** The team's sign-off as schema.org CreativeWork properties (see {@link ClaimReviewOptions.team}). */
+function signOff(team: TeamExportInfo): Json {
+  const out: Json = { creativeWorkStatus: statusLabel(team) };
+  if (team.approvedBy) out.editor = { '@type': 'Person', name: team.approvedBy.name };
+  if (team.reviewers.length)
+    out.contributor = team.reviewers.map((name) => ({ '@type': 'Person', name }));
+  return out;
 }
 
 function claimReview(

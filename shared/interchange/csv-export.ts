@@ -24,12 +24,16 @@
  * (joined with "; "), note, links, reviewer, created, modified. `links` lists
  * each link of the annotation, joined with "; ": `→ contradicts <id>` when
  * this annotation contradicts annotation <id>, `← supports <id>` when
- * annotation <id> supports this one.
+ * annotation <id> supports this one. Then, added by team review (issue 10):
+ * created_by and modified_by, the reviewers who marked the annotation and
+ * who changed it last (in a shared session, from its history; otherwise
+ * created_by is the recorded reviewer and modified_by is empty: unknown).
  */
 import type { Session } from '../model/session';
 import { ANCHOR_STATUS_LABELS, KIND_LABELS, RELATION_LABELS } from '../model/vocabulary';
 import { showInvisibles } from '../text/visible-text';
 import { indexLinks } from '../report/report-model';
+import type { TeamExportInfo } from './team-export';
 
 export const CSV_COLUMNS = [
   'id',
@@ -49,6 +53,8 @@ export const CSV_COLUMNS = [
   'reviewer',
   'created',
   'modified',
+  'created_by',
+  'modified_by',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r']/;
@@ -71,7 +77,7 @@ function field(value: string): string {
 }
 
 /** The rows as plain values (before escaping), header first. Order: session order. */
-export function csvRows(session: Session): string[][] {
+export function csvRows(session: Session, team: TeamExportInfo | null = null): string[][] {
   const articles = new Map(
     session.articles.map((a) => [a.id, showInvisibles(a.meta.title || a.source.fileName || a.id)]),
   );
@@ -88,6 +94,7 @@ export function csvRows(session: Session): string[][] {
       .join('; ');
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const a of session.annotations) {
+    const who = team?.authors.get(a.id);
     rows.push([
       a.id,
       articles.get(a.target.articleId) ?? '',
@@ -106,13 +113,15 @@ export function csvRows(session: Session): string[][] {
       a.reviewer,
       a.created,
       a.modified,
+      who ? showInvisibles(who.createdBy.name) : a.reviewer,
+      who ? showInvisibles(who.modifiedBy.name) : '',
     ]);
   }
   return rows;
 }
 
 /** The CSV file's text, BOM included. Linear in the number of annotations and links. */
-export function renderCsv(session: Session): string {
-  const lines = csvRows(session).map((r) => r.map(field).join(','));
+export function renderCsv(session: Session, team: TeamExportInfo | null = null): string {
+  const lines = csvRows(session, team).map((r) => r.map(field).join(','));
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }

@@ -16,6 +16,7 @@ import { renderClaimReview } from './claimreview-export';
 import { buildBrat, bratNotices } from './brat-export';
 import { bytesToBase64 } from './base64';
 import { PORTABLE_EXTENSION, renderPortableSession } from './portable-session';
+import type { TeamExportInfo } from './team-export';
 
 /**
  * Prints an HTML report to PDF. Implemented for Node with Chromium
@@ -39,6 +40,13 @@ export interface ExportOptions {
   generatedAt?: string;
   /** Needed for `pdf`. */
   pdf?: PdfPrinter;
+  /**
+   * A shared session's team side (team review): reports show its status,
+   * reviewers and who approved it; every format that has a place for them
+   * carries each annotation's creator and last modifier. Absent or null for a
+   * session never shared.
+   */
+  team?: TeamExportInfo | null;
 }
 
 export const MEDIA_TYPES: Record<ExportFormat, string> = {
@@ -65,8 +73,12 @@ export function exportBaseName(session: Pick<Session, 'name'>): string {
 }
 
 /** The HTML report of a session (what `html` writes and `pdf` prints). */
-export async function renderHtml(session: Session, generatedAt: string): Promise<string> {
-  const model = buildReportModel(session, generatedAt);
+export async function renderHtml(
+  session: Session,
+  generatedAt: string,
+  team: TeamExportInfo | null = null,
+): Promise<string> {
+  const model = buildReportModel(session, generatedAt, team);
   const map = await renderDisputeMap(model.disputes);
   return renderHtmlReport(model, map);
 }
@@ -90,10 +102,11 @@ export async function renderExport(
 ): Promise<ApiResult<ExportedFile>> {
   const generatedAt = opts.generatedAt ?? new Date().toISOString();
   const base = exportBaseName(session);
+  const team = opts.team ?? null;
   try {
     switch (format) {
       case 'html':
-        return text(`${base}.html`, format, await renderHtml(session, generatedAt));
+        return text(`${base}.html`, format, await renderHtml(session, generatedAt, team));
       case 'pdf': {
         if (!opts.pdf) {
           return {
@@ -107,7 +120,7 @@ export async function renderExport(
         }
         // The browser starts while the map is laid out: the two take most of the time.
         opts.pdf.warm?.();
-        const bytes = await opts.pdf.print(await renderHtml(session, generatedAt));
+        const bytes = await opts.pdf.print(await renderHtml(session, generatedAt, team));
         return {
           ok: true,
           value: {
@@ -122,14 +135,19 @@ export async function renderExport(
         return text(
           `${base}.md`,
           format,
-          renderMarkdownReport(buildReportModel(session, generatedAt)),
+          renderMarkdownReport(buildReportModel(session, generatedAt, team)),
         );
       case 'csv':
-        return text(`${base}.csv`, format, renderCsv(session));
+        return text(`${base}.csv`, format, renderCsv(session, team));
       case 'w3c':
-        return text(`${base}.annotations.jsonld`, format, renderW3c(session));
+        return text(`${base}.annotations.jsonld`, format, renderW3c(session, team));
       case 'claimreview': {
-        const r = renderClaimReview(session, { org: opts.org, baseUrl: opts.baseUrl, generatedAt });
+        const r = renderClaimReview(session, {
+          org: opts.org,
+          baseUrl: opts.baseUrl,
+          generatedAt,
+          team,
+        });
         return r.ok ? text(`${base}.claimreview.jsonld`, format, r.value) : r;
       }
       case 'brat': {

@@ -6,7 +6,14 @@
  * Mapping:
  * - `id` is `urn:uuid:<id>`; `created`/`modified` keep their `Z` timezone;
  *   `creator` is the reviewer as a Person (left out when no reviewer was
- *   recorded, rather than invented).
+ *   recorded, rather than invented). In a shared session (team review) the
+ *   creator is the reviewer who marked it, with their stable id as `id`
+ *   (`urn:uuid:`), and `dcterms:contributor` is the reviewer who changed it
+ *   last (at `modified`): the Web Annotation vocabulary takes `creator`,
+ *   `created` and `modified` from Dublin Core terms and has no "modified by",
+ *   so the last modifier is Dublin Core's contributor (the `dcterms:` prefix
+ *   is declared by the anno.jsonld context). The collection's `creator` lists
+ *   the session's reviewers.
  * - `motivation`: `assessing` for a claim with a verdict, else `classifying`.
  * - target `source`: the article's http(s) URL when known, else
  *   `urn:sha256:<hex>` of its canonical text; `selector`: a TextQuoteSelector
@@ -32,6 +39,7 @@ import { isUuid } from '../model/ids';
 import { safeHttpUrl } from '../article/safe-url';
 import { sha256Hex } from '../text/sha256';
 import { stringifyJsonSafe } from './safe-json';
+import type { ExportAgent, ExportAuthors, TeamExportInfo } from './team-export';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -86,9 +94,18 @@ export interface W3cAnnotation {
   motivation: 'assessing' | 'classifying' | 'linking';
   created: string;
   modified: string;
-  creator?: { type: 'Person'; name: string };
+  creator?: W3cAgent;
+  /** The reviewer who changed it last (team sessions). */
+  'dcterms:contributor'?: W3cAgent;
   body: W3cTextualBody[];
   target: { source: string; selector: W3cSelector[] } | string[];
+}
+
+/** A reviewer as a W3C Agent; `id` (an IRI) when the reviewer has a stable id. */
+export interface W3cAgent {
+  id?: string;
+  type: 'Person';
+  name: string;
 }
 
 export interface W3cCollection {
@@ -99,6 +116,8 @@ export interface W3cCollection {
   total: number;
   created: string;
   modified: string;
+  /** The session's reviewers (team sessions). */
+  creator?: W3cAgent[];
   first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: W3cAnnotation[] };
 }
 
@@ -119,12 +138,28 @@ export function articleSource(article: Pick<Article, 'meta' | 'sha256'>): string
   return safeHttpUrl(article.meta.url) ?? `urn:sha256:${article.sha256}`;
 }
 
+/** A reviewer with a stable id as a W3C Agent (the id as a `urn:uuid:` IRI). */
+export function w3cAgent(agent: Pick<ExportAgent, 'id' | 'name'>): W3cAgent {
+  return { id: annotationUrn(agent.id), type: 'Person', name: agent.name };
+}
+
+/** `creator` and `dcterms:contributor` of an item: from the team's authors, else the recorded reviewer. */
+function agents(reviewer: string, authors?: ExportAuthors): Partial<W3cAnnotation> {
+  if (authors)
+    return {
+      creator: w3cAgent(authors.createdBy),
+      'dcterms:contributor': w3cAgent(authors.modifiedBy),
+    };
+  return reviewer.trim() ? { creator: { type: 'Person', name: reviewer } } : {};
+}
+
 /** The W3C form of one annotation. `source` is its article's {@link articleSource}. */
 export function toW3cAnnotation(
   a: Annotation,
   source: string,
   speakerName: string | null,
   verdictLabel: string | null,
+  authors?: ExportAuthors,
 ): W3cAnnotation {
   const body: W3cTextualBody[] = [
     { type: 'TextualBody', purpose: 'classifying', value: KIND_LABELS[a.kind] },
@@ -159,14 +194,14 @@ export function toW3cAnnotation(
     motivation: a.verdict ? 'assessing' : 'classifying',
     created: a.created,
     modified: a.modified,
-    ...(a.reviewer.trim() ? { creator: { type: 'Person' as const, name: a.reviewer } } : {}),
+    ...agents(a.reviewer, authors),
     body,
     target: { source, selector },
   };
 }
 
 /** The W3C form of one link: a `linking` annotation targeting `[from, to]`. */
-export function toW3cLink(l: Link): W3cAnnotation {
+export function toW3cLink(l: Link, authors?: ExportAuthors): W3cAnnotation {
   const body: W3cTextualBody[] = [
     { type: 'TextualBody', purpose: 'classifying', value: RELATION_LABELS[l.relation] },
   ];
@@ -178,14 +213,17 @@ export function toW3cLink(l: Link): W3cAnnotation {
     motivation: 'linking',
     created: l.created,
     modified: l.modified,
-    ...(l.reviewer.trim() ? { creator: { type: 'Person' as const, name: l.reviewer } } : {}),
+    ...agents(l.reviewer, authors),
     body,
     target: [annotationUrn(l.from), annotationUrn(l.to)],
   };
 }
 
 /** Build the collection. Linear in annotations + links. */
-export function buildW3cCollection(session: Session): W3cCollection {
+export function buildW3cCollection(
+  session: Session,
+  team: TeamExportInfo | null = null,
+): W3cCollection {
   const sources = new Map(session.articles.map((a) => [a.id, articleSource(a)]));
   const speakers = new Map(session.speakers.map((s) => [s.id, s.name]));
   const steps = new Map(session.scale.steps.map((s) => [s.id, s.label]));
@@ -195,9 +233,9 @@ export function buildW3cCollection(session: Session): W3cCollection {
     if (!source) continue; // validateSession guarantees every annotation's article exists
     const speaker = a.speakerId ? (speakers.get(a.speakerId) ?? null) : null;
     const verdict = a.verdict ? (steps.get(a.verdict.stepId) ?? null) : null;
-    items.push(toW3cAnnotation(a, source, speaker, verdict));
+    items.push(toW3cAnnotation(a, source, speaker, verdict, team?.authors.get(a.id)));
   }
-  for (const l of session.links) items.push(toW3cLink(l));
+  for (const l of session.links) items.push(toW3cLink(l, team?.authors.get(l.id)));
   const id = annotationUrn(session.id);
   return {
     '@context': W3C_CONTEXT,
@@ -207,11 +245,14 @@ export function buildW3cCollection(session: Session): W3cCollection {
     total: items.length,
     created: session.createdAt,
     modified: session.updatedAt,
+    ...(team?.reviewers.length
+      ? { creator: team.reviewers.map((name) => ({ type: 'Person' as const, name })) }
+      : {}),
     first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, items },
   };
 }
 
 /** The export file's text (pretty-printed JSON-LD, trailing newline). */
-export function renderW3c(session: Session): string {
-  return `${stringifyJsonSafe(buildW3cCollection(session), 2)}\n`;
+export function renderW3c(session: Session, team: TeamExportInfo | null = null): string {
+  return `${stringifyJsonSafe(buildW3cCollection(session, team), 2)}\n`;
 }

@@ -57,3 +57,20 @@ export function paragraphs(text: string): string[] {
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
 }
+
+/**
+ * Who marked an annotation and who changed it last, in words (team sessions):
+ * "Marked by Maya Okafor on 3 March 2026, 10:00 UTC; last changed by Sam Editor on …".
+ * Empty when the report does not know.
+ */
+export function authorsText(authors?: {
+  createdBy: { id: string; name: string; at: string };
+  modifiedBy: { id: string; name: string; at: string };
+}): string {
+  if (!authors) return '';
+  const { createdBy: c, modifiedBy: m } = authors;
+  const marked = `Marked by ${c.name} on ${formatDateTime(c.at)}`;
+  return m.at === c.at && m.id === c.id
+    ? `${marked}.`
+    : `${marked}; last changed by ${m.name} on ${formatDateTime(m.at)}.`;
+}

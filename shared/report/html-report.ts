@@ -20,7 +20,13 @@ import type {
 } from './report-model';
 import type { DisputeMap } from './dispute-map';
 import { KIND_COLOURS, RELATION_COLOURS } from './dispute-map';
-import { escapeHtml as e, formatDate, formatDateTime, paragraphs } from './format-text';
+import {
+  authorsText,
+  escapeHtml as e,
+  formatDate,
+  formatDateTime,
+  paragraphs,
+} from './format-text';
 import { plural } from '../text/words';
 import { REPORT_CSS } from './report-css';
 import { wrapQuote } from '../text/quote-marks';
@@ -73,6 +79,12 @@ function masthead(m: ReportModel): string {
     `<p class="dek">${e(`${plural(claims, 'claim')} reviewed in ${titles}, with ${plural(m.summary.annotations - claims, 'statement')} and ${plural(m.summary.links, 'link')} between them.`)}</p>`,
     '<dl class="byline">',
     `<div><dt>Reviewed by</dt><dd>${m.reviewers.length ? e(m.reviewers.join(', ')) : '<span class="muted">not recorded</span>'}</dd></div>`,
+    ...(m.team
+      ? [
+          `<div><dt>Status</dt><dd class="review-status">${e(m.team.status)}</dd></div>`,
+          `<div><dt>Approved by</dt><dd>${m.team.approvedBy ? e(`${m.team.approvedBy.name}, ${formatDateTime(m.team.approvedBy.at)}`) : '<span class="muted">not approved yet</span>'}</dd></div>`,
+        ]
+      : []),
     `<div><dt>Report generated</dt><dd>${e(formatDateTime(m.generatedAt))}</dd></div>`,
     '</dl>',
     '</header>',
@@ -265,6 +277,7 @@ function dispute(d: Dispute, m: ReportModel): string {
     quoteInContext(c),
     asMarked(c),
     `<p class="attribution">Claimed by ${speakerLine(c.speaker)}</p>`,
+    authorsLine(c),
     verdict,
     noteBlock('Reviewer’s note', c.annotation.note),
     tagList(c.annotation.tags),
@@ -305,7 +318,14 @@ function statementBody(v: AnnotationView, many: boolean, withContext = false): s
     articleRef(v, many),
     quote,
     asMarked(v),
+    authorsLine(v),
   ].join('');
+}
+
+/** Who marked it and who changed it last (team sessions; empty otherwise). */
+function authorsLine(v: AnnotationView): string {
+  const t = authorsText(v.authors);
+  return t ? `<p class="authors muted">${e(t)}</p>` : '';
 }
 
 function disputesSection(m: ReportModel): string {

@@ -9,7 +9,7 @@
 import type { Speaker } from '../model/session';
 import { ANCHOR_STATUS_LABELS, RELATION_LABELS } from '../model/vocabulary';
 import type { AnnotationView, Dispute, ReportModel, StatementLink } from './report-model';
-import { formatDate, formatDateTime, paragraphs } from './format-text';
+import { authorsText, formatDate, formatDateTime, paragraphs } from './format-text';
 import { plural } from '../text/words';
 import { wrapQuote } from '../text/quote-marks';
 
@@ -87,7 +87,16 @@ export function renderMarkdownReport(model: ReportModel): string {
     `*${oneLine(`${plural(claims, 'claim')} reviewed in ${titles}, with ${plural(model.summary.annotations - claims, 'statement')} and ${plural(model.summary.links, 'link')} between them.`)}*`,
   );
   out.push(
-    `**Reviewed by:** ${model.reviewers.length ? oneLine(model.reviewers.join(', ')) : '*not recorded*'}  \n**Report generated:** ${formatDateTime(model.generatedAt)}`,
+    [
+      `**Reviewed by:** ${model.reviewers.length ? oneLine(model.reviewers.join(', ')) : '*not recorded*'}`,
+      ...(model.team
+        ? [
+            `**Status:** ${oneLine(model.team.status)}`,
+            `**Approved by:** ${model.team.approvedBy ? oneLine(`${model.team.approvedBy.name}, ${formatDateTime(model.team.approvedBy.at)}`) : '*not approved yet*'}`,
+          ]
+        : []),
+      `**Report generated:** ${formatDateTime(model.generatedAt)}`,
+    ].join('  \n'),
   );
 
   out.push(many ? '## The articles' : '## The article');
@@ -219,6 +228,7 @@ function disputeMd(d: Dispute, many: boolean): string {
   out.push(quoteInContext(c.before, c.annotation.target.quote.exact, c.after));
   out.push(...asMarkedMd(c));
   out.push(`Claimed by ${speakerText(c.speaker)}`);
+  if (c.authors) out.push(`*${oneLine(authorsText(c.authors))}*`);
   if (d.verdict) {
     out.push(
       `**Verdict: ${oneLine(d.verdict.step.label)}.**${d.verdict.step.description ? ` *${oneLine(d.verdict.step.description)}*` : ''}`,
@@ -287,6 +297,7 @@ function statementMd(v: AnnotationView, linkNote: string, many: boolean): string
       : blockquote(a.target.quote.exact, ind),
   );
   parts.push(...asMarkedMd(v, ind));
+  if (v.authors) parts.push(`${ind}*${oneLine(authorsText(v.authors))}*`);
   if (linkNote.trim()) parts.push(`${ind}*Link note:*\n\n${prose(linkNote, ind)}`);
   if (a.note.trim()) parts.push(`${ind}*Reviewer’s note:*\n\n${prose(a.note, ind)}`);
   if (a.tags.length) parts.push(`${ind}Tags: ${a.tags.map(oneLine).join(', ')}`);

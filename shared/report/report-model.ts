@@ -23,6 +23,7 @@ import {
 import type { RatingScale, RatingStep } from '../model/rating-scale';
 import { articleIndex } from '../article/article-index';
 import { showInvisibles } from '../text/visible-text';
+import { statusLabel, type ExportAgent, type TeamExportInfo } from '../interchange/team-export';
 
 /** An article as the report lists it. `number` is 1-based in session order. */
 export interface ReportArticle {
@@ -43,6 +44,16 @@ export interface AnnotationView {
   after: string;
   /** The annotation's quote is not in the current text (`before`/`after` come from its selector). */
   orphaned: boolean;
+  /** Who marked it and who changed it last (team sessions; absent otherwise). */
+  authors?: { createdBy: ExportAgent; modifiedBy: ExportAgent };
+}
+
+/** The team side of a shared session: its status and sign-off. */
+export interface ReportTeam {
+  /** The status in words ("In review", "Approved"). */
+  status: string;
+  /** The editor who approved it, and when (while approved or published). */
+  approvedBy: { name: string; at: string } | null;
 }
 
 /** A statement linked to a claim. `direction` is `in` when the link points at the claim. */
@@ -100,6 +111,8 @@ export interface ReportModel {
   title: string;
   generatedAt: string;
   reviewers: string[];
+  /** Status and sign-off of a shared session; null for a session never shared. */
+  team: ReportTeam | null;
   articles: ReportArticle[];
   scale: RatingScale;
   methodology: string;
@@ -143,9 +156,15 @@ export const CONTEXT_CHARS = 140;
 
 /**
  * Build the report model. Pure and deterministic: order is by article, then
- * position, then id. `generatedAt` is an ISO time supplied by the caller.
+ * position, then id. `generatedAt` is an ISO time supplied by the caller;
+ * `team` (a shared session's status, reviewers and authors) adds the
+ * sign-off and who marked and last changed each annotation.
  */
-export function buildReportModel(session: Session, generatedAt: string): ReportModel {
+export function buildReportModel(
+  session: Session,
+  generatedAt: string,
+  team: TeamExportInfo | null = null,
+): ReportModel {
   const articles = new Map<string, ReportArticle>();
   // Titles, metadata from imported pages and speakers' names are shown, not obeyed: invisible
   // and direction-changing characters become visible markers (shared/text/visible-text.ts).
@@ -166,7 +185,14 @@ export function buildReportModel(session: Session, generatedAt: string): ReportM
     const ref = articles.get(a.target.articleId);
     if (!ref) continue; // validateSession guarantees this does not happen
     ref.annotationCount++;
-    views.set(a.id, viewOf(a, ref, speakers));
+    const view = viewOf(a, ref, speakers);
+    const authors = team?.authors.get(a.id);
+    if (authors)
+      view.authors = {
+        createdBy: { ...authors.createdBy, name: showInvisibles(authors.createdBy.name) },
+        modifiedBy: { ...authors.modifiedBy, name: showInvisibles(authors.modifiedBy.name) },
+      };
+    views.set(a.id, view);
   }
   const ordered = [...views.values()].sort(compareViews);
 
@@ -213,7 +239,15 @@ export function buildReportModel(session: Session, generatedAt: string): ReportM
   return {
     title: showInvisibles(session.name),
     generatedAt,
-    reviewers: collectReviewers(session),
+    reviewers: collectReviewers(session, team),
+    team: team
+      ? {
+          status: statusLabel(team),
+          approvedBy: team.approvedBy
+            ? { name: showInvisibles(team.approvedBy.name), at: team.approvedBy.at }
+            : null,
+        }
+      : null,
     articles: [...articles.values()],
     scale: session.scale,
     methodology: session.settings.methodology,
@@ -311,12 +345,13 @@ function groupLinks(
   return out;
 }
 
-function collectReviewers(session: Session): string[] {
+function collectReviewers(session: Session, team: TeamExportInfo | null): string[] {
   const names = new Set<string>();
   const add = (n: string) => {
     const t = n.trim();
     if (t) names.add(t);
   };
+  for (const n of team?.reviewers ?? []) add(showInvisibles(n));
   add(session.settings.reviewer);
   for (const a of session.annotations) add(a.reviewer);
   for (const l of session.links) add(l.reviewer);

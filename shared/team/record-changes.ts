@@ -35,7 +35,6 @@ import {
   assignDocField,
   createDoc,
   emptyTeamState,
-  putDoc,
   type ChangeContext,
   type TeamState,
 } from './team-state';
@@ -73,20 +72,33 @@ function createdStamp(name: string, at: string, ctx: ChangeContext): Stamp {
   return { by: reviewerIdForName(n), name: n.slice(0, 1000), at };
 }
 
+/**
+ * The changes of one recording. The state's document map and dirty set are
+ * copied once, on the first change, and then changed in place: recording a
+ * session of N items costs O(N), not O(N²) (a copy per document). The state
+ * it returns is read once the recording is over.
+ */
 class Recorder {
-  state: TeamState;
+  private docs: Map<string, TeamDoc> | null = null;
+  private dirty: Set<string> | null = null;
   readonly changed = new Set<string>();
   constructor(
-    state: TeamState,
+    private readonly base: TeamState,
     readonly ctx: ChangeContext,
-  ) {
-    this.state = state;
+  ) {}
+  get state(): TeamState {
+    return this.docs ? { ...this.base, docs: this.docs, dirty: this.dirty! } : this.base;
   }
   doc(id: string): TeamDoc | undefined {
-    return this.state.docs.get(id);
+    return (this.docs ?? this.base.docs).get(id);
   }
   put(doc: TeamDoc): void {
-    this.state = putDoc(this.state, doc);
+    if (!this.docs) {
+      this.docs = new Map(this.base.docs);
+      this.dirty = new Set(this.base.dirty);
+    }
+    this.docs.set(doc._id, doc);
+    this.dirty!.add(doc._id);
     this.changed.add(doc._id);
   }
   create(type: ItemType, itemId: string, values: Record<string, unknown>, created?: Stamp): void {

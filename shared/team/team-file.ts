@@ -5,11 +5,13 @@
  * ```json
  * { "format": "factcheck-workbench-session", …, "session": { … },
  *   "team": { "version": 1, "sessionId": "…", "docs": [ … ], "dirty": [ "…" ],
- *             "remote": "https://couch.example.org/newsroom", "syncedAt": "…" } }
+ *             "remote": "https://couch.example.org/newsroom", "syncedAt": "…",
+ *             "since": "…" } }
  * ```
  *
  * `docs` are the shared documents with the revision each had on the server
- * at the last sync (`_rev`); `dirty` lists the ones changed since. An article
+ * at the last sync (`_rev`); `dirty` lists the ones changed since; `since` is
+ * the remote's update sequence then, where the next pull starts. An article
  * snapshot that the session holds unchanged is written as a reference
  * (`{"$article": id}`) rather than a second copy of its text. The remote is
  * stored without credentials (they never enter a file).
@@ -33,12 +35,18 @@ export interface TeamSection {
   dirty: string[];
   remote?: string;
   syncedAt?: string;
+  since?: string | number;
 }
 
 /** Sync bookkeeping kept with the state. */
 export interface TeamFileInfo {
   remote?: string;
   syncedAt?: string;
+  /**
+   * The remote's update sequence at the end of the last sync with it: the
+   * next pull starts there (only what changed since comes over the wire).
+   */
+  since?: string | number;
 }
 
 const sectionSchema = z.strictObject({
@@ -48,6 +56,7 @@ const sectionSchema = z.strictObject({
   dirty: z.array(z.string().max(600)).max(400_000),
   remote: z.string().max(2048).optional(),
   syncedAt: z.iso.datetime({ offset: true }).optional(),
+  since: z.union([z.string().max(1000), z.number().int().min(0)]).optional(),
 });
 
 function isStub(v: unknown): v is { $article: string } {
@@ -80,6 +89,7 @@ export function packTeamState(
   };
   if (info.remote) out.remote = info.remote;
   if (info.syncedAt) out.syncedAt = info.syncedAt;
+  if (info.remote && info.since !== undefined) out.since = info.since;
   return out;
 }
 
@@ -129,5 +139,6 @@ export function unpackTeamState(raw: unknown, session: Session): TeamUnpack {
   const info: TeamFileInfo = {};
   if (s.remote) info.remote = s.remote;
   if (s.syncedAt) info.syncedAt = s.syncedAt;
+  if (s.remote && s.since !== undefined) info.since = s.since;
   return { ok: true, state: { sessionId: session.id, docs, dirty }, info };
 }

@@ -9,6 +9,7 @@ import type { Session } from '../model/session';
 import { describeValue, fieldLabel } from './describe';
 import type { Materialized } from './materialize';
 import { teamDocId, type TeamDoc } from './team-doc';
+import type { ExportAuthors, TeamExportInfo } from '../interchange/team-export';
 import type { TeamState } from './team-state';
 
 /** The disagreements of a materialized state, in words. */
@@ -50,6 +51,33 @@ export function teamInfoOf(
       at: r.at,
     })),
     refused,
+  };
+}
+
+/**
+ * The team side of a materialized session for its exports: status, reviewers,
+ * who approved it, and each annotation's and link's creator and last modifier.
+ */
+export function exportInfoOf(m: Materialized): TeamExportInfo {
+  const sid = m.session.id;
+  const authors = new Map<string, ExportAuthors>();
+  const add = (type: 'annotation' | 'link', id: string) => {
+    const a = m.authors.get(teamDocId(sid, type, id));
+    if (a)
+      authors.set(id, {
+        createdBy: { id: a.createdBy.by, name: a.createdBy.name, at: a.createdBy.at },
+        modifiedBy: { id: a.modifiedBy.by, name: a.modifiedBy.name, at: a.modifiedBy.at },
+      });
+  };
+  for (const a of m.session.annotations) add('annotation', a.id);
+  for (const l of m.session.links) add('link', l.id);
+  return {
+    status: m.status,
+    reviewers: m.reviewers.map((r) => r.name),
+    approvedBy: m.approvedBy
+      ? { id: m.approvedBy.by, name: m.approvedBy.name, at: m.approvedBy.at }
+      : null,
+    authors,
   };
 }
 

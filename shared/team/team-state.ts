@@ -121,6 +121,7 @@ export function mergeStates(ours: TeamState, theirs: TeamState): TeamState {
   const dirty = new Set(ours.dirty);
   for (const [id, doc] of theirs.docs) {
     const mine = docs.get(id);
+    if (mine === doc) continue; // the same document (a sync keeps those it did not touch)
     if (!mine) {
       docs.set(id, doc);
       dirty.add(id);

@@ -23,7 +23,9 @@ export type BenchTask =
   | 'export-csv'
   | 'export-w3c'
   | 'export-claimreview'
-  | 'memory';
+  | 'memory'
+  | 'team-sync-edit'
+  | 'team-first-pull';
 
 export type BenchTool =
   | 'ours'
@@ -68,6 +70,8 @@ export interface BenchResult extends Omit<ReanchorResult, 'task' | 'tool' | 'hea
   domNodes?: number;
   /** Memory: resident set of the service process after GC, MB. */
   rssMB?: number;
+  /** Team sync: the most documents one edit wrote to the server. */
+  docsWritten?: number;
 }
 
 export interface BenchReport {

@@ -15,8 +15,9 @@
  *   --runs K           timed runs per figure after one warm-up (default 5)
  *   --out PATH         where to write the JSON (default bench-results/latest.json)
  *   --parts LIST       comma-separated subset of reanchor,revision,editor,save,export,cli,import,
- *                      suggest (default all; `suggest` is issue 13's `factcheck suggest` on the
- *                      Mueller text, see suggest-bench.ts)
+ *                      suggest,team (default all; `suggest` is issue 13's `factcheck suggest` on
+ *                      the Mueller text, see suggest-bench.ts; `team` is issue 10's sync through
+ *                      the local CouchDB-compatible server at the largest N, see team-bench.ts)
  *   --smoke            a ~10-second version: a small generated text, N = 20, one run
  *
  * The whole default run stays within about 10 minutes on 2 cores: slow peers are run on a
@@ -45,6 +46,7 @@ import { formatImportTable, runImportBench } from './import-bench';
 import { runRevisionBench } from './reanchor-revision-bench';
 import { runCliStartBench } from './cli-start-bench';
 import { formatSuggestTable, runSuggestBench } from './suggest-bench';
+import { runTeamBench } from './team-bench';
 
 const PARTS = [
   'reanchor',
@@ -55,6 +57,7 @@ const PARTS = [
   'cli',
   'import',
   'suggest',
+  'team',
 ] as const;
 type Part = (typeof PARTS)[number];
 
@@ -93,6 +96,8 @@ const TASK_ORDER: BenchTask[] = [
   'export-w3c',
   'export-claimreview',
   'cli-start',
+  'team-sync-edit',
+  'team-first-pull',
 ];
 const TOOL_ORDER = [
   'ours',
@@ -264,6 +269,19 @@ export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
     variants.push(...e.variants);
     chromium = e.chromium;
     log(`${stamp()} editor done`);
+  }
+
+  if (has('team')) {
+    // Issue 10: one edit synced at N and in an empty session; a first pull against _all_docs.
+    const t = await runTeamBench({
+      session: sessionAt(maxN),
+      runs: opts.runs,
+      text: label,
+      log: (l) => log(`${stamp()} ${l}`),
+    });
+    results.push(...t.filter((r) => !r.variant));
+    variants.push(...t.filter((r) => r.variant));
+    log(`${stamp()} team done`);
   }
 
   const sorted = [...results].sort(

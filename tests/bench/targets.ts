@@ -164,6 +164,35 @@ export function judgeTargets(
   };
   linear('export-', 'exports');
   linear('memory', 'memory');
+  // Issue 10: team sync on CouchDB.
+  const tEdit = get('team-sync-edit', 'ours');
+  const tEdit0 = get('team-sync-edit', 'ours', 0);
+  if (tEdit && tEdit0 && n > 0) {
+    out.push({
+      name: `team: one edit synced, ${n} annotations / empty session`,
+      measured: `${x(ratio(tEdit.medianMs, tEdit0.medianMs))} (${tEdit.medianMs.toFixed(1)} / ${tEdit0.medianMs.toFixed(1)} ms)`,
+      target: '≤ 2×',
+      met: ratio(tEdit.medianMs, tEdit0.medianMs) <= 2,
+    });
+    const w = Math.max(tEdit.docsWritten ?? Infinity, tEdit0.docsWritten ?? Infinity);
+    out.push({
+      name: 'team: documents one edit writes to the server',
+      measured: `${w}`,
+      target: '≤ 2',
+      met: w <= 2,
+    });
+  }
+  const tPull = get('team-first-pull', 'ours');
+  const tFloor = get('team-first-pull', 'floor');
+  if (tPull && tFloor) {
+    const v = ratio(tPull.medianMs, tFloor.medianMs);
+    out.push({
+      name: `team: first pull of ${n} annotations / bare _all_docs read`,
+      measured: `${x(v)} (${tPull.medianMs.toFixed(0)} / ${tFloor.medianMs.toFixed(0)} ms; ${tPull.correct === tPull.expected ? 'all documents' : 'documents missing'})`,
+      target: '≤ 3×',
+      met: v <= 3 && tPull.correct === tPull.expected,
+    });
+  }
   return out;
 }
 

@@ -28,6 +28,8 @@ export interface ReplicationResult {
   docs_written: number;
   doc_write_failures: number;
   errors: unknown[];
+  /** The source's update sequence the replication reached (a pull's checkpoint). */
+  last_seq?: number | string;
 }
 
 export interface ReplicationOptions {
@@ -38,6 +40,10 @@ export interface ReplicationOptions {
   live?: boolean;
   retry?: boolean;
   back_off_function?: (delay: number) => number;
+  /** Start from this update sequence of the source. */
+  since?: number | string;
+  /** Where checkpoints are written: both (default), only the source or the target, or none. */
+  checkpoint?: boolean | 'source' | 'target';
 }
 
 /** A cancellable, awaitable replication. */
@@ -63,6 +69,9 @@ export interface PouchDatabase {
   bulkDocs(docs: Record<string, unknown>[], opts?: { new_edits?: boolean }): Promise<BulkResult[]>;
   allDocs(opts?: {
     include_docs?: boolean;
+    conflicts?: boolean;
+    limit?: number;
+    skip?: number;
     keys?: string[];
     startkey?: string;
     endkey?: string;

@@ -13,11 +13,14 @@
  * the store's per-session queue, so no edit slips between the look and the
  * change.
  *
- * Scheduling: an edit syncs after a short debounce; an idle session is
- * pulled every `pollMs`; an unreachable server is retried with exponential
- * backoff (the state says "offline, N changes waiting"); a refusal (wrong
- * credentials, no access) is an error in words, retried slowly. Operations on
- * one session run one at a time (`run`).
+ * Scheduling: an edit syncs after a short debounce; a change on the server
+ * is announced by its live `_changes` feed (change-feed.ts) and pulled at
+ * once; as a safety net an idle session is also pulled every `pollMs`. An
+ * unreachable server (or a feed that stops) is retried with exponential
+ * backoff (the state says "offline, N changes waiting"), and the feed is
+ * started again after the next good sync; a refusal (wrong credentials, no
+ * access) is an error in words, retried slowly. Operations on one session
+ * run one at a time (`run`).
  */
 import type { TeamSessionInfo, TeamSyncState } from '../../../shared/api/team-types';
 import type { Session } from '../../../shared/model/session';
@@ -25,7 +28,7 @@ import type { SessionOp } from '../../../shared/session/op-schema';
 import { diffSharedSession } from '../../../shared/team/session-diff';
 import { recordSession, type Recorded } from '../../../shared/team/record-changes';
 import { showState, type TeamView } from '../../../shared/team/team-session';
-import { teamInfoOf } from '../../../shared/team/team-info';
+import { exportInfoOf, teamInfoOf } from '../../../shared/team/team-info';
 import type { TeamFileInfo } from '../../../shared/team/team-file';
 import { mergeStates, type ChangeContext, type TeamState } from '../../../shared/team/team-state';
 import type { ApiResult } from '../../../shared/api/contract';
@@ -33,12 +36,17 @@ import type { SessionStore } from '../store';
 import { KeyedQueue } from '../store/keyed-queue';
 import { TeamSyncError, type CouchCredentials } from './couch-access';
 import type { RetryPolicy, SyncOutcome } from './team-sync';
+import type { Watch } from './change-feed';
+import { FeedKeeper } from './feed-keeper';
+import type { TeamExportInfo } from '../../../shared/interchange/team-export';
 
 /** Timing of live sync (tests shorten it). */
 export interface SyncTiming {
   /** Wait after an edit before syncing. */
   debounceMs: number;
-  /** Pull an idle session this often. */
+  /** Wait after the server's feed announces a change before pulling (to take several at once). */
+  feedDebounceMs: number;
+  /** Pull an idle session this often even when the feed says nothing (a safety net). */
   pollMs: number;
   /** Backoff after a failed sync: first wait, and the longest. */
   backoffMs: number;
@@ -49,7 +57,8 @@ export interface SyncTiming {
 
 export const DEFAULT_TIMING: SyncTiming = {
   debounceMs: 400,
-  pollMs: 5_000,
+  feedDebounceMs: 50,
+  pollMs: 60_000,
   backoffMs: 1_000,
   maxBackoffMs: 60_000,
   retry: { attempts: 2, baseDelayMs: 300, maxDelayMs: 1_000 },
@@ -61,7 +70,17 @@ export interface SessionSyncDeps {
   timing: SyncTiming;
   context(): Promise<ChangeContext>;
   /** Run one sync of a state with the connected team database (throws TeamSyncError). */
-  sync(state: TeamState, remote: string): Promise<SyncOutcome>;
+  sync(state: TeamState, remote: string, since?: number | string): Promise<SyncOutcome>;
+  /** Watch the team database's changes feed for this session (change-feed.ts). */
+  watch(
+    remote: string,
+    sessionId: string,
+    handlers: {
+      since?: number | string;
+      onChange(id: string, revs: string[]): void;
+      onError(err: TeamSyncError): void;
+    },
+  ): Promise<Watch>;
   persist(state: TeamState, session: Session, info: TeamFileInfo): Promise<void>;
   changed(id: string, info: TeamSessionInfo): void;
   hostChanged(id: string, revision: number, ops: SessionOp[]): void;
@@ -76,6 +95,8 @@ export class SessionSync {
   private dueAt = Infinity;
   private failures = 0;
   private closed = false;
+  /** The server's live changes feed (started after a good sync, again after it stops). */
+  private readonly feed: FeedKeeper;
   private readonly queue = new KeyedQueue();
 
   constructor(
@@ -85,6 +106,13 @@ export class SessionSync {
     private readonly deps: SessionSyncDeps,
   ) {
     this.sync = info.remote ? { kind: 'syncing' } : { kind: 'local' };
+    // A stopped feed: sync after the backoff (it says "offline" if the server is gone, and
+    // starts a new feed when it is back).
+    this.feed = new FeedKeeper({
+      backoffMs: deps.timing.backoffMs,
+      maxBackoffMs: deps.timing.maxBackoffMs,
+      onStopped: (wait) => this.schedule(wait),
+    });
     if (info.remote) this.schedule(0);
   }
 
@@ -97,11 +125,29 @@ export class SessionSync {
     return this.queue.run('s', task);
   }
 
+  /**
+   * The state shown over a stored session, kept for the state and the session's revision it
+   * was made for: the sync state's announcements and a sync's merge reuse it (materializing a
+   * session of 10,000 annotations is not free).
+   */
+  private shown: { state: TeamState; revision: number; view: TeamView } | null = null;
+
+  private view(state: TeamState, session: Session): TeamView | string {
+    const c = this.shown;
+    if (c && c.state === state && c.revision === session.revision) return c.view;
+    const v = showState(state, session);
+    if (typeof v !== 'string') this.shown = { state, revision: session.revision, view: v };
+    return v;
+  }
+
+  /** The revision of the stored session whose edits `state` holds (all recorded up to it). */
+  private recordedRevision = -1;
+
   /** The team info now (materializes the state over the stored session). */
   async describe(): Promise<TeamSessionInfo> {
     const opened = await this.deps.store.open(this.id);
     if (!opened.ok) throw new TeamSyncError(opened.error.message, 'usage');
-    const v = showState(this.state, opened.value.session);
+    const v = this.view(this.state, opened.value.session);
     if (typeof v === 'string') throw new TeamSyncError(v, 'refused-data');
     return { ...teamInfoOf(v.shown, this.remote, this.refused), sync: this.sync };
   }
@@ -142,15 +188,22 @@ export class SessionSync {
     this.timer.unref?.();
   }
 
-  /** Record the stored session's unrecorded edits on the state (and keep it on disk). */
-  async record(): Promise<void> {
+  /**
+   * Record the stored session's unrecorded edits on the state (and keep it on disk unless
+   * `keep` is false: a sync about to change the state writes it then; until written, the
+   * edits are still in the stored session and would be recorded again).
+   */
+  async record(keep = true): Promise<void> {
     const opened = await this.deps.store.open(this.id);
     if (!opened.ok) return;
-    const r = recordSession(this.state, opened.value.session, await this.deps.context());
+    const session = opened.value.session;
+    if (session.revision === this.recordedRevision) return;
+    const r = recordSession(this.state, session, await this.deps.context());
     if (!r.ok) throw new TeamSyncError(r.problem, 'refused-data');
+    this.recordedRevision = session.revision;
     if (!r.changed.length) return;
     this.state = r.state;
-    await this.deps.persist(this.state, opened.value.session, this.info);
+    if (keep) await this.deps.persist(this.state, session, this.info);
     await this.announce();
   }
 
@@ -164,32 +217,45 @@ export class SessionSync {
     const ctx = await this.deps.context();
     let next: TeamState | null = null;
     let shown: Session | null = null;
+    let after: TeamView | null = null;
     const r = await this.deps.store.applyHostChange(this.id, (session) => {
-      const rec = recordSession(this.state, session, ctx);
+      const rec: Recorded =
+        session.revision === this.recordedRevision
+          ? { ok: true, state: this.state, changed: [] }
+          : recordSession(this.state, session, ctx);
       if (!rec.ok) return rec.problem;
-      const view = showState(rec.state, session);
+      const view = this.view(rec.state, session);
       if (typeof view === 'string') return view;
       const out = change(rec.state, view.shown.session);
       if ('ok' in out && !out.ok) return out.problem;
       const state = 'ok' in out ? out.state : out;
-      const v: TeamView | string = showState(state, session);
+      const v: TeamView | string = state === rec.state ? view : showState(state, session);
       if (typeof v === 'string') return v;
       next = state;
       shown = session;
+      after = v;
       return diffSharedSession(session, v.shown.session);
     });
     if (!r.ok) return r;
     this.state = next!;
+    // The session now is what the new state shows: recorded up to its new revision.
+    this.recordedRevision = r.value.revision;
+    if (after)
+      this.shown = { state: this.state, revision: r.value.revision, view: after as TeamView };
     await this.deps.persist(this.state, shown!, this.info);
     if (r.value.ops.length) this.deps.hostChanged(this.id, r.value.revision, r.value.ops);
-    if (this.info.remote) this.schedule(0);
+    // What changed here goes to the team soon (a sync's own merge leaves nothing waiting).
+    if (this.info.remote && this.state.dirty.size > 0) this.schedule(0);
     await this.announce();
     return r;
   }
 
   /** Start syncing with a team database (after sharing or opening a team session). */
   async attach(remote: string): Promise<void> {
-    this.info = { ...this.info, remote };
+    // Another database than before: its update sequence means nothing here, pull from the start.
+    const other = this.info.remote !== undefined && this.info.remote !== remote;
+    if (other) this.feed.stop();
+    this.info = other ? { remote, syncedAt: this.info.syncedAt } : { ...this.info, remote };
     const opened = await this.deps.store.open(this.id);
     if (opened.ok) await this.deps.persist(this.state, opened.value.session, this.info);
     this.setSync({ kind: 'syncing' });
@@ -200,16 +266,22 @@ export class SessionSync {
     if (this.closed || !this.info.remote) return;
     const t = this.deps.timing;
     try {
-      await this.record();
+      await this.record(false);
       this.setSync({ kind: 'syncing' });
-      const out = await this.deps.sync(this.state, this.info.remote);
+      const out = await this.deps.sync(this.state, this.info.remote, this.info.since);
+      // The next pull starts at the new `since`, kept with the merged state (change() writes both).
+      const before = this.info;
+      this.info = { ...this.info, syncedAt: new Date().toISOString(), since: out.since };
       const applied = await this.change((mine) => mergeStates(out.state, mine));
-      if (!applied.ok) throw new TeamSyncError(applied.error.message, 'refused-data');
+      if (!applied.ok) {
+        this.info = before;
+        throw new TeamSyncError(applied.error.message, 'refused-data');
+      }
       this.refused = out.refused;
-      this.info = { ...this.info, syncedAt: new Date().toISOString() };
       this.failures = 0;
       const waiting = this.state.dirty.size;
       this.setSync({ kind: 'synced', at: this.info.syncedAt! });
+      this.startFeed();
       this.schedule(waiting ? 0 : t.pollMs);
     } catch (err) {
       if (this.closed) return;
@@ -228,8 +300,35 @@ export class SessionSync {
     }
   }
 
+  /** Start the live feed if it is not running (after a good sync). */
+  private startFeed(): void {
+    const remote = this.info.remote;
+    if (this.closed || !remote) return;
+    this.feed.start((onError) =>
+      this.deps.watch(remote, this.id, {
+        since: this.info.since,
+        onChange: (id, revs) => {
+          const mine = this.state.docs.get(id)?._rev;
+          if (mine && revs.length === 1 && revs[0] === mine) return; // our own push coming back
+          this.schedule(this.deps.timing.feedDebounceMs);
+        },
+        onError,
+      }),
+    );
+  }
+
+  /** The team side of the session for its exports (status, reviewers, who made what). */
+  async exportInfo(): Promise<TeamExportInfo> {
+    const opened = await this.deps.store.open(this.id);
+    if (!opened.ok) throw new TeamSyncError(opened.error.message, 'usage');
+    const v = showState(this.state, opened.value.session);
+    if (typeof v === 'string') throw new TeamSyncError(v, 'refused-data');
+    return exportInfoOf(v.shown);
+  }
+
   close(): void {
     this.closed = true;
+    this.feed.stop();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }

@@ -1,79 +1,67 @@
 /**
  * Two-way sync of one session's team state with a team database, through
- * PouchDB replication (push and pull, resumable from checkpoints, retried
- * with backoff). Nothing home-made goes over the wire.
+ * PouchDB replication (push and pull, retried with backoff). Nothing
+ * home-made goes over the wire.
  *
  * One sync:
  * 1. probe the server (CouchDB? credentials? may this user read the database?);
- * 2. load the state into an in-memory PouchDB: each document at the revision
- *    it had on the server at the last sync, locally changed ones as a new
- *    revision on top (documents never synced are new);
- * 3. push, then pull this session's documents (CouchDB: a `_selector`
- *    filter; compatible servers: the same filter run on the client);
+ * 2. load what is to be sent into an in-memory PouchDB: each locally changed
+ *    document at the revision it had on the server at the last sync with the
+ *    change as a new revision on top, and documents never synced. Nothing
+ *    else: one edit costs the same whatever the session's size;
+ *    (A copy that holds nothing reads the session's documents instead: first-pull.ts.)
+ * 3. push, then pull this session's documents changed on the server since the
+ *    last sync (`since`, the server's update sequence then; CouchDB: a
+ *    `_selector` filter; compatible servers: the same filter run on the client);
  * 4. validate every pulled revision with zod (parseTeamDoc): a malformed or
  *    hostile one is refused and reported, never applied;
  * 5. where CouchDB kept concurrent revisions (conflicts), join them field by
  *    field (the same merge as the offline file merge), write the result on
  *    one branch and close the others; push that;
- * 6. return the new state, with the revision each document now has.
+ * 6. return the new state, with the revision each document now has, and the
+ *    update sequence to start from next time.
  *
- * Network failures (the server restarting, a dropped connection) are retried
- * with exponential backoff; replication resumes from its checkpoint, so what
- * was transferred before is not sent again. Wrong credentials, a forbidden
- * database or a server that is not CouchDB fail at once. The caller's state
- * is never changed: a failed sync returns nothing to write.
+ * Network failures are retried with exponential backoff (replicate-retry.ts).
+ * Wrong credentials, a forbidden database or a server that is not CouchDB
+ * fail at once. The caller's state is never changed: a failed sync returns
+ * nothing to write.
  */
 import { parseTeamDoc, sessionDocPrefix, type TeamDoc } from '../../../shared/team/team-doc';
 import { mergeDocs, sameDocContent, type TeamState } from '../../../shared/team/team-state';
-import {
-  describeNetworkError,
-  probeRemote,
-  showRemote,
-  TeamSyncError,
-  type CouchCredentials,
-  type RemoteInfo,
-} from './couch-access';
+import { TeamSyncError, type RemoteInfo } from './couch-access';
 import {
   memoryDatabase,
   remoteDatabase,
   type PouchDatabase,
   type PouchDoc,
   type ReplicationOptions,
-  type ReplicationResult,
 } from './pouch';
+import { firstPull } from './first-pull';
+import {
+  probeWithRetry,
+  replicateWithRetry,
+  type RetryOptions,
+  type RetryPolicy,
+  type SyncProgress,
+} from './replicate-retry';
 
-/** How hard to try when the server cannot be reached. */
-export interface RetryPolicy {
-  /** Tries in all (at least 1). */
-  attempts: number;
-  /** Wait before the second try; doubled each time up to `maxDelayMs`. */
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
+export {
+  DEFAULT_RETRY,
+  type RetryPolicy,
+  type SyncPhase,
+  type SyncProgress,
+} from './replicate-retry';
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 8, baseDelayMs: 250, maxDelayMs: 8_000 };
-
-export type SyncPhase = 'probe' | 'push' | 'pull' | 'resolve' | 'retry';
-
-/** Progress of a sync, for the UI's words ("syncing…") and for tests. */
-export interface SyncProgress {
-  phase: SyncPhase;
-  /** Documents written so far in this phase's current try. */
-  docsWritten?: number;
-  /** For `retry`: the try about to start, and why the last one failed. */
-  attempt?: number;
-  reason?: string;
-}
-
-export interface SyncOptions {
-  remote: URL;
-  credentials: CouchCredentials;
+export interface SyncOptions extends RetryOptions {
   retry?: RetryPolicy;
-  /** Documents per replication batch (default 100). */
+  /** Documents per replication batch (default 100 for the push, 1000 for the pull). */
   batchSize?: number;
   onProgress?: (p: SyncProgress) => void;
-  /** Waits between tries; tests may shorten them. */
-  sleep?: (ms: number) => Promise<void>;
+  /**
+   * The server's update sequence at the end of the last sync with this
+   * remote (its {@link SyncOutcome.since}); absent: pull from the start.
+   */
+  since?: number | string;
 }
 
 export interface SyncOutcome {
@@ -84,92 +72,8 @@ export interface SyncOutcome {
   /** Documents from the server that failed validation, each with its reason. */
   refused: string[];
   server: RemoteInfo;
-}
-
-const sleepFor = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-function statusOf(err: unknown): number | undefined {
-  const s = (err as { status?: unknown } | undefined)?.status;
-  return typeof s === 'number' ? s : undefined;
-}
-
-/** A replication failure that another try may fix (network, server restarting, 5xx). */
-function isTransient(err: unknown): boolean {
-  if (err instanceof TeamSyncError) return err.kind === 'unreachable';
-  const status = statusOf(err);
-  if (status === 401 || status === 403 || status === 404 || status === 400 || status === 413)
-    return false;
-  return true;
-}
-
-function failure(err: unknown, remote: URL, what: string): TeamSyncError {
-  if (err instanceof TeamSyncError) return err;
-  const status = statusOf(err);
-  if (status === 401)
-    return new TeamSyncError(
-      `The team server ${remote.origin} refused the user name or password.`,
-      'unauthorized',
-    );
-  if (status === 403)
-    return new TeamSyncError(
-      `The team server does not allow ${what} ${showRemote(remote)}.`,
-      'forbidden',
-    );
-  if (status === 404)
-    return new TeamSyncError(`The team database ${showRemote(remote)} is gone.`, 'no-database');
-  if (status && status >= 400)
-    return new TeamSyncError(
-      `The team server answered HTTP ${status} while ${what} ${showRemote(remote)}.`,
-      'server',
-    );
-  return new TeamSyncError(
-    `Cannot reach the team server ${remote.origin}: ${describeNetworkError(err)}.`,
-    'unreachable',
-  );
-}
-
-/** Run one replication to completion, retrying transient failures. Returns the documents written. */
-async function replicateWithRetry(
-  run: () => PromiseLike<ReplicationResult> & {
-    on(e: 'change', fn: (i: { docs_written: number }) => void): unknown;
-  },
-  phase: 'push' | 'pull' | 'resolve',
-  opts: SyncOptions,
-  what: string,
-): Promise<number> {
-  const policy = opts.retry ?? DEFAULT_RETRY;
-  const sleep = opts.sleep ?? sleepFor;
-  let written = 0;
-  let delay = policy.baseDelayMs;
-  for (let attempt = 1; ; attempt++) {
-    const r = run();
-    let seen = 0;
-    r.on('change', (info) => {
-      seen = info.docs_written;
-      opts.onProgress?.({ phase, docsWritten: seen });
-    });
-    try {
-      const result = await r;
-      written += result.docs_written;
-      if (result.doc_write_failures > 0)
-        throw new TeamSyncError(
-          `${result.doc_write_failures} document${result.doc_write_failures === 1 ? '' : 's'} could not be written while ${what} ${showRemote(opts.remote)}.`,
-          'server',
-        );
-      return written;
-    } catch (err) {
-      written += seen;
-      if (err instanceof TeamSyncError && err.kind !== 'unreachable') throw err;
-      if (!isTransient(err) || attempt >= policy.attempts) throw failure(err, opts.remote, what);
-      opts.onProgress?.({
-        phase: 'retry',
-        attempt: attempt + 1,
-        reason: describeNetworkError(err),
-      });
-      await sleep(delay);
-      delay = Math.min(delay * 2, policy.maxDelayMs);
-    }
-  }
+  /** Where the next sync with this remote starts its pull. */
+  since: number | string;
 }
 
 function body(doc: TeamDoc): Record<string, unknown> {
@@ -178,23 +82,28 @@ function body(doc: TeamDoc): Record<string, unknown> {
   return rest;
 }
 
-/** Load a state into a working database. Returns the update sequence after loading. */
-async function load(local: PouchDatabase, state: TeamState): Promise<number | string> {
+/**
+ * Load what is to be sent into a working database: documents never synced,
+ * and locally changed ones as a new revision on top of the one they had.
+ * Returns the ids loaded and the update sequence after loading.
+ */
+async function load(
+  local: PouchDatabase,
+  state: TeamState,
+): Promise<{ ids: string[]; seq: number | string }> {
   const known: Record<string, unknown>[] = [];
-  const fresh: Record<string, unknown>[] = [];
-  for (const doc of state.docs.values()) {
-    if (doc._rev) known.push({ ...body(doc), _rev: doc._rev });
-    else fresh.push(body(doc));
-  }
-  // The synced revisions exactly as they were (new_edits: false keeps their ids)…
-  for (let i = 0; i < known.length; i += 1000)
-    await local.bulkDocs(known.slice(i, i + 1000), { new_edits: false });
-  // …then local changes as new revisions on top, and documents never synced.
-  const edits: Record<string, unknown>[] = [...fresh];
+  const edits: Record<string, unknown>[] = [];
+  for (const doc of state.docs.values()) if (!doc._rev) edits.push(body(doc));
   for (const id of state.dirty) {
     const doc = state.docs.get(id);
-    if (doc?._rev) edits.push({ ...body(doc), _rev: doc._rev });
+    if (!doc?._rev) continue;
+    // The synced revision (new_edits: false keeps its id; its content does not matter)…
+    known.push({ ...body(doc), _rev: doc._rev });
+    // …and the change on top of it.
+    edits.push({ ...body(doc), _rev: doc._rev });
   }
+  for (let i = 0; i < known.length; i += 1000)
+    await local.bulkDocs(known.slice(i, i + 1000), { new_edits: false });
   for (let i = 0; i < edits.length; i += 1000) {
     const res = await local.bulkDocs(edits.slice(i, i + 1000));
     const bad = res.find((r) => r.error);
@@ -204,7 +113,53 @@ async function load(local: PouchDatabase, state: TeamState): Promise<number | st
         'server',
       );
   }
-  return (await local.info()).update_seq;
+  return { ids: edits.map((d) => d._id as string), seq: (await local.info()).update_seq };
+}
+
+/**
+ * The live (not deleted) leaf revisions of each document, read in pages: a
+ * document without conflicts is its one revision (`allDocs`); only those with
+ * conflicts are asked for every leaf.
+ */
+async function* leavesOf(
+  local: PouchDatabase,
+  ids: string[],
+): AsyncGenerator<[string, PouchDoc[]]> {
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = (
+      await local.allDocs({ keys: ids.slice(i, i + 1000), include_docs: true, conflicts: true })
+    ).rows;
+    for (const row of rows) {
+      if (row.error || !row.value || row.value.deleted || !row.doc) {
+        yield [row.id, []];
+        continue;
+      }
+      const { _conflicts, ...doc } = row.doc as PouchDoc & { _conflicts?: string[] };
+      if (!_conflicts?.length) {
+        yield [row.id, [doc as PouchDoc]];
+        continue;
+      }
+      const leaves = (await local.get(row.id, { open_revs: 'all' }))
+        .map((l) => ('ok' in l ? l.ok : null))
+        .filter((d): d is PouchDoc => !!d && !d._deleted);
+      yield [row.id, leaves];
+    }
+  }
+}
+
+/** The ids of this session's documents the pull brought into the working copy. */
+async function pulledIds(
+  local: PouchDatabase,
+  since: number | string,
+  prefix: string,
+): Promise<Set<string>> {
+  const touched = new Set<string>();
+  for (;;) {
+    const ch = await local.changes({ since, limit: 1000 });
+    for (const r of ch.results) if (r.id.startsWith(prefix)) touched.add(r.id);
+    if (ch.results.length < 1000) return touched;
+    since = ch.last_seq;
+  }
 }
 
 /**
@@ -217,19 +172,44 @@ export async function syncTeamState(state: TeamState, opts: SyncOptions): Promis
   const remote = remoteDatabase(opts.remote, opts.credentials);
   const local = memoryDatabase();
   const prefix = sessionDocPrefix(state.sessionId);
-  const batch = opts.batchSize ?? 100;
-  const pullOptions: ReplicationOptions = server.couchdb
-    ? { selector: { session: state.sessionId }, batch_size: batch }
-    : { filter: (d: PouchDoc) => d._id.startsWith(prefix), batch_size: batch };
+  const pushBatch = opts.batchSize ?? 100;
+  const pullBatch = opts.batchSize ?? 1000;
+  const since = opts.since ?? 0;
+  // Checkpoints go to the working copy only (it is thrown away): the pull starts from `since`.
+  const pullOptions: ReplicationOptions = {
+    since,
+    checkpoint: 'target',
+    batch_size: pullBatch,
+    ...(server.couchdb
+      ? { selector: { session: state.sessionId } }
+      : { filter: (d: PouchDoc) => d._id.startsWith(prefix) }),
+  };
   try {
-    const loadedSeq = await load(local, state);
-    let pushed = await replicateWithRetry(
-      () => local.replicate.to(remote, { batch_size: batch }),
-      'push',
-      opts,
-      'sending changes to',
-    );
-    const pulled = await replicateWithRetry(
+    if (state.docs.size === 0 && opts.since === undefined) {
+      // A copy that holds nothing: read the session's documents, no replication needed.
+      const first = await firstPull(remote, state.sessionId, opts);
+      if (first)
+        return {
+          state: { sessionId: state.sessionId, docs: first.docs, dirty: new Set() },
+          pushed: 0,
+          pulled: first.docs.size + first.refused.length,
+          refused: first.refused,
+          server,
+          since: first.since,
+        };
+    }
+    const loaded = await load(local, state);
+    let pushed = loaded.ids.length
+      ? (
+          await replicateWithRetry(
+            () => local.replicate.to(remote, { batch_size: pushBatch, checkpoint: 'source' }),
+            'push',
+            opts,
+            'sending changes to',
+          )
+        ).written
+      : 0;
+    const pull = await replicateWithRetry(
       () => local.replicate.from(remote, pullOptions),
       'pull',
       opts,
@@ -237,22 +217,12 @@ export async function syncTeamState(state: TeamState, opts: SyncOptions): Promis
     );
 
     // What the pull brought: validate, join concurrent revisions, note the revision now held.
-    const touched = new Set<string>();
-    let since: number | string = loadedSeq;
-    for (;;) {
-      const ch = await local.changes({ since, limit: 1000 });
-      for (const r of ch.results) if (r.id.startsWith(prefix)) touched.add(r.id);
-      if (ch.results.length < 1000) break;
-      since = ch.last_seq;
-    }
+    const touched = await pulledIds(local, loaded.seq, prefix);
     const refused: string[] = [];
     const docs = new Map(state.docs);
     const revs = new Map<string, string>();
     let resolutions = 0;
-    for (const id of touched) {
-      const leaves = (await local.get(id, { open_revs: 'all' }))
-        .map((l) => ('ok' in l ? l.ok : null))
-        .filter((d): d is PouchDoc => !!d && !d._deleted);
+    for await (const [id, leaves] of leavesOf(local, [...touched])) {
       const valid: TeamDoc[] = [];
       for (const leaf of leaves) {
         const p = parseTeamDoc(leaf, state.sessionId);
@@ -271,8 +241,8 @@ export async function syncTeamState(state: TeamState, opts: SyncOptions): Promis
       }
       let merged = mine ? mergeDocs({ ...mine }, valid[0]!) : valid[0]!;
       for (const v of valid.slice(1)) merged = mergeDocs(merged, v);
-      const winner = await local.get(id);
-      const base = valid.find((v) => v._rev === winner._rev) ?? valid[0]!;
+      // The winning revision among the valid ones (CouchDB's rule: the deepest, then the highest).
+      const base = await winner(local, id, valid);
       const others = valid.filter((v) => v !== base);
       let rev = base._rev!;
       if (!sameDocContent(merged, base)) {
@@ -297,17 +267,20 @@ export async function syncTeamState(state: TeamState, opts: SyncOptions): Promis
     }
     opts.onProgress?.({ phase: 'resolve' });
     if (resolutions)
-      pushed += await replicateWithRetry(
-        () => local.replicate.to(remote, { batch_size: batch }),
-        'resolve',
-        opts,
-        'sending merged changes to',
-      );
+      pushed += (
+        await replicateWithRetry(
+          () => local.replicate.to(remote, { batch_size: pushBatch, checkpoint: 'source' }),
+          'resolve',
+          opts,
+          'sending merged changes to',
+        )
+      ).written;
 
-    // Every other document keeps its content; its revision is the one the working copy holds.
-    const rest = [...state.docs.keys()].filter((id) => !revs.has(id));
-    for (let i = 0; i < rest.length; i += 1000) {
-      const rows = (await local.allDocs({ keys: rest.slice(i, i + 1000) })).rows;
+    // The documents sent keep their content; their revision is the one the working copy holds.
+    // Every other document is as it was, at the revision it had.
+    const sent = loaded.ids.filter((id) => !revs.has(id));
+    for (let i = 0; i < sent.length; i += 1000) {
+      const rows = (await local.allDocs({ keys: sent.slice(i, i + 1000) })).rows;
       for (const row of rows) {
         const doc = docs.get(row.id);
         if (doc && row.value && !row.error) docs.set(row.id, { ...doc, _rev: row.value.rev });
@@ -323,9 +296,10 @@ export async function syncTeamState(state: TeamState, opts: SyncOptions): Promis
     return {
       state: { sessionId: state.sessionId, docs, dirty: new Set() },
       pushed,
-      pulled,
+      pulled: pull.written,
       refused,
       server,
+      since: pull.result.last_seq ?? since,
     };
   } finally {
     await local.destroy().catch(() => undefined);
@@ -333,23 +307,9 @@ export async function syncTeamState(state: TeamState, opts: SyncOptions): Promis
   }
 }
 
-async function probeWithRetry(opts: SyncOptions): Promise<RemoteInfo> {
-  const policy = opts.retry ?? DEFAULT_RETRY;
-  const sleep = opts.sleep ?? sleepFor;
-  let delay = policy.baseDelayMs;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await probeRemote(opts.remote, opts.credentials);
-    } catch (err) {
-      if (
-        !(err instanceof TeamSyncError) ||
-        err.kind !== 'unreachable' ||
-        attempt >= policy.attempts
-      )
-        throw err;
-      opts.onProgress?.({ phase: 'retry', attempt: attempt + 1, reason: err.message });
-      await sleep(delay);
-      delay = Math.min(delay * 2, policy.maxDelayMs);
-    }
-  }
+/** The revision PouchDB shows for `id` (its winner), among the valid leaves. */
+async function winner(local: PouchDatabase, id: string, valid: TeamDoc[]): Promise<TeamDoc> {
+  if (valid.length === 1) return valid[0]!;
+  const w = await local.get(id);
+  return valid.find((v) => v._rev === w._rev) ?? valid[0]!;
 }

@@ -5,8 +5,10 @@
  * connected to one team database. Sharing, listing, opening, live sync of
  * edits as `session.changed` events, a verdict disagreement made while the
  * server was down (offline state with changes waiting, then both values with
- * who set them), its resolution, history, the offline file merge, and where
- * the credentials are (and are not) kept.
+ * who set them), its resolution, history, the report of the approved session,
+ * the offline file merge, and where the credentials are (and are not) kept.
+ * Changes arrive through the server's live changes feed: the safety-net poll
+ * is set far beyond the tests' waits.
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +37,8 @@ import { addCouchUser, startCouchServer, type CouchServer } from '../../helpers/
 const PASSWORDS = { alice: 'alice-pw-service-1', bob: 'bob-pw-service-2' };
 const TIMING = {
   debounceMs: 50,
-  pollMs: 300,
+  // The poll is only a safety net: these tests see every change through the live feed.
+  pollMs: 600_000,
   backoffMs: 100,
   maxBackoffMs: 400,
   retry: { attempts: 1, baseDelayMs: 50, maxDelayMs: 50 },
@@ -288,6 +291,15 @@ describe('team review through the API service', () => {
     expect(texts).toContain('Bob Brown changed the verdict to Misleading');
     const approved = await a.call('team.setStatus', { id: sid, status: 'approved' });
     expect([approved.status, approved.approvedBy]).toEqual(['approved', 'Alice Ames']);
+    // The report says so: the status, the reviewers, who approved it, who changed the claim last.
+    const md = await a.call('export.render', { id: sid, format: 'md' });
+    expect(md.content).toContain('**Status:** Approved');
+    expect(md.content).toMatch(/\*\*Approved by:\*\* Alice Ames, /);
+    expect(md.content).toMatch(/\*\*Reviewed by:\*\* .*Alice Ames.*Bob Brown/);
+    expect(md.content).toMatch(/last changed by Bob Brown on /);
+    const csv = await a.call('export.render', { id: sid, format: 'csv' });
+    const claimRow = csv.content.split('\r\n').find((l) => l.startsWith(CLAIM_ID))!;
+    expect(claimRow.endsWith(',Bob Brown')).toBe(true);
   });
 
   it('syncs shared sessions from the start after a restart, opened or not', async () => {

@@ -442,7 +442,7 @@ describe('a server killed in the middle of a sync', () => {
       remote: new URL(remote),
       credentials: { user: 'alice', password: PASSWORDS.alice },
       batchSize: 20,
-      retry: { attempts: 40, baseDelayMs: 100, maxDelayMs: 1_000 },
+      retry: { attempts: 120, baseDelayMs: 100, maxDelayMs: 1_000 },
       onProgress: (p) => {
         phases.push(p);
         if (!killed && p.phase === 'push' && (p.docsWritten ?? 0) > 0)
@@ -465,4 +465,123 @@ describe('a server killed in the middle of a sync', () => {
       expect(row.doc.fields).toEqual(mine.fields);
     }
   }, 180_000);
+});
+
+describe('what one sync costs on the wire', () => {
+  it('sends one edited document and pulls only what changed since the last sync', async () => {
+    const reviewer = makeReviewer('Alice');
+    if (typeof reviewer === 'string') throw new Error(reviewer);
+    const creds = { user: 'alice', password: PASSWORDS.alice };
+    const session = makeSession({ annotations: 300, links: 20, name: 'Incremental' });
+    const rec = recordSession(null, session, { reviewer, now: '2024-01-02T00:00:00.000Z' });
+    if (!rec.ok) throw new Error(rec.problem);
+    const first = await syncTeamState(rec.state, { remote: new URL(remote), credentials: creds });
+    expect(first.pushed).toBe(rec.state.docs.size);
+    const seq = async () =>
+      Number.parseInt(
+        String(((await server.admin('GET', '/newsroom')) as { update_seq: unknown }).update_seq),
+        10,
+      );
+    const before = await seq();
+    // One note changed: one document goes, and nothing comes back but what is new.
+    const edited = {
+      ...session,
+      annotations: session.annotations.map((x, i) => (i === 7 ? { ...x, note: 'One edit.' } : x)),
+    };
+    const rec2 = recordSession(first.state, edited, {
+      reviewer,
+      now: '2024-01-02T00:01:00.000Z',
+    });
+    if (!rec2.ok) throw new Error(rec2.problem);
+    expect(rec2.state.dirty.size).toBe(1);
+    const second = await syncTeamState(rec2.state, {
+      remote: new URL(remote),
+      credentials: creds,
+      since: first.since,
+    });
+    expect([second.pushed, second.pulled]).toEqual([1, 0]);
+    expect((await seq()) - before).toBeGreaterThanOrEqual(1);
+    expect((await seq()) - before).toBeLessThanOrEqual(2);
+    // A colleague's copy that starts from the same point pulls just that document.
+    const third = await syncTeamState(first.state, {
+      remote: new URL(remote),
+      credentials: creds,
+      since: first.since,
+    });
+    expect(third.pulled).toBe(1);
+    const id = [...rec2.state.dirty][0]!;
+    expect(third.state.docs.get(id)!.fields).toEqual(second.state.docs.get(id)!.fields);
+    expect(third.state.docs.get(id)!._rev).toBe(second.state.docs.get(id)!._rev);
+  }, 120_000);
+});
+
+describe('the team’s sessions', () => {
+  it('lists every session in the database, reading the ids page by page', async () => {
+    const reviewer = makeReviewer('Alice');
+    if (typeof reviewer === 'string') throw new Error(reviewer);
+    const creds = { user: 'alice', password: PASSWORDS.alice };
+    const made: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = makeSession({ annotations: 4 + i, name: `Listed ${i}` });
+      const rec = recordSession(null, s, { reviewer, now: `2024-01-03T00:00:0${i}.000Z` });
+      if (!rec.ok) throw new Error(rec.problem);
+      await syncTeamState(rec.state, { remote: new URL(remote), credentials: creds });
+      made.push(s.id);
+    }
+    const { listTeamSessions } = await import('../../../electron/service/team/team-remote');
+    const all = await listTeamSessions(new URL(remote), creds, () => false);
+    for (const id of made) expect(all.map((e) => e.id)).toContain(id);
+    // Pages of 3 ids: every session still listed once, in the same order.
+    const paged = await listTeamSessions(new URL(remote), creds, () => false, 3);
+    expect(paged.map((e) => e.id)).toEqual(all.map((e) => e.id));
+    expect(new Set(paged.map((e) => e.id)).size).toBe(paged.length);
+    expect(all.find((e) => e.id === made[4])!.name).toBe('Listed 4');
+  }, 120_000);
+});
+
+describe('a first pull', () => {
+  it('reads a session into an empty copy, and leaves conflicts to the replication that joins them', async () => {
+    const reviewer = makeReviewer('Alice');
+    if (typeof reviewer === 'string') throw new Error(reviewer);
+    const creds = { user: 'alice', password: PASSWORDS.alice };
+    const session = makeSession({ annotations: 30, links: 5, name: 'First pull' });
+    const rec = recordSession(null, session, { reviewer, now: '2024-01-04T00:00:00.000Z' });
+    if (!rec.ok) throw new Error(rec.problem);
+    const shared = await syncTeamState(rec.state, { remote: new URL(remote), credentials: creds });
+    const empty = { sessionId: session.id, docs: new Map(), dirty: new Set<string>() };
+    const first = await syncTeamState(empty, { remote: new URL(remote), credentials: creds });
+    expect(first.state.docs.size).toBe(rec.state.docs.size);
+    for (const [id, doc] of shared.state.docs) {
+      expect(first.state.docs.get(id)!._rev).toBe(doc._rev);
+      expect(first.state.docs.get(id)!.fields).toEqual(doc.fields);
+    }
+    // Two concurrent revisions of one document on the server (as two reviewers leave them).
+    const id = [...shared.state.docs.keys()].find((k) => k.includes(':annotation:'))!;
+    const doc = (await server.admin('GET', `/newsroom/${encodeURIComponent(id)}`)) as Record<
+      string,
+      unknown
+    >;
+    const [gen] = String(doc._rev).split('-');
+    const child = (hash: string) => ({
+      ...doc,
+      _rev: `${Number(gen) + 1}-${hash}`,
+      _revisions: { start: Number(gen) + 1, ids: [hash, String(doc._rev).split('-')[1]] },
+    });
+    await server.admin('POST', '/newsroom/_bulk_docs', {
+      new_edits: false,
+      docs: [child('a'.repeat(32)), child('b'.repeat(32))],
+    });
+    const conflicted = async () =>
+      (
+        (await server.admin('GET', `/newsroom/${encodeURIComponent(id)}?conflicts=true`)) as {
+          _conflicts?: string[];
+        }
+      )._conflicts ?? [];
+    expect(await conflicted()).toHaveLength(1);
+    const again = await syncTeamState(empty, { remote: new URL(remote), credentials: creds });
+    expect(again.state.docs.size).toBe(rec.state.docs.size);
+    expect(again.state.docs.get(id)!.fields).toEqual(doc.fields);
+    // The conflict was joined and closed on the server: the replication path ran.
+    expect(await conflicted()).toEqual([]);
+  }, 120_000);
 });
