@@ -132,7 +132,7 @@ export async function freshPage(
 }
 
 /** The renderer's JS heap in MB after two forced collections. */
-async function heapMB(page: Page): Promise<number> {
+export async function heapMB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -172,11 +172,11 @@ export function call<K extends keyof Bench>(
   ) as Promise<Awaited<ReturnType<Bench[K]>>>;
 }
 
-/** Chromium as the benchmark runs it: Debian's binary, headless, with `gc()` exposed. */
-export function launchBenchBrowser(): Promise<Browser> {
+/** Chromium as the benchmark runs it: Debian's binary, headless, with `gc()` exposed (and `extraArgs`). */
+export function launchBenchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', ...extraArgs],
   });
 }
 
