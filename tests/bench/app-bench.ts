@@ -54,7 +54,11 @@ export interface AppBenchOptions {
   runs: number;
   smoke: boolean;
   log: (line: string) => void;
+  /** Only these workloads (default all). */
+  only?: readonly AppTask[];
 }
+
+export type AppTask = 'open-app' | 'highlight-app' | 'scroll' | 'memory';
 
 export interface AppBenchOutcome {
   results: BenchResult[];
@@ -92,7 +96,7 @@ async function script(): Promise<string> {
 }
 
 /** One session per N, made through the API, as stored. */
-interface BenchSession {
+export interface BenchSession {
   n: number;
   id: string;
   name: string;
@@ -116,7 +120,7 @@ function expectedSpans(s: Session): ExpectedSpan[] {
 }
 
 /** Import the article and make one session per N (see the module comment). */
-async function prepareSessions(
+export async function prepareSessions(
   host: RunningHost,
   raw: string,
   label: string,
@@ -176,7 +180,7 @@ async function prepareSessions(
 }
 
 /** Call `window.__appBench[name](...args)` in the page. */
-function call<K extends keyof AppBench>(
+export function call<K extends keyof AppBench>(
   page: Page,
   name: K,
   ...args: Parameters<AppBench[K]>
@@ -209,7 +213,7 @@ async function libraryPage(browser: Browser | Page, host: RunningHost, s: BenchS
 }
 
 /** Open `s` from the library, untimed, and wait until its highlights in view are painted. */
-async function openSession(browser: Browser | Page, host: RunningHost, s: BenchSession) {
+export async function openSession(browser: Browser | Page, host: RunningHost, s: BenchSession) {
   const { page, open } = await libraryPage(browser, host, s);
   await open.click();
   await page.locator('.article-text').waitFor({ timeout: OPEN_LIMIT_MS });
@@ -222,28 +226,31 @@ async function openSession(browser: Browser | Page, host: RunningHost, s: BenchS
   return page;
 }
 
-async function openAppRun(browser: Browser, host: RunningHost, s: BenchSession) {
+/** One timed open (see the module comment); the page is closed unless `keep`. */
+async function openAppRun(browser: Browser, host: RunningHost, s: BenchSession, keep: boolean) {
   const { page, open } = await libraryPage(browser, host, s);
   await call(page, 'armOpen', OPEN_LIMIT_MS);
   await open.click();
-  const o = await call(page, 'armed');
-  await page.close();
-  return o;
+  const outcome = await call(page, 'armed');
+  if (!keep) await page.close();
+  return { page, outcome };
 }
 
-/** A passage of the first screen, on word boundaries, that no annotation covers exactly. */
-function pickPassage(s: BenchSession, viewChars: number): { start: number; end: number } {
+/**
+ * A passage in the first paragraph of some length (the drag scrolls it into view), on word
+ * boundaries, that no annotation covers exactly; the same at every N.
+ */
+function pickPassage(s: BenchSession): { start: number; end: number } {
   const text = s.stored.articles[0]!.text;
   const taken = new Set(s.data.spans.map((x) => `${x.start}:${x.end}`));
   for (const seg of s.data.segments) {
-    if (seg.start > viewChars) break;
     if (seg.end - seg.start < 160 || seg.start === 0) continue;
     const start = text.indexOf(' ', seg.start + 20) + 1;
     const end = text.indexOf(' ', start + 50);
     if (start > 0 && end > start && end < seg.end && !taken.has(`${start}:${end}`))
       return { start, end };
   }
-  throw new Error('no passage to mark in the first screen');
+  throw new Error('no paragraph long enough to mark a passage in');
 }
 
 /** Select `[start, end)` with a mouse drag, as the model test's driver does. */
@@ -268,12 +275,17 @@ async function dragSelect(page: Page, s: BenchSession, start: number, end: numbe
     throw new Error(`the drag selected “${got}”, not “${text}”`);
 }
 
-/** `runs` marks with key `1` in the open session `s` (plus one warm-up), each undone. */
-async function highlightRuns(page: Page, s: BenchSession, runs: number): Promise<StopOutcome[]> {
-  const { start, end } = pickPassage(s, 2000);
+/** `runs` marks with key `1` in the open session `s` (after one warm-up if `warm`), each undone. */
+async function highlightRuns(
+  page: Page,
+  s: BenchSession,
+  runs: number,
+  warm: boolean,
+): Promise<StopOutcome[]> {
+  const { start, end } = pickPassage(s);
   const quote = s.stored.articles[0]!.text.slice(start, end);
   const out: StopOutcome[] = [];
-  for (let r = 0; r <= runs; r++) {
+  for (let r = warm ? 0 : 1; r <= runs; r++) {
     await dragSelect(page, s, start, end);
     await call(page, 'armMark', '1', 'claim', start, end, quote, STOP_LIMIT_MS);
     await page.keyboard.press('1');
@@ -289,6 +301,11 @@ async function highlightRuns(page: Page, s: BenchSession, runs: number): Promise
       if (i > 100) throw new Error(`the mark in ${s.name} was not undone`);
     }
   }
+  // Every change saved (the undo too), so the session is as stored for what comes next.
+  await page
+    .getByTestId('save-state')
+    .filter({ hasText: 'All changes saved' })
+    .waitFor({ timeout: OPEN_LIMIT_MS });
   return out;
 }
 
@@ -363,9 +380,13 @@ export function p95(xs: readonly number[]): number {
 
 /** Run the app benchmark (see the module comment). */
 export async function runAppBench(opts: AppBenchOptions): Promise<AppBenchOutcome> {
-  const { raw, label, runs, smoke, log } = opts;
+  const { raw, label, runs, smoke } = opts;
+  const t0 = performance.now();
+  const log = (l: string) => opts.log(`${l} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  const has = (t: AppTask) => !opts.only || opts.only.includes(t);
   const sizes = [...new Set(opts.sizes)].sort((a, b) => a - b);
-  const atZero = [0, ...sizes.filter((n) => n > 0)];
+  // The smoke run checks correctness only: N alone, no figures at 0 or 100.
+  const atZero = smoke ? sizes : [0, ...sizes.filter((n) => n > 0)];
   const scrollNs = [...new Set([...(smoke ? [] : [SCROLL_BASE]), ...sizes])].sort((a, b) => a - b);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fc-bench-app-'));
   const hostOpts = { dataDir, node: ['--inspect=127.0.0.1:0'] };
@@ -379,85 +400,70 @@ export async function runAppBench(opts: AppBenchOptions): Promise<AppBenchOutcom
     log(`app: ${sessions.size} sessions made through the API`);
     browser = await launchBenchBrowser(['--disable-smooth-scrolling']);
     const at = (n: number) => sessions.get(n)!;
+    const figures = new AppFigures(label, smoke);
+
+    if (smoke) {
+      // One page for everything: open, mark, scroll, memory (the host is not restarted).
+      const n = sizes[sizes.length - 1]!;
+      const { page, outcome } = await openAppRun(browser, host, at(n), true);
+      results.push(
+        figures.open(n, [outcome]),
+        figures.mark(n, await highlightRuns(page, at(n), 1, false)),
+        figures.scroll(n, await scrollStops(page, true)),
+        await figures.memory(page, host, n),
+      );
+      await page.close();
+      return { results, chromium: browser.version() };
+    }
 
     // open-app: 0 and each N alternating, one warm-up each.
     const opens = new Map<number, StopOutcome[]>(atZero.map((n) => [n, []]));
-    for (let r = 0; r <= runs; r++)
+    for (let r = 0; r <= (has('open-app') ? runs : -1); r++)
       for (const n of atZero) {
-        const o = await openAppRun(browser, host, at(n));
-        if (r > 0) opens.get(n)!.push(o);
+        const { outcome } = await openAppRun(browser, host, at(n), false);
+        if (r > 0) opens.get(n)!.push(outcome);
       }
-    for (const n of atZero) {
-      const os_ = opens.get(n)!;
-      results.push(
-        figure('open-app', 'ours', n, pick(os_), os_.filter((o) => o.ok).length, {
-          text: label,
-          total: os_.length,
-          note: `click on Open to the article with its highlights in view painted (${median(os_.map((o) => o.inView))} in view)`,
-        }),
-      );
-    }
+    if (has('open-app')) results.push(...atZero.map((n) => figures.open(n, opens.get(n)!)));
     log(`app: open-app done`);
 
     // highlight-app: 0 and each N.
-    const markRuns = smoke ? 1 : Math.max(runs, 7);
-    for (const n of atZero) {
+    for (const n of has('highlight-app') ? atZero : []) {
       const page = await openSession(browser, host, at(n));
-      const os_ = await highlightRuns(page, at(n), markRuns);
+      const marks = await highlightRuns(page, at(n), Math.max(runs, 7), true);
       await page.close();
-      results.push(
-        figure('highlight-app', 'ours', n, pick(os_), os_.filter((o) => o.ok).length, {
-          text: label,
-          total: os_.length,
-          note: 'key 1 on a selection to the highlight painted and its card shown',
-        }),
-      );
+      const kept = await api(host.origin, host.token, 'sessions.open', { id: at(n).id });
+      if (kept.session.annotations.length !== n)
+        throw new Error(
+          `after the marks were undone, ${at(n).name} holds ${kept.session.annotations.length}`,
+        );
+      results.push(figures.mark(n, marks));
     }
     log(`app: highlight-app done`);
 
     // scroll: 100 and each N.
-    for (const n of scrollNs) {
+    for (const n of has('scroll') ? scrollNs : []) {
       const page = await openSession(browser, host, at(n));
-      const stops = await scrollStops(page, smoke);
+      const stops = await scrollStops(page, false);
       await page.close();
-      const times = pick(stops);
+      log(
+        `app: scroll N=${n}: ${stops.length} stops, checks ${median(stops.map((o) => o.checkMs)).toFixed(1)} ms (median), frames ${median(stops.map((o) => o.frames))}`,
+      );
       const bad = stops.filter((o) => !o.ok);
       if (bad.length)
         log(
           `app: scroll N=${n}: ${bad.length} stop(s) not painted, e.g. ${JSON.stringify(bad[0])}`,
         );
-      results.push(
-        figure('scroll', 'ours', n, times, stops.length - bad.length, {
-          text: label,
-          total: stops.length,
-          p95Ms: Math.round(p95(times) * 1000) / 1000,
-          note: `${stops.length - (smoke ? SMOKE_JUMPS : JUMPS)} screens and ${smoke ? SMOKE_JUMPS : JUMPS} jumps; ${stops.reduce((k, o) => k + o.inView, 0)} highlights in view checked`,
-        }),
-      );
-      log(`app: scroll N=${n} done`);
+      results.push(figures.scroll(n, stops));
     }
 
-    // memory: the host restarted per N, a fresh context.
-    for (const n of atZero) {
+    // memory: the host restarted per N, a fresh browser context.
+    for (const n of has('memory') ? atZero : []) {
       await host.stop();
       host = await startHost({ ...hostOpts, port: host.port });
       const context = await browser.newContext({ viewport: VIEWPORT });
       const page = await openSession(await context.newPage(), host, at(n));
-      await new Promise((r) => setTimeout(r, 500));
-      const heap = await heapMB(page);
-      const domNodes = await call(page, 'domNodes');
-      const service = await serviceMemory(host);
+      results.push(await figures.memory(page, host, n));
       await context.close();
-      results.push(
-        figure('memory', 'ours', n, [], n, {
-          text: label,
-          heapMB: round1(heap),
-          heapRuns: [round1(heap)],
-          domNodes,
-          rssMB: round1(service.rssMB),
-          note: `the app with the session open: renderer JS heap after GC; service heap ${service.heapMB.toFixed(1)} MB`,
-        }),
-      );
     }
     log(`app: memory done`);
     return { results, chromium: browser.version() };
@@ -465,6 +471,59 @@ export async function runAppBench(opts: AppBenchOptions): Promise<AppBenchOutcom
     await browser?.close();
     await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The result rows of the app workloads. */
+class AppFigures {
+  constructor(
+    private readonly text: string,
+    private readonly smoke: boolean,
+  ) {}
+
+  open(n: number, os_: StopOutcome[]): BenchResult {
+    return figure('open-app', 'ours', n, pick(os_), os_.filter((o) => o.ok).length, {
+      text: this.text,
+      total: os_.length,
+      note: `click on Open to the article with its highlights in view painted (${median(os_.map((o) => o.inView))} in view)`,
+    });
+  }
+
+  mark(n: number, os_: StopOutcome[]): BenchResult {
+    return figure('highlight-app', 'ours', n, pick(os_), os_.filter((o) => o.ok).length, {
+      text: this.text,
+      total: os_.length,
+      note: 'key 1 on a selection to the highlight painted and its card shown',
+    });
+  }
+
+  scroll(n: number, stops: StopOutcome[]): BenchResult {
+    const times = pick(stops);
+    const jumps = this.smoke ? SMOKE_JUMPS : JUMPS;
+    const inView = stops.reduce((k, o) => k + o.inView, 0);
+    return figure('scroll', 'ours', n, times, stops.filter((o) => o.ok).length, {
+      text: this.text,
+      total: stops.length,
+      painted: inView,
+      p95Ms: Math.round(p95(times) * 1000) / 1000,
+      note: `${stops.length - jumps} screens and ${jumps} jumps; ${inView} highlights in view checked`,
+    });
+  }
+
+  /** Memory with the session open in `page` (its highlights in view painted). */
+  async memory(page: Page, host: RunningHost, n: number): Promise<BenchResult> {
+    await new Promise((r) => setTimeout(r, 500));
+    const heap = await heapMB(page);
+    const domNodes = await call(page, 'domNodes');
+    const service = await serviceMemory(host);
+    return figure('memory', 'ours', n, [], n, {
+      text: this.text,
+      heapMB: round1(heap),
+      heapRuns: [round1(heap)],
+      domNodes,
+      rssMB: round1(service.rssMB),
+      note: `the app with the session open: renderer JS heap after GC; service heap ${service.heapMB.toFixed(1)} MB`,
+    });
   }
 }
 
@@ -477,6 +536,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ? readFileSync(file, 'utf8')
     : (await import('./corpus')).generateArticleText(60_000);
   const n = Number(process.argv[3] ?? 20);
+  const only = process.argv[4]?.split(',') as AppTask[] | undefined;
   const out = await runAppBench({
     raw,
     label: file ? path.basename(file) : 'generated-60k',
@@ -484,6 +544,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     runs: 1,
     smoke: !file,
     log: console.log,
+    only,
   });
   console.log(
     JSON.stringify(

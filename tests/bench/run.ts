@@ -15,8 +15,9 @@
  *   --runs K           timed runs per figure after one warm-up (default 5)
  *   --out PATH         where to write the JSON (default bench-results/latest.json)
  *   --parts LIST       comma-separated subset of reanchor,revision,editor,save,export,cli,import,
- *                      suggest (default all; `suggest` is issue 13's `factcheck suggest` on the
- *                      Mueller text, see suggest-bench.ts)
+ *                      suggest,app (default all; `suggest` is issue 13's `factcheck suggest` on the
+ *                      Mueller text, see suggest-bench.ts; `app` is issue 11's open-app,
+ *                      highlight-app, scroll and memory in the real app, see app-bench.ts)
  *   --smoke            a ~10-second version: a small generated text, N = 20, one run
  *
  * The whole default run stays within about 10 minutes on 2 cores: slow peers are run on a
@@ -45,6 +46,7 @@ import { formatImportTable, runImportBench } from './import-bench';
 import { runRevisionBench } from './reanchor-revision-bench';
 import { runCliStartBench } from './cli-start-bench';
 import { formatSuggestTable, runSuggestBench } from './suggest-bench';
+import { runAppBench } from './app-bench';
 
 const PARTS = [
   'reanchor',
@@ -55,6 +57,7 @@ const PARTS = [
   'cli',
   'import',
   'suggest',
+  'app',
 ] as const;
 type Part = (typeof PARTS)[number];
 
@@ -82,9 +85,13 @@ const SMOKE_SIZE = 20;
 const TASK_ORDER: BenchTask[] = [
   'reanchor',
   'reanchor-revision',
+  'open-app',
+  'highlight-app',
+  'scroll',
+  'memory',
   'open',
   'highlight',
-  'memory',
+  'memory-editor',
   'save',
   'autosave',
   'export-html',
@@ -264,6 +271,20 @@ export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
     variants.push(...e.variants);
     chromium = e.chromium;
     log(`${stamp()} editor done`);
+  }
+  if (has('app')) {
+    // Issue 11: the real app in browser mode (host, API, store, session view).
+    const a = await runAppBench({
+      raw,
+      label,
+      sizes,
+      runs: opts.runs,
+      smoke: opts.smoke,
+      log: (l) => log(`${stamp()} ${l}`),
+    });
+    results.push(...a.results);
+    chromium ??= a.chromium;
+    log(`${stamp()} app done`);
   }
 
   const sorted = [...results].sort(

@@ -45,6 +45,8 @@ export interface StopOutcome extends CheckOutcome {
   ms: number;
   /** Rendered frames waited. */
   frames: number;
+  /** Time spent in the (untimed) checks, ms. */
+  checkMs: number;
 }
 
 /** As the model's `checkPainted`: a passage counts as in view from 2 px. */
@@ -147,14 +149,17 @@ async function settle(
   ready: () => boolean = () => true,
 ): Promise<StopOutcome> {
   let last: CheckOutcome = { ok: false, inView: 0, missing: 0, extra: 0, error: 'never checked' };
+  let checkMs = 0;
   for (let frames = 1; ; frames++) {
     await nextRenderedFrame();
     const t = performance.now();
     if (ready()) {
       last = await check();
-      if (last.ok) return { ...last, ms: t - t0, frames };
+      checkMs += performance.now() - t;
+      if (last.ok) return { ...last, ms: t - t0, frames, checkMs };
     }
-    if (performance.now() - t0 > limitMs) return { ...last, ok: false, ms: t - t0, frames };
+    if (performance.now() - t0 > limitMs)
+      return { ...last, ok: false, ms: t - t0, frames, checkMs };
   }
 }
 
