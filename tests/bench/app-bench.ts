@@ -198,7 +198,7 @@ export function call<K extends keyof AppBench>(
 }
 
 /** A new page on the library, with the page module and `s`'s expected highlights loaded. */
-async function libraryPage(browser: Browser | Page, host: RunningHost, s: BenchSession) {
+export async function libraryPage(browser: Browser | Page, host: RunningHost, s: BenchSession) {
   const page = 'newPage' in browser ? await browser.newPage({ viewport: VIEWPORT }) : browser;
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
   await page.goto(host.url);

@@ -327,7 +327,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
   if (!warnings.length) log("No figure's cost per item rises with N.");
   if (verdicts.length && !opts.smoke) {
     log('');
-    log(`Targets (issue 6), at N = ${maxN}:`);
+    log(`Targets (issues 6 and 11), at N = ${maxN}:`);
     log(formatTargets(verdicts));
   }
   let importTable = '';
