@@ -28,6 +28,10 @@ const TASKS = [
   'memory',
   'team-sync-edit',
   'team-first-pull',
+  'memory-editor',
+  'open-app',
+  'highlight-app',
+  'scroll',
 ];
 const TOOLS = [
   'ours',
@@ -52,6 +56,9 @@ interface Row {
   painted?: number;
   total?: number;
   wrong?: number;
+  p95Ms?: number;
+  domNodes?: number;
+  rssMB?: number;
   note?: string;
   docsWritten?: number;
 }
@@ -126,11 +133,27 @@ describe('npm run bench -- --smoke', () => {
       expect(get('open', 'text-annotator')!.painted).toBeGreaterThan(0);
       expectWhole('highlight', 'ours');
       expectWhole('highlight', 'ours', 0);
-      expectWhole('memory', 'ours');
-      expect(get('memory', 'ours')!.heapMB).toBeGreaterThan(0);
-      expect(get('memory', 'floor')!.heapMB).toBeGreaterThan(0);
+      expectWhole('memory-editor', 'ours');
+      expect(get('memory-editor', 'ours')!.heapMB).toBeGreaterThan(0);
+      expect(get('memory-editor', 'floor')!.heapMB).toBeGreaterThan(0);
+      // The real app (issue 11): every open, mark and scroll stop showed its highlights painted.
+      for (const task of ['open-app', 'highlight-app', 'scroll']) {
+        const r = get(task, 'ours');
+        expect(r, task).toBeDefined();
+        expect(r!.total, task).toBeGreaterThan(0);
+        expect(r!.correct, task).toBe(r!.total);
+      }
+      const scroll = get('scroll', 'ours')!;
+      expect(scroll.total).toBeGreaterThan(10);
+      expect(scroll.runs).toHaveLength(scroll.total!);
+      expect(scroll.p95Ms).toBeGreaterThanOrEqual(scroll.medianMs);
+      expect(scroll.painted, 'highlights in view at the stops').toBeGreaterThan(0);
+      const memory = get('memory', 'ours')!;
+      expect(memory.heapMB).toBeGreaterThan(0);
+      expect(memory.domNodes).toBeGreaterThan(100);
+      expect(memory.rssMB).toBeGreaterThan(10);
     }
-  }, 300_000); // about 35 s on a busy 2-core machine: 5× above that (issue 12, item 6)
+  }, 400_000); // about 35 s on a busy 2-core machine, 25 s more for the app part: 5× above that (issue 12, item 6)
 
   it('warns when the cost per item rises with N, and only then', () => {
     const series = (ms: (n: number) => number) =>

@@ -154,6 +154,8 @@ export function mountArticleEditor(
     },
   });
 
+  const releaseInputMethod = detachInputMethod(view.dom);
+
   const shownSet = new ShownAnnotations(shows, toRange);
   view.dispatch(setHighlights(view.state.tr, shownSet.reset(annotations)));
 
@@ -256,7 +258,10 @@ export function mountArticleEditor(
         ?.index.all()
         .map((r) => r.id) ?? [],
     focus: () => view.focus(),
-    destroy: () => view.destroy(),
+    destroy: () => {
+      releaseInputMethod();
+      view.destroy();
+    },
   };
   self.editor = editor;
   return editor;
@@ -268,4 +273,23 @@ function scrollParent(el: HTMLElement): Element {
     if ((o === 'auto' || o === 'scroll') && p.scrollHeight > p.clientHeight) return p;
   }
   return document.scrollingElement ?? document.documentElement;
+}
+
+/**
+ * Keep the input method away from the article, where the browser allows it. While a
+ * contenteditable element has focus, Chromium hands the input method the element's whole text
+ * at every rendered frame: with the caret in a 1.2 MB article that is some 50–100 ms a frame
+ * (scrolling, marking, every repaint). Nothing is ever typed into the article (it is
+ * read-only), so an empty `EditContext` takes the input method's side instead; the caret, the
+ * selection and every key stay as they are, and typing still arrives as `beforeinput` for the
+ * read-only filter to refuse. Returns the undo; does nothing where `EditContext` is missing.
+ */
+function detachInputMethod(dom: HTMLElement): () => void {
+  const Ctor = (globalThis as { EditContext?: new () => unknown }).EditContext;
+  const el = dom as HTMLElement & { editContext?: unknown };
+  if (!Ctor || !('editContext' in el)) return () => {};
+  el.editContext = new Ctor();
+  return () => {
+    el.editContext = null;
+  };
 }

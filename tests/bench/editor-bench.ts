@@ -15,9 +15,10 @@
  *   fair; anything it misses (e.g. super-linear index costs) flatters the peer.
  * - highlight: one more annotation near the top with N existing, and the same with none
  *   (`n: 0`, measured once).
- * - memory: the renderer's JS heap (CDP `Runtime.getHeapUsage` after two forced collections)
- *   with the session open, in a fresh page, against the bare article in another fresh page
- *   that holds only the article.
+ * - memory-editor (issue 6's `memory`, kept for history; issue 11's `memory` is the whole app,
+ *   see app-bench.ts): the renderer's JS heap (CDP `Runtime.getHeapUsage` after two forced
+ *   collections) with the session open, in a fresh page, against the bare article in another
+ *   fresh page that holds only the article.
  * Optionally (`variants`), the app's editor with naive inline decorations
  * (`forceDecorations`) opened at the largest N, for comparison; not part of the contract.
  */
@@ -132,7 +133,7 @@ export async function freshPage(
 }
 
 /** The renderer's JS heap in MB after two forced collections. */
-async function heapMB(page: Page): Promise<number> {
+export async function heapMB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -172,11 +173,11 @@ export function call<K extends keyof Bench>(
   ) as Promise<Awaited<ReturnType<Bench[K]>>>;
 }
 
-/** Chromium as the benchmark runs it: Debian's binary, headless, with `gc()` exposed. */
-export function launchBenchBrowser(): Promise<Browser> {
+/** Chromium as the benchmark runs it: Debian's binary, headless, with `gc()` exposed (and `extraArgs`). */
+export function launchBenchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', ...extraArgs],
   });
 }
 
@@ -249,13 +250,13 @@ export async function runEditorBench(opts: EditorBenchOptions): Promise<EditorBe
       }
       const note = 'JS heap after GC';
       results.push(
-        figure('memory', 'ours', n, [], correct, {
+        figure('memory-editor', 'ours', n, [], correct, {
           text,
           heapMB: round1(median(ours)),
           heapRuns: ours.map(round1),
           note,
         }),
-        figure('memory', 'floor', n, [], null, {
+        figure('memory-editor', 'floor', n, [], null, {
           text,
           heapMB: round1(median(floor)),
           heapRuns: floor.map(round1),

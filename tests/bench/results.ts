@@ -25,7 +25,8 @@ export type BenchTask =
   | 'export-claimreview'
   | 'memory'
   | 'team-sync-edit'
-  | 'team-first-pull';
+  | 'team-first-pull'
+  | 'memory-editor';
 
 export type BenchTool =
   | 'ours'
@@ -157,8 +158,11 @@ function spread(xs: readonly number[] | undefined): number {
 
 /** The value a growth check judges: the time, or the heap for memory. */
 function growthValue(r: BenchResult): number {
-  return r.task === 'memory' ? (r.heapMB ?? 0) : r.medianMs;
+  return isMemory(r) ? (r.heapMB ?? 0) : r.medianMs;
 }
+
+/** A figure of memory (heap MB), not of time. */
+const isMemory = (r: BenchResult) => r.task === 'memory' || r.task === 'memory-editor';
 
 /**
  * Warnings for every figure whose marginal cost per item rises with N (issue 11): for three
@@ -185,10 +189,10 @@ export function growthWarnings(results: readonly BenchResult[]): string[] {
       const [ta, tb, tc] = [growthValue(a), growthValue(b), growthValue(c)];
       const low = Math.max(0, (tb - ta) / (b.n - a.n));
       const high = (tc - tb) / (c.n - b.n);
-      const runsOf = (r: BenchResult) => (r.task === 'memory' ? r.heapRuns : r.runs);
+      const runsOf = (r: BenchResult) => (isMemory(r) ? r.heapRuns : r.runs);
       const slack = Math.max(GROWTH_NOISE, spread(runsOf(b)) + spread(runsOf(c)));
       if (tc - tb > GROWTH_SLACK * low * (c.n - b.n) + slack) {
-        const unit = a.task === 'memory' ? 'MB' : 'ms';
+        const unit = isMemory(a) ? 'MB' : 'ms';
         const per = (x: number) => `${(x * 1000).toFixed(2)} µ${unit === 'ms' ? 's' : 'MB'}`;
         out.push(
           `WARNING: ${key}: the cost per item rises with N: ${per(low)} per item from N=${a.n} to ${b.n}, ${per(high)} from ${b.n} to ${c.n} (${ta.toFixed(1)} → ${tb.toFixed(1)} → ${tc.toFixed(1)} ${unit}; allowed 1.5×)`,
@@ -203,7 +207,7 @@ export function growthWarnings(results: readonly BenchResult[]): string[] {
 export function formatResults(results: readonly BenchResult[]): string {
   const rows = results.map((r) => {
     const lowerBound = r.tool === 'apache-annotator' && r.sampled === 0;
-    const ms = r.task === 'memory' ? '' : `${lowerBound ? '≥ ' : ''}${fmtMs(r.medianMs)}`;
+    const ms = isMemory(r) ? '' : `${lowerBound ? '≥ ' : ''}${fmtMs(r.medianMs)}`;
     const heap = r.heapMB === null ? '' : r.heapMB.toFixed(1);
     const right =
       r.correct === null ? '—' : `${r.correct}/${r.total ?? r.expected ?? r.sampled ?? r.n}`;
@@ -224,7 +228,7 @@ export function formatResults(results: readonly BenchResult[]): string {
 export function formatMarkdown(results: readonly BenchResult[]): string {
   const rows = results.map((r) => {
     const lowerBound = r.tool === 'apache-annotator' && r.sampled === 0;
-    const ms = r.task === 'memory' ? '' : `${lowerBound ? '≥ ' : ''}${fmtMs(r.medianMs)}`;
+    const ms = isMemory(r) ? '' : `${lowerBound ? '≥ ' : ''}${fmtMs(r.medianMs)}`;
     const heap = r.heapMB === null ? '' : r.heapMB.toFixed(1);
     const right =
       r.correct === null ? '—' : `${r.correct}/${r.total ?? r.expected ?? r.sampled ?? r.n}`;

@@ -15,9 +15,11 @@
  *   --runs K           timed runs per figure after one warm-up (default 5)
  *   --out PATH         where to write the JSON (default bench-results/latest.json)
  *   --parts LIST       comma-separated subset of reanchor,revision,editor,save,export,cli,import,
- *                      suggest,team (default all; `suggest` is issue 13's `factcheck suggest` on
- *                      the Mueller text, see suggest-bench.ts; `team` is issue 10's sync through
- *                      the local CouchDB-compatible server at the largest N, see team-bench.ts)
+ *                      suggest,app,team (default all; `suggest` is issue 13's `factcheck suggest`
+ *                      on the Mueller text, see suggest-bench.ts; `app` is issue 11's open-app,
+ *                      highlight-app, scroll and memory in the real app, see app-bench.ts; `team`
+ *                      is issue 10's sync through the local CouchDB-compatible server at the
+ *                      largest N, see team-bench.ts)
  *   --smoke            a ~10-second version: a small generated text, N = 20, one run
  *
  * The whole default run stays within about 10 minutes on 2 cores: slow peers are run on a
@@ -46,6 +48,7 @@ import { formatImportTable, runImportBench } from './import-bench';
 import { runRevisionBench } from './reanchor-revision-bench';
 import { runCliStartBench } from './cli-start-bench';
 import { formatSuggestTable, runSuggestBench } from './suggest-bench';
+import { runAppBench } from './app-bench';
 import { runTeamBench } from './team-bench';
 
 const PARTS = [
@@ -57,6 +60,7 @@ const PARTS = [
   'cli',
   'import',
   'suggest',
+  'app',
   'team',
 ] as const;
 type Part = (typeof PARTS)[number];
@@ -85,9 +89,13 @@ const SMOKE_SIZE = 20;
 const TASK_ORDER: BenchTask[] = [
   'reanchor',
   'reanchor-revision',
+  'open-app',
+  'highlight-app',
+  'scroll',
+  'memory',
   'open',
   'highlight',
-  'memory',
+  'memory-editor',
   'save',
   'autosave',
   'export-html',
@@ -270,6 +278,20 @@ export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
     chromium = e.chromium;
     log(`${stamp()} editor done`);
   }
+  if (has('app')) {
+    // Issue 11: the real app in browser mode (host, API, store, session view).
+    const a = await runAppBench({
+      raw,
+      label,
+      sizes,
+      runs: opts.runs,
+      smoke: opts.smoke,
+      log: (l) => log(`${stamp()} ${l}`),
+    });
+    results.push(...a.results);
+    chromium ??= a.chromium;
+    log(`${stamp()} app done`);
+  }
 
   if (has('team')) {
     // Issue 10: one edit synced at N and in an empty session; a first pull against _all_docs.
@@ -324,7 +346,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
   if (!warnings.length) log("No figure's cost per item rises with N.");
   if (verdicts.length && !opts.smoke) {
     log('');
-    log(`Targets (issue 6), at N = ${maxN}:`);
+    log(`Targets (issues 6 and 11), at N = ${maxN}:`);
     log(formatTargets(verdicts));
   }
   let importTable = '';

@@ -152,6 +152,51 @@ export function judgeTargets(
       met: v <= 0.1,
     });
   }
+  // Issue 11: the real app (app-bench.ts).
+  const scN = get('scroll', 'ours');
+  const sc100 = get('scroll', 'ours', 100);
+  if (scN && sc100 && n > 100) {
+    const v = ratio(scN.p95Ms ?? Infinity, sc100.p95Ms ?? 0);
+    out.push({
+      name: `scroll with ${n} highlights: p95 time-to-painted / with 100`,
+      measured: `${x(v)} (${fmt(scN.p95Ms)} / ${fmt(sc100.p95Ms)} ms)`,
+      target: '≤ 1.5×',
+      met: v <= 1.5,
+    });
+  }
+  for (const r of results.filter((r) => r.task === 'scroll' && r.tool === 'ours'))
+    out.push({
+      name: `scroll with ${r.n} highlights: stops with every highlight in view painted`,
+      measured: `${r.correct}/${r.total}`,
+      target: 'all',
+      met: r.correct === r.total,
+    });
+  const appRatio = (task: 'highlight-app' | 'open-app', label: string, limit: number) => {
+    const at = get(task, 'ours');
+    const none = get(task, 'ours', 0);
+    if (!at || !none || n === 0) return;
+    const v = ratio(at.medianMs, none.medianMs);
+    const right = at.correct === at.total && none.correct === none.total;
+    out.push({
+      name: `${label} with ${n} / with none`,
+      measured: `${x(v)} (${at.medianMs.toFixed(1)} / ${none.medianMs.toFixed(1)} ms)${right ? '' : `; checks held in ${at.correct}/${at.total} and ${none.correct}/${none.total} runs`}`,
+      target: `≤ ${limit}×, every run painted`,
+      met: v <= limit && right,
+    });
+  };
+  appRatio('highlight-app', 'key 1 to the highlight painted and its card shown, in the app,', 2);
+  appRatio('open-app', 'opening a session in the app (click to highlights in view painted)', 1.5);
+  const memN = get('memory', 'ours');
+  const mem0 = get('memory', 'ours', 0);
+  if (memN && mem0 && n > 0 && memN.heapMB !== null && mem0.heapMB !== null) {
+    const delta = memN.heapMB - mem0.heapMB;
+    out.push({
+      name: `app memory: renderer heap at ${n} − at 0`,
+      measured: `${delta.toFixed(1)} MB = ${((delta * 1024) / n).toFixed(2)} KB per annotation (${mem0.heapMB.toFixed(1)} → ${memN.heapMB.toFixed(1)} MB; DOM nodes ${mem0.domNodes} → ${memN.domNodes}; service RSS ${mem0.rssMB} → ${memN.rssMB} MB)`,
+      target: '≤ 1 KB per annotation',
+      met: (delta * 1024) / n <= 1,
+    });
+  }
   const linear = (prefix: string, label: string) => {
     if (!results.some((r) => r.task.startsWith(prefix))) return;
     const w = warnings.filter((s) => s.includes(`: ${prefix}`));
@@ -195,6 +240,8 @@ export function judgeTargets(
   }
   return out;
 }
+
+const fmt = (ms: number | undefined) => (ms === undefined ? '?' : ms.toFixed(1));
 
 /** The verdicts as printable lines. */
 export function formatTargets(verdicts: readonly TargetVerdict[]): string {

@@ -30,6 +30,7 @@ import { CodePointIndex } from '../../../shared/text/code-points';
 import { mountArticleEditor, type ArticleEditor } from '../../../renderer/editor/article-editor';
 import { annotationChanges } from '../../../shared/review/annotation-changes';
 import { highlightState } from '../../../renderer/editor/plugins/highlight-plugin';
+import { nextRenderedFrame } from './frames';
 
 interface BenchData {
   article: Article;
@@ -58,17 +59,6 @@ let annotator: TextAnnotator | null = null;
 
 const host = () => document.getElementById('host')!;
 const gc = () => (window as unknown as { gc?: () => void }).gc?.();
-
-/** Resolves once the frame after now has been rendered (see the module comment). */
-function nextRenderedFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => resolve();
-      ch.port2.postMessage(null);
-    });
-  });
-}
 
 function forceLayout(el: HTMLElement): void {
   void el.getBoundingClientRect();

@@ -18,6 +18,8 @@ export interface RunningHost {
   port: number;
   token: string;
   dataDir: string;
+  /** Everything the host printed so far (stdout and stderr). */
+  output(): string;
   /** Stop the host (SIGTERM: it saves and releases its lock; SIGKILL: a crash). Removes a data directory it created. */
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
@@ -32,26 +34,26 @@ export function assertRendererBuilt(): void {
 
 /**
  * `dataDir`: reuse a data directory (it is then left in place); `port`: a fixed port
- * (restart on the one used before); `args`: more options for `npm run web` (`--new-token`).
+ * (restart on the one used before); `args`: more options for `npm run web` (`--new-token`);
+ * `node`: run `node NODE… bin/web.js` directly instead of `npm run web`, with these options of
+ * Node's own (the benchmark's `--inspect`).
  */
 export async function startHost(
-  options: { dataDir?: string; port?: number; args?: string[] } = {},
+  options: { dataDir?: string; port?: number; args?: string[]; node?: string[] } = {},
 ): Promise<RunningHost> {
   assertRendererBuilt();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fcw-e2e-'));
   const owned = !options.dataDir;
+  const hostArgs = [
+    '--data-dir',
+    dataDir,
+    '--port',
+    String(options.port ?? 0),
+    ...(options.args ?? []),
+  ];
   const child: ChildProcess = spawn(
-    'npm',
-    [
-      'run',
-      'web',
-      '--',
-      '--data-dir',
-      dataDir,
-      '--port',
-      String(options.port ?? 0),
-      ...(options.args ?? []),
-    ],
+    options.node ? process.execPath : 'npm',
+    options.node ? [...options.node, 'bin/web.js', ...hostArgs] : ['run', 'web', '--', ...hostArgs],
     {
       cwd: ROOT,
       detached: true,
@@ -88,6 +90,7 @@ export async function startHost(
     port: Number(parsed.port),
     token,
     dataDir,
+    output: () => output,
     async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') {
       if (child.exitCode === null && child.pid) {
         const exited = new Promise<void>((r) => child.once('exit', () => r()));
