@@ -70,17 +70,24 @@ export async function startCouch({ port, dataDir, admin, quiet = false }) {
   });
   app.use(pouchApp);
   // Admin: set through the server's config (hashed on write). The config is first written
-  // before any request can arrive.
-  await new Promise((resolve, reject) =>
-    pouchApp.couchConfig.set('admins', admin.user, admin.password, (err) =>
-      err ? reject(err) : resolve(),
-    ),
-  );
-  await new Promise((resolve, reject) =>
-    pouchApp.couchConfig.set('couch_httpd_auth', 'require_valid_user', true, (err) =>
-      err ? reject(err) : resolve(),
-    ),
-  );
+  // before any request can arrive. On a restart express-pouchdb also rewrites the existing file
+  // as it starts, through the same temporary name: when the two writes cross, one rename finds
+  // no file (ENOENT). Both write the same settings, so that write is simply made again.
+  const setConfig = async (section, key, value) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await new Promise((resolve, reject) =>
+          pouchApp.couchConfig.set(section, key, value, (err) => (err ? reject(err) : resolve())),
+        );
+        return;
+      } catch (err) {
+        if (err?.code !== 'ENOENT' || attempt >= 10) throw err;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
+    }
+  };
+  await setConfig('admins', admin.user, admin.password);
+  await setConfig('couch_httpd_auth', 'require_valid_user', true);
   const server = await new Promise((resolve, reject) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
     s.on('error', reject);
