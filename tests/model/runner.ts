@@ -122,7 +122,17 @@ export async function runModel(o: RunOptions): Promise<RunResult> {
       return [
         {
           area: 'harness',
-          text: `the step could not be done: ${lines[0]}${waiting ? ` (${waiting.replace(/^- /, '')})` : ''}`,
+          text: `the step could not be done: ${lines[0]}${
+            waiting
+              ? ` (${waiting.replace(/^- /, '')})`
+              : // Other errors (a host that did not start) carry their reason on the next lines.
+                lines
+                  .slice(1)
+                  .filter((l) => l.trim())
+                  .slice(-4)
+                  .map((l) => `\n      ${l.trim()}`)
+                  .join('')
+          }`,
         },
       ];
     }
