@@ -45,6 +45,7 @@ import type { AppBench, ExpectedSpan, PageData, StopOutcome } from './app/app-pa
 import { buildBenchSession } from './corpus';
 import { heapMB, launchBenchBrowser } from './editor-bench';
 import { figure, median, type BenchResult } from './results';
+import { pageCaller } from './page-call';
 
 export interface AppBenchOptions {
   /** The article text (imported into the host as a file named `label`). */
@@ -74,8 +75,6 @@ const SMOKE_SCREENS = 12;
 const STOP_LIMIT_MS = 10_000;
 const OPEN_LIMIT_MS = 60_000;
 const VIEWPORT = { width: 1280, height: 800 };
-
-type Win = { __appBench: AppBench };
 
 let pageScript: string | null = null;
 
@@ -180,22 +179,7 @@ export async function prepareSessions(
 }
 
 /** Call `window.__appBench[name](...args)` in the page. */
-export function call<K extends keyof AppBench>(
-  page: Page,
-  name: K,
-  ...args: Parameters<AppBench[K]>
-): Promise<Awaited<ReturnType<AppBench[K]>>> {
-  return page.evaluate(
-    ([nm, as]) => {
-      const b = (window as unknown as Win).__appBench as unknown as Record<
-        string,
-        (...x: unknown[]) => unknown
-      >;
-      return b[nm]!(...as);
-    },
-    [name as string, args as unknown[]] as const,
-  ) as Promise<Awaited<ReturnType<AppBench[K]>>>;
-}
+export const call = pageCaller<AppBench>('__appBench');
 
 /** A new page on the library, with the page module and `s`'s expected highlights loaded. */
 export async function libraryPage(browser: Browser | Page, host: RunningHost, s: BenchSession) {

@@ -33,6 +33,7 @@ import type { Annotation, Session } from '../../shared/model/session';
 import { annotationOn } from '../shared/anchoring/annotation-fixtures';
 import type { Bench, OpenOutcome } from './editor/bench-page';
 import { figure, median, type BenchResult } from './results';
+import { pageCaller } from './page-call';
 
 export interface EditorBenchOptions {
   /** The session with the largest N; smaller N take its first annotations. */
@@ -156,22 +157,7 @@ export function extraAnnotation(session: Session): Annotation {
 }
 
 /** Call `window.__bench[name](...args)` in the page. */
-export function call<K extends keyof Bench>(
-  page: Page,
-  name: K,
-  ...args: Parameters<Bench[K]>
-): Promise<Awaited<ReturnType<Bench[K]>>> {
-  return page.evaluate(
-    ([nm, as]) => {
-      const b = (window as unknown as Win).__bench as unknown as Record<
-        string,
-        (...x: unknown[]) => unknown
-      >;
-      return b[nm]!(...as);
-    },
-    [name as string, args as unknown[]] as const,
-  ) as Promise<Awaited<ReturnType<Bench[K]>>>;
-}
+export const call = pageCaller<Bench>('__bench');
 
 /** Chromium as the benchmark runs it: Debian's binary, headless, with `gc()` exposed (and `extraArgs`). */
 export function launchBenchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
