@@ -4,7 +4,7 @@
  * whether you sign off as an editor. Shown in Settings and in the library's
  * Team section; saving is one request, refusals are shown in words.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../../../shared/api/contract';
 import type { ReviewerIdentity } from '../../../shared/api/team-types';
 import type { ReviewerRole } from '../../../shared/team/reviewer';
@@ -20,13 +20,16 @@ export function ReviewerIdentityForm({ client, onSaved }: ReviewerIdentityFormPr
   const [name, setName] = useState('');
   const [role, setRole] = useState<ReviewerRole>('reviewer');
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  /** Fields the reviewer has touched: the kept identity, when it arrives late, fills only the others. */
+  const touched = useRef({ name: false, role: false, saved: false });
 
   useEffect(() => {
     void client.call('team.identity', {}).then((r) => {
       if (!r.ok) return setMessage({ tone: 'error', text: r.error.message });
+      if (touched.current.saved) return;
       setIdentity(r.value);
-      setName(r.value.name);
-      setRole(r.value.role);
+      if (!touched.current.name) setName(r.value.name);
+      if (!touched.current.role) setRole(r.value.role);
     });
   }, [client]);
 
@@ -35,6 +38,7 @@ export function ReviewerIdentityForm({ client, onSaved }: ReviewerIdentityFormPr
     if (!name.trim()) return setMessage({ tone: 'error', text: 'Give your name first.' });
     const r = await client.call('team.setIdentity', { name: name.trim(), role });
     if (!r.ok) return setMessage({ tone: 'error', text: r.error.message });
+    touched.current.saved = true;
     setIdentity(r.value);
     setMessage({ tone: 'ok', text: 'Saved.' });
     onSaved?.(r.value);
@@ -50,7 +54,10 @@ export function ReviewerIdentityForm({ client, onSaved }: ReviewerIdentityFormPr
             class="input"
             value={name}
             maxLength={1000}
-            onInput={(e) => setName(e.currentTarget.value)}
+            onInput={(e) => {
+              touched.current.name = true;
+              setName(e.currentTarget.value);
+            }}
           />
         </label>
         <label class="field">
@@ -58,7 +65,10 @@ export function ReviewerIdentityForm({ client, onSaved }: ReviewerIdentityFormPr
           <select
             class="input"
             value={role}
-            onChange={(e) => setRole(e.currentTarget.value as ReviewerRole)}
+            onChange={(e) => {
+              touched.current.role = true;
+              setRole(e.currentTarget.value as ReviewerRole);
+            }}
           >
             <option value="reviewer">Reviewer</option>
             <option value="editor">Editor (approves and publishes)</option>

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TeamDisagreement, TeamSessionInfo } from '../../../shared/api/team-types';
 import { TeamBar } from '../../../renderer/ui/session/team-bar';
 import { AnnotationTeam } from '../../../renderer/ui/session/annotation-team';
+import { ReviewerIdentityForm } from '../../../renderer/ui/team/reviewer-identity';
 import {
   disagreementWords,
   disputedAnnotationIds,
@@ -198,5 +199,35 @@ describe('AnnotationTeam', () => {
       />,
     );
     expect(screen.queryByRole('button', { name: 'History' })).toBeNull();
+  });
+});
+
+describe('the reviewer form', () => {
+  it('keeps a name typed before the kept identity arrives, and saves it (CI: Bob’s “Saved.” never came)', async () => {
+    let answerIdentity: (v: unknown) => void = () => {};
+    const calls: Array<[string, unknown]> = [];
+    const client = {
+      call: vi.fn(async (method: string, params: unknown) => {
+        calls.push([method, params]);
+        if (method === 'team.identity')
+          return new Promise((resolve) => {
+            answerIdentity = resolve;
+          });
+        if (method === 'team.setIdentity')
+          return { ok: true, value: { id: 'r-0000000000000009', ...(params as object) } };
+        throw new Error(`unexpected ${method}`);
+      }),
+    } as unknown as Parameters<typeof ReviewerIdentityForm>[0]['client'];
+    render(<ReviewerIdentityForm client={client} />);
+    const name = screen.getByRole('textbox', { name: 'Reviewer name' }) as HTMLInputElement;
+    fireEvent.input(name, { target: { value: 'Bob' } });
+    answerIdentity({ ok: true, value: { id: 'r-0000000000000009', name: '', role: 'reviewer' } });
+    await waitFor(() =>
+      expect(screen.getByTestId('reviewer-id').textContent).toBe('r-0000000000000009'),
+    );
+    expect(name.value).toBe('Bob');
+    fireEvent.click(screen.getByRole('button', { name: 'Save reviewer' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved.'));
+    expect(calls.at(-1)).toEqual(['team.setIdentity', { name: 'Bob', role: 'reviewer' }]);
   });
 });
