@@ -60,9 +60,12 @@ export interface WebHost {
   broadcast<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void;
   /**
    * Stop taking API requests (they are answered `io`, "the host is stopping", so
-   * pages keep their edits and retry) and resolve once those under way have
-   * answered. Call before closing the service, so no change reaches the store
-   * after its last save.
+   * pages keep their edits and retry) and resolve once those under way that
+   * can change stored data have answered. Suggestion requests only read (and
+   * may wait a minute on a long article's analysis): they are answered "the
+   * host is stopping" at once rather than holding the stop, and its data
+   * directory's lock, for that long. Call before closing the service, so no
+   * change reaches the store after its last save.
    */
   quiesce(): Promise<void>;
   close(): Promise<void>;
@@ -89,6 +92,8 @@ function baseHeaders(): Record<string, string> {
 }
 
 function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>): void {
+  // A request answered already (a read let go when the host began to stop) is not answered twice.
+  if (res.headersSent || res.writableEnded) return;
   const data = JSON.stringify(body);
   res.writeHead(status, {
     ...baseHeaders(),
@@ -96,6 +101,11 @@ function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>)
     'Cache-Control': 'no-store',
   });
   res.end(data);
+}
+
+/** Requests that never change stored data, and may run long: the suggestions. */
+function isReadOnly(pathname: string): boolean {
+  return pathname.startsWith('/api/suggest.');
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {
@@ -125,6 +135,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   let stopping = false;
   let inFlight = 0;
   const drained: (() => void)[] = [];
+  /** Read-only requests under way that a stop does not wait for (see `quiesce`). */
+  const readers = new Set<ServerResponse>();
+  const STOPPING_MESSAGE =
+    'The app’s host is stopping. Your edits stay in this window and are saved when it runs again.';
 
   const hostAllowed = (host: string | undefined) =>
     host === `127.0.0.1:${port}` || host === `localhost:${port}`;
@@ -193,12 +207,16 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (stopping)
       return sendJson(res, 503, {
         ok: false,
-        error: {
-          code: 'io',
-          message:
-            'The app’s host is stopping. Your edits stay in this window and are saved when it runs again.',
-        },
+        error: { code: 'io', message: STOPPING_MESSAGE },
       });
+    if (isReadOnly(pathname)) {
+      readers.add(res);
+      try {
+        return await handleApi(req, res, pathname);
+      } finally {
+        readers.delete(res);
+      }
+    }
     inFlight++;
     try {
       await handleApi(req, res, pathname);
@@ -259,6 +277,9 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     },
     quiesce() {
       stopping = true;
+      for (const res of readers)
+        sendJson(res, 503, { ok: false, error: { code: 'io', message: STOPPING_MESSAGE } });
+      readers.clear();
       return inFlight === 0 ? Promise.resolve() : new Promise<void>((done) => drained.push(done));
     },
     close: () =>

@@ -107,7 +107,22 @@ export function useSuggestions(deps: SuggestionsDeps): SuggestionsApi {
     if (!article) return;
     let live = true;
     setFetched({ key, state: 'loading', error: null, all: [] });
-    const ask = () => client.call('suggest.claims', { id: session.id, articleId: article.id });
+    const once = () => client.call('suggest.claims', { id: session.id, articleId: article.id });
+    // The host unreachable or stopping (a restart in browser mode): say so, and ask again
+    // until it answers (every 2 s, then up to every 30 s), as long as this article is shown.
+    const ask = async () => {
+      let r = await once();
+      for (
+        let wait = 2000;
+        live && !r.ok && r.error.code === 'io';
+        wait = Math.min(wait * 2, 30_000)
+      ) {
+        setFetched({ key, state: 'error', error: r.error.message, all: [] });
+        await new Promise((done) => setTimeout(done, wait));
+        if (live) r = await once();
+      }
+      return r;
+    };
     void (async () => {
       let r = await ask();
       // The host has an older text than this window (a re-import not saved yet): save, then ask again.

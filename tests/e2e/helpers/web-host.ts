@@ -104,12 +104,17 @@ export async function startHost(
         // restart on the same data directory finds its lock free or stale.
         for (let i = 0; i < 100 && groupAlive(child.pid); i++)
           await new Promise((r) => setTimeout(r, 100));
-        if (child.exitCode === null) {
+        // Still running after 15 s (npm, or the host behind it): say so, and end the group, so a
+        // restart is not refused a data directory a stopping host still holds.
+        if (groupAlive(child.pid)) {
+          console.warn(`web host ${url}: still running 15 s after ${signal}; killing it`);
           try {
             process.kill(-child.pid, 'SIGKILL');
           } catch {
             // already gone
           }
+          for (let i = 0; i < 50 && groupAlive(child.pid); i++)
+            await new Promise((r) => setTimeout(r, 100));
         }
       }
       if (owned) rmSync(dataDir, { recursive: true, force: true });

@@ -306,4 +306,44 @@ describe('stopping', () => {
       await h.close();
     }
   });
+
+  it('a suggestion request under way does not hold the stop: it is answered "stopping" at once, a save under way is waited for', async () => {
+    let releaseSave!: () => void;
+    const saveGate = new Promise<void>((r) => (releaseSave = r));
+    const entered = new Set<string>();
+    let bothIn!: () => void;
+    const inHandle = new Promise<void>((r) => (bothIn = r));
+    const held = {
+      ...service,
+      handle: async (method: string, payload: unknown) => {
+        entered.add(method);
+        if (entered.size === 2) bothIn();
+        if (method === 'suggest.claims') await new Promise(() => {}); // an analysis that never ends
+        await saveGate;
+        return service.handle(method, payload);
+      },
+    } as ApiService;
+    const h = await startWebHost({ service: held, staticDir });
+    try {
+      const suggestion = api(h, 'suggest.claims', { id: 'x', articleId: 'y' });
+      const save = api(h, 'sessions.list', {});
+      await inHandle;
+      let quiet = false;
+      const quiesced = h.quiesce().then(() => (quiet = true));
+      const stopped = await suggestion;
+      expect(stopped.status).toBe(503);
+      expect(JSON.parse(stopped.body)).toMatchObject({
+        ok: false,
+        error: { code: 'io', message: expect.stringContaining('stopping') },
+      });
+      expect(quiet).toBe(false);
+      releaseSave();
+      expect((await save).status).toBe(200);
+      await quiesced;
+      expect(quiet).toBe(true);
+    } finally {
+      releaseSave();
+      await h.close();
+    }
+  });
 });
