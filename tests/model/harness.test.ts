@@ -62,6 +62,25 @@ describe('the shrinker', () => {
     expect(r!.actions.map(id)).toContain(3);
   });
 
+  it('goes on shrinking past a replay that cannot run, and says why', async () => {
+    const trace = [1, 2, 3, 4, 5, 6, 11, 12, 13, 7, 8, 9].map(act);
+    const calls: Action[][] = [];
+    const replay = fakeReplay(calls);
+    let n = 0;
+    const out: string[] = [];
+    const r = await shrinkFailure(
+      { shrink: { replays: 100, minutes: 1 }, out: (l) => void out.push(l) },
+      trace,
+      'painted:missing',
+      async (a) => {
+        if (++n === 2) throw new Error('fetch failed\n    at api');
+        return replay(a);
+      },
+    );
+    expect(r?.actions.map(id)).toEqual([3, 7]);
+    expect(out.join('\n')).toContain('A replay could not run: fetch failed');
+  });
+
   it('reports a failure that does not come back on replay as not shrunk', async () => {
     const out: string[] = [];
     const r = await shrinkFailure(

@@ -212,6 +212,17 @@ export async function shrinkFailure(
 ): Promise<{ actions: Action[]; lines: string[] } | null> {
   const until = Date.now() + o.shrink!.minutes * 60_000;
   let left = o.shrink!.replays;
+  const replayOnce = replay;
+  // A replay that cannot be set up (the host does not start, a request fails) did not show the
+  // failure again: say why, and go on shrinking with the next candidate.
+  replay = async (a) => {
+    try {
+      return await replayOnce(a);
+    } catch (e) {
+      o.out(`    A replay could not run: ${(e as Error).message.split('\n')[0]}`);
+      return null;
+    }
+  };
   const sameFailure = (r: Replay | null) => !!r && r.mismatches.some((m) => m.area === area);
   const budget = () => left > 0 && Date.now() < until;
   o.out(`    Shrinking (at most ${left} replays, ${o.shrink!.minutes} min)…`);
