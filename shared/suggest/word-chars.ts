@@ -72,3 +72,13 @@ export function countWords(text: string): number {
   }
   return n;
 }
+
+/**
+ * What follows the last white space of `s` (`\s`), or all of `s` when it has
+ * none: `s.split(/\s+/).pop()`, without the array. '' when `s` ends in white space.
+ */
+export function lastWord(s: string): string {
+  let i = s.length;
+  while (i > 0 && !isWhiteSpace(s.charCodeAt(i - 1))) i--;
+  return i === 0 ? s : s.slice(i);
+}

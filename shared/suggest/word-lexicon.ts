@@ -83,10 +83,12 @@ function key4(w: string): number {
 
 /** A set of named word lists, matched together in one pass over a sentence's words. */
 export class WordLexicons<K extends string> {
-  /** Bits of the case-insensitive, unanchored one-word alternatives, by word. */
-  private readonly single = new Map<string, number>();
-  /** Every other alternative, by its first word lowercased. */
-  private readonly phrases = new Map<string, Alternative[]>();
+  /**
+   * By word: the bits of the lists that have it as a case-insensitive,
+   * unanchored one-word alternative, and every other alternative whose first
+   * word it is (lowercased).
+   */
+  private readonly words = new Map<string, { bits: number; phrases: Alternative[] }>();
   /** Prefix alternatives (`fraud*`), by the key of their first four characters. */
   private readonly prefixes = new Map<number, PrefixRule[]>();
   private readonly suffixes: SuffixRule[] = [];
@@ -130,14 +132,11 @@ export class WordLexicons<K extends string> {
       const words = parts.filter((_, i) => i % 2 === 0);
       const separators = parts.filter((_, i) => i % 2 === 1);
       sources.push(alt);
-      if (words.length === 1 && !caseSensitive && !anchored) {
-        this.single.set(alt, (this.single.get(alt) ?? 0) | bit);
-        continue;
-      }
       const first = words[0]!.toLowerCase();
-      const list = this.phrases.get(first) ?? [];
-      list.push({ bit, words, separators, caseSensitive, anchored });
-      this.phrases.set(first, list);
+      let entry = this.words.get(first);
+      if (!entry) this.words.set(first, (entry = { bits: 0, phrases: [] }));
+      if (words.length === 1 && !caseSensitive && !anchored) entry.bits |= bit;
+      else entry.phrases.push({ bit, words, separators, caseSensitive, anchored });
     }
     if (spec.suffix) {
       const { text, minLength } = spec.suffix;
@@ -174,28 +173,36 @@ export class WordLexicons<K extends string> {
    */
   match(text: string, lower: string): number {
     const parts = lower.split(RUNS);
+    const words = this.words;
+    const prefixes = this.prefixes;
+    const suffixes = this.suffixes;
     let mask = 0;
     let offset = 0;
     for (let k = 0; k < parts.length; k += 2) {
       const w = parts[k]!;
       const n = w.length;
       if (n > 0) {
-        const s = this.single.get(w);
-        if (s !== undefined) mask |= s;
-        const phrases = this.phrases.get(w);
-        if (phrases !== undefined) {
-          for (const alt of phrases) {
+        const entry = words.get(w);
+        if (entry !== undefined) {
+          mask |= entry.bits;
+          const phrases = entry.phrases;
+          for (let p = 0; p < phrases.length; p++) {
+            const alt = phrases[p]!;
             if ((mask & alt.bit) === 0 && matchesAt(alt, parts, k, text, offset)) mask |= alt.bit;
           }
         }
         if (n >= 4) {
-          const rules = this.prefixes.get(key4(w));
+          const rules = prefixes.get(key4(w));
           if (rules !== undefined) {
-            for (const r of rules) if (n >= r.minLength && w.startsWith(r.prefix)) mask |= r.bit;
+            for (let r = 0; r < rules.length; r++) {
+              const rule = rules[r]!;
+              if (n >= rule.minLength && w.startsWith(rule.prefix)) mask |= rule.bit;
+            }
           }
         }
-        for (const r of this.suffixes) {
-          if (n >= r.minLength && w.endsWith(r.text) && !r.unless.has(w)) mask |= r.bit;
+        for (let r = 0; r < suffixes.length; r++) {
+          const rule = suffixes[r]!;
+          if (n >= rule.minLength && w.endsWith(rule.text) && !rule.unless.has(w)) mask |= rule.bit;
         }
       }
       offset += n + (k + 1 < parts.length ? parts[k + 1]!.length : 0);
