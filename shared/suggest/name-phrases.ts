@@ -408,12 +408,15 @@ for (const w of ROLE_WORDS) {
  * lowercased as usual.
  */
 function isRoleAt(text: string, start: number, end: number): boolean {
+  // Lowercasing never shortens a word (İ grows to two units), so a longer one is no role word.
+  if (end - start > ROLE_MAX_LENGTH) return false;
+  const first = text.charCodeAt(start);
+  // Role words are ASCII, and only U+212A (K) lowercases into ASCII from outside it: a token
+  // whose first character is ASCII can only be a role word of its length and first letter.
+  if (first < 128 && !ROLE_WORDS_BY_SHAPE[(end - start) * 128 + lowerAscii(first)]) return false;
   for (let i = start; i < end; i++)
     if (text.charCodeAt(i) >= 128) return ROLE_WORDS.has(text.slice(start, end).toLowerCase());
-  // Lowercasing keeps an ASCII word's length: a longer one is no role word.
-  if (end - start > ROLE_MAX_LENGTH) return false;
-  const key = (end - start) * 128 + lowerAscii(text.charCodeAt(start));
-  const candidates = ROLE_WORDS_BY_SHAPE[key];
+  const candidates = ROLE_WORDS_BY_SHAPE[(end - start) * 128 + lowerAscii(first)];
   if (!candidates) return false;
   outer: for (const w of candidates) {
     for (let i = start + 1; i < end; i++)
