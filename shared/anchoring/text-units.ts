@@ -34,7 +34,7 @@ const ABBREVIATIONS = new Set(
 
 /** End punctuation, closing marks (a stray space before a ” is forgiven), then white space. */
 const SENTENCE_END = /[.!?…]+(?:[ \t]?[”»])?[”’"')\]»]*(?=\s|$)/gu;
-const WORD_BEFORE = /([\p{L}.]+)$/u;
+const LETTER = /^\p{L}$/u;
 
 /**
  * The sentence around a caret: the trimmed sentence within the caret's
@@ -98,11 +98,46 @@ function endsSentence(para: string, at: number, end: number): boolean {
   const next = NEXT_VISIBLE.exec(para)?.[1];
   if (next && /\p{Ll}/u.test(next)) return false;
   if (para[at] !== '.' || para.startsWith('..', at)) return true;
-  const word = WORD_BEFORE.exec(para.slice(Math.max(0, at - 40), at))?.[1];
+  const word = wordBefore(para, Math.max(0, at - 40), at);
   if (!word) return true;
   // Initials and dotted acronyms: H. / U.S. / W.H. / e.g.
   if (/^(?:\p{L}\.)*\p{L}$/u.test(word)) return false;
   return !ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/**
+ * The letters and dots that end `s[from, to)`, as `/([\p{L}.]+)$/u` finds them
+ * in `s.slice(from, to)` (a surrogate pair cut by `from` is no letter), by a
+ * scan back from `to` instead of a match tried at every position; undefined
+ * when there are none. Exported for its test.
+ */
+export function wordBefore(s: string, from: number, to: number): string | undefined {
+  let i = to;
+  while (i > from) {
+    const c = s.charCodeAt(i - 1);
+    if (c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      i--;
+    } else if (c < 128) {
+      break;
+    } else if (
+      c >= 0xdc00 &&
+      c <= 0xdfff &&
+      i - 2 >= from &&
+      isHighSurrogate(s.charCodeAt(i - 2))
+    ) {
+      if (!LETTER.test(s.slice(i - 2, i))) break;
+      i -= 2;
+    } else {
+      // A lone surrogate is no letter either.
+      if (!LETTER.test(s[i - 1]!)) break;
+      i--;
+    }
+  }
+  return i < to ? s.slice(i, to) : undefined;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
 }
 
 /**

@@ -54,18 +54,21 @@ export function emptyMeta(): ArticleMeta {
  * An article snapshot from parsed content: its hash, the source record
  * (`format` from the parser; file name, size and import time from the caller,
  * which owns the clock) and a fresh id unless one is given (a re-import keeps
- * the old article's id).
+ * the old article's id). `hash` must give what {@link sha256Hex} gives; a
+ * caller in Node passes its native SHA-256, which hashes a 1.2 MB text in a
+ * few milliseconds instead of some forty.
  */
 export function toArticle(
   parsed: ParsedArticle,
   source: Omit<ArticleSource, 'format'>,
   id: string = newId(),
+  hash: (text: string) => string = sha256Hex,
 ): Article {
   return {
     id,
     meta: parsed.meta,
     text: parsed.text,
-    sha256: sha256Hex(parsed.text),
+    sha256: hash(parsed.text),
     blocks: parsed.blocks,
     marks: parsed.marks,
     source: { format: parsed.format, ...source },

@@ -8,6 +8,7 @@
  * Patterns over name shapes rather than a parser: see name-phrases.ts for why.
  */
 import { isTitleWord, namesWithin, type NamePhrase } from './name-phrases';
+import { lastWord } from './word-chars';
 
 /** An attribution found in a sentence. Offsets are UTF-16 into the text. */
 export interface Attribution {
@@ -28,6 +29,12 @@ const PRONOUN_BEFORE = /\b(he|she|they)\s+(?:also\s+|later\s+|then\s+)?$/iu;
 const CAP_BEFORE =
   /(\p{Lu}[\p{L}'’-]+)(?:['’]s\s+(?:office|lawyer|spokes(?:man|woman|person)|campaign|government|ministry))?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?$/u;
 const ACCORDING_TO = /\baccording to\s+/giu;
+/**
+ * Every match of {@link ACCORDING_TO} holds these letters in some case (with
+ * `iu` they match no other character), so a sentence without them, most
+ * sentences, is not searched with it.
+ */
+const ACCORDING = /according/i;
 
 interface NameLookup {
   /** The fullest person name (preferring one with a role) by lowercase surname or whole name. */
@@ -52,7 +59,7 @@ function lookupOf(names: readonly NamePhrase[]): NameLookup {
     if (n.role && !l.withRole.has(n.name)) l.withRole.set(n.name, n);
     // Keyed by the surname, then by the whole name when that is longer.
     const lower = n.name.toLowerCase();
-    const surname = lower.split(/\s+/).pop()!;
+    const surname = lastWord(lower);
     offer(surname, n);
     if (lower !== surname) offer(lower, n);
   }
@@ -67,7 +74,7 @@ export function resolveSurname(word: string, names: readonly NamePhrase[]): Name
 
 function fromPhrase(p: NamePhrase, names: readonly NamePhrase[], evidence: string): Attribution {
   // Prefer the fullest form of the same name, and a form that carries a role.
-  const full = p.kind === 'person' ? (resolveSurname(p.name.split(/\s+/).pop()!, names) ?? p) : p;
+  const full = p.kind === 'person' ? (resolveSurname(lastWord(p.name), names) ?? p) : p;
   const withRole = lookupOf(names).withRole.get(full.name) ?? full;
   return {
     name: full.name.length >= p.name.length ? full.name : p.name,
@@ -93,7 +100,7 @@ export function findAttribution(
   const sentence = text.slice(start, end);
   const inside = namesWithin(names, start, end);
   ACCORDING_TO.lastIndex = 0;
-  for (const m of sentence.matchAll(ACCORDING_TO)) {
+  for (const m of ACCORDING.test(sentence) ? sentence.matchAll(ACCORDING_TO) : []) {
     const after = start + m.index + m[0].length;
     // "according to a report in The Washington Post": the first name within a few words.
     const p = inside.find((n) => n.phraseStart >= after && n.phraseStart - after < 40);

@@ -37,6 +37,7 @@ import { findAttribution, resolveSurname, type Attribution } from './attribution
 import { findNamePhrases, namesWithin, type NamePhrase } from './name-phrases';
 import { paragraphTurns } from './transcript-turns';
 import { predict, type ClaimModel } from './logistic';
+import { lastWord } from './word-chars';
 
 /** One suggested claim. `start`/`end` are code-point offsets into the canonical text. */
 export interface ClaimSuggestion {
@@ -151,10 +152,17 @@ export function sentenceUnits(text: string, blocks?: readonly Block[]): Sentence
 
 /** "Jean-Pierre" → "Karine Jean-Pierre" when the article names her in full. */
 function resolveTurnSpeaker(speaker: string, names: readonly NamePhrase[]): string {
-  const last = speaker.split(/\s+/).pop()!;
+  const last = lastWord(speaker);
   const full = resolveSurname(last, names);
   return full && full.name.length > speaker.length ? full.name : speaker;
 }
+
+/** The features that give a reason, with their positions, in {@link FEATURE_NAMES} order. */
+const REASON_FEATURES = FEATURE_NAMES.flatMap((name, index) => {
+  const reason = FEATURE_REASONS[name];
+  return reason && name !== 'quote' && name !== 'speech-verb' ? [{ index, reason }] : [];
+});
+const QUOTE_INDEX = FEATURE_NAMES.indexOf('quote');
 
 function reasonsOf(unit: SentenceUnit, speaker: string | undefined): string[] {
   const out: string[] = [];
@@ -163,14 +171,10 @@ function reasonsOf(unit: SentenceUnit, speaker: string | undefined): string[] {
   };
   const f = unit.features;
   // Reasons describe what the sentence has, whatever weight the model gives each feature.
-  const fired = (name: (typeof FEATURE_NAMES)[number]) => f[FEATURE_NAMES.indexOf(name)]! > 0;
-  if (fired('quote')) push('quoted assertion');
+  if (f[QUOTE_INDEX]! > 0) push('quoted assertion');
   if (speaker) push(`attributed: said by ${speaker}`);
   else if (unit.attribution) push('attributed');
-  for (const name of FEATURE_NAMES) {
-    const reason = FEATURE_REASONS[name];
-    if (reason && name !== 'quote' && name !== 'speech-verb' && fired(name)) push(reason);
-  }
+  for (const { index, reason } of REASON_FEATURES) if (f[index]! > 0) push(reason);
   return out;
 }
 

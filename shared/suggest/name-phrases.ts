@@ -13,7 +13,7 @@
  * ship in npm packages tag dates, numbers and parts of speech but not people,
  * and the shapes newsrooms write names in are few and regular.
  */
-import { codePointAt, continuesWord, isLetterOrDigit, isWhiteSpace } from './word-chars';
+import { codePointAt, continuesWord, isLetterOrDigit, isWhiteSpace, lastWord } from './word-chars';
 
 /** A name found in a text. Offsets are UTF-16 into the text the phrase was found in. */
 export interface NamePhrase {
@@ -135,11 +135,37 @@ interface Token {
  * string is sliced, and its object built, only when a test needs them.
  */
 
+/** ASCII characters' classes for the tokenizer: white space, other, `.'-` (continue a word), letter or digit. */
+const SPACE = 0;
+const OTHER = 1;
+const CONTINUES = 2;
+const WORD = 3;
+const ASCII_CLASS = new Uint8Array(128).map((_, c) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+    ? WORD
+    : c === 46 || c === 39 || c === 45
+      ? CONTINUES
+      : c === 32 || (c >= 9 && c <= 13)
+        ? SPACE
+        : OTHER,
+);
+
+/** Token flags: {@link isCap}, {@link isRoleWord}. */
+const CAP = 1;
+const ROLE = 2;
+
 /** The tokens of `text[from, to)` as offsets; see the comment above. */
 class TokenList {
-  /** Start and end of each token; every token is at least one unit long, so `to - from` slots suffice. */
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  /**
+   * Start and end of each token, and its flags (CAP, ROLE). Every token is
+   * at least one unit long, so `to - from` slots would always suffice; prose
+   * has about one token in five characters, so the arrays start at a third
+   * of that and grow when needed (two arrays of the text's length were 10 MB
+   * for a 1.2 MB text, reason enough for the garbage collector to run).
+   */
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint8Array;
   length = 0;
 
   constructor(
@@ -147,33 +173,72 @@ class TokenList {
     from: number,
     to: number,
   ) {
-    this.starts = new Int32Array(Math.max(0, to - from));
-    this.ends = new Int32Array(Math.max(0, to - from));
+    const capacity = Math.max(0, Math.min(to - from, Math.ceil((to - from) / 3) + 16));
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    // ASCII is classified by table, in line; any other code point by word-chars.ts.
     let i = from;
     while (i < to) {
-      const c = codePointAt(text, i, to);
       const start = i;
-      i += c > 0xffff ? 2 : 1;
-      if (isLetterOrDigit(c)) {
-        while (i < to) {
-          const d = codePointAt(text, i, to);
-          if (!continuesWord(d)) break;
-          i += d > 0xffff ? 2 : 1;
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        const k = ASCII_CLASS[c]!;
+        i++;
+        if (k === SPACE) continue;
+        if (k !== WORD) {
+          this.push(start, i, 0);
+          continue;
         }
-        this.pushWord(start, i);
-      } else if (!isWhiteSpace(c)) {
-        this.push(start, i);
+      } else {
+        const cp = codePointAt(text, i, to);
+        i += cp > 0xffff ? 2 : 1;
+        if (!isLetterOrDigit(cp)) {
+          if (!isWhiteSpace(cp)) this.push(start, i, 0);
+          continue;
+        }
       }
+      while (i < to) {
+        const d = text.charCodeAt(i);
+        if (d < 128) {
+          if (ASCII_CLASS[d]! < CONTINUES) break;
+          i++;
+        } else {
+          const cp = codePointAt(text, i, to);
+          if (!continuesWord(cp)) break;
+          i += cp > 0xffff ? 2 : 1;
+        }
+      }
+      this.pushWord(start, i);
     }
   }
 
-  private push(start: number, end: number): void {
+  private push(start: number, end: number, flags: number): void {
+    if (this.length === this.starts.length) this.grow();
     this.starts[this.length] = start;
     this.ends[this.length] = end;
+    this.flags[this.length] = flags;
     this.length++;
   }
 
-  /** Push a scanned word, splitting a sentence's full stop and a possessive `'s` off it. */
+  private grow(): void {
+    const n = this.starts.length * 2 + 16;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    const flags = new Uint8Array(n);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    flags.set(this.flags);
+    this.starts = starts;
+    this.ends = ends;
+    this.flags = flags;
+  }
+
+  /**
+   * Push a scanned word, splitting a sentence's full stop and a possessive
+   * `'s` off it. The pieces split off ("." and "'s") are neither capitalised
+   * nor title words: their flags are 0.
+   */
   private pushWord(start: number, rawEnd: number): void {
     const text = this.text;
     let end = rawEnd;
@@ -181,7 +246,7 @@ class TokenList {
     if (
       end - start > 2 &&
       text.charCodeAt(end - 1) === 46 /* . */ &&
-      !DOTTED_LETTERS.test(text.slice(start, end))
+      !dottedLetters(text, start, end)
     ) {
       end--;
     }
@@ -190,8 +255,12 @@ class TokenList {
       const q = text.charCodeAt(end - 2);
       if (q === 39 || q === 0x2019) end -= 2;
     }
-    this.push(start, end);
-    if (end < rawEnd) this.push(end, rawEnd);
+    this.push(
+      start,
+      end,
+      (capAt(text, start, end) ? CAP : 0) | (isRoleAt(text, start, end) ? ROLE : 0),
+    );
+    if (end < rawEnd) this.push(end, rawEnd, 0);
   }
 
   /** The token's text. */
@@ -207,15 +276,12 @@ class TokenList {
 
   /** {@link isCap} of token `i`; false outside the list. */
   cap(i: number): boolean {
-    if (i < 0 || i >= this.length) return false;
-    if (!mayBeCap(this.text.charCodeAt(this.starts[i]!))) return false;
-    return CAP_WORD.test(this.textOf(i));
+    return i >= 0 && i < this.length && (this.flags[i]! & CAP) !== 0;
   }
 
   /** {@link isRoleWord} of token `i`; false outside the list. */
   role(i: number): boolean {
-    if (i < 0 || i >= this.length) return false;
-    return isRoleAt(this.text, this.starts[i]!, this.ends[i]!);
+    return i >= 0 && i < this.length && (this.flags[i]! & ROLE) !== 0;
   }
 
   /** Whether token `i` is a {@link PARTICLE}. */
@@ -233,6 +299,74 @@ class TokenList {
       this.text.charCodeAt(this.starts[i]!) === c
     );
   }
+}
+
+/**
+ * {@link DOTTED_LETTERS} of `text[start, end)`: letters each followed by a
+ * dot. ASCII is checked by hand; anything else by the pattern.
+ */
+function dottedLetters(text: string, start: number, end: number): boolean {
+  if ((end - start) % 2 === 0) {
+    let ascii = true;
+    let shape = true;
+    for (let i = start; i < end; i += 2) {
+      const c = text.charCodeAt(i);
+      const d = text.charCodeAt(i + 1);
+      if (c >= 128 || d >= 128) {
+        ascii = false;
+        break;
+      }
+      if (d !== 46 || !((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) shape = false;
+    }
+    if (ascii) return shape;
+  } else {
+    // Odd length: an ASCII text cannot be letter-dot pairs; another may (an astral letter is two units).
+    let ascii = true;
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) ascii = false;
+    if (ascii) return false;
+  }
+  return DOTTED_LETTERS.test(text.slice(start, end));
+}
+
+/**
+ * {@link CAP_WORD} of `text[start, end)` (a word token). Every form starts
+ * with a capital letter, so a token that starts with a lowercase ASCII
+ * letter, a digit or ASCII punctuation (most tokens) is answered at once.
+ * For a token that starts with an ASCII capital: letters, apostrophes and
+ * hyphens after it make the first form ("McMaster", "O’Neil"); a digit makes
+ * none ("FN123"); capitals each followed by a dot make the second ("U.S.").
+ * Anything else is matched by the pattern.
+ */
+function capAt(text: string, start: number, end: number): boolean {
+  const c0 = text.charCodeAt(start);
+  if (!mayBeCap(c0)) return false;
+  if (c0 < 128) {
+    let plain = true;
+    let digit = false;
+    let other = false;
+    for (let i = start + 1; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 45 || c === 0x2019)
+        continue;
+      plain = false;
+      if (c >= 48 && c <= 57) digit = true;
+      else if (c !== 46) other = true;
+    }
+    if (plain) return true;
+    if (digit) return false;
+    if (!other && upperDotted(text, start, end)) return true;
+  }
+  return CAP_WORD.test(text.slice(start, end));
+}
+
+/** Whether `text[start, end)` is ASCII capitals each followed by a dot ("U.S.", "H."). */
+function upperDotted(text: string, start: number, end: number): boolean {
+  if ((end - start) % 2 !== 0) return false;
+  for (let i = start; i < end; i += 2) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90 || text.charCodeAt(i + 1) !== 46) return false;
+  }
+  return true;
 }
 
 /** Word and punctuation tokens of `text[from, to)`, trailing dots kept only on initials and abbreviations. */
@@ -257,11 +391,12 @@ function isCap(t: Token | undefined): boolean {
   return !!t && mayBeCap(t.text.charCodeAt(0)) && CAP_WORD.test(t.text);
 }
 
-/** The role words by length and first letter, for {@link isRoleAt}. */
-const ROLE_WORDS_BY_SHAPE = new Map<number, string[]>();
+/** The role words by length and first letter (index `length * 128 + first`), for {@link isRoleAt}. */
+const ROLE_MAX_LENGTH = Math.max(...[...ROLE_WORDS].map((w) => w.length));
+const ROLE_WORDS_BY_SHAPE: Array<string[] | undefined> = [];
 for (const w of ROLE_WORDS) {
   const key = w.length * 128 + w.charCodeAt(0);
-  ROLE_WORDS_BY_SHAPE.set(key, [...(ROLE_WORDS_BY_SHAPE.get(key) ?? []), w]);
+  ROLE_WORDS_BY_SHAPE[key] = [...(ROLE_WORDS_BY_SHAPE[key] ?? []), w];
 }
 
 /**
@@ -273,10 +408,15 @@ for (const w of ROLE_WORDS) {
  * lowercased as usual.
  */
 function isRoleAt(text: string, start: number, end: number): boolean {
+  // Lowercasing never shortens a word (İ grows to two units), so a longer one is no role word.
+  if (end - start > ROLE_MAX_LENGTH) return false;
+  const first = text.charCodeAt(start);
+  // Role words are ASCII, and only U+212A (K) lowercases into ASCII from outside it: a token
+  // whose first character is ASCII can only be a role word of its length and first letter.
+  if (first < 128 && !ROLE_WORDS_BY_SHAPE[(end - start) * 128 + lowerAscii(first)]) return false;
   for (let i = start; i < end; i++)
     if (text.charCodeAt(i) >= 128) return ROLE_WORDS.has(text.slice(start, end).toLowerCase());
-  const key = (end - start) * 128 + lowerAscii(text.charCodeAt(start));
-  const candidates = ROLE_WORDS_BY_SHAPE.get(key);
+  const candidates = ROLE_WORDS_BY_SHAPE[(end - start) * 128 + lowerAscii(first)];
   if (!candidates) return false;
   outer: for (const w of candidates) {
     for (let i = start + 1; i < end; i++)
@@ -301,6 +441,18 @@ function isRoleWord(t: Token | undefined): boolean {
 
 /** An acronym that names an organisation alone: "FBI", "NATO". */
 const ACRONYM = /^\p{Lu}{2,5}$/u;
+
+/** {@link ACRONYM} of a word: ASCII by hand, anything else by the pattern. */
+function isAcronym(w: string): boolean {
+  let ascii = true;
+  let upper = true;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) ascii = false;
+    else if (c < 65 || c > 90) upper = false;
+  }
+  return ascii ? upper && w.length >= 2 && w.length <= 5 : ACRONYM.test(w);
+}
 
 /** The kind of a capitalised run by its words; null when it is most likely a place or no name. */
 function kindOf(words: string[]): 'person' | 'organization' | null {
@@ -329,10 +481,11 @@ function hasNewline(text: string, from: number, to: number): boolean {
  */
 export function findNamePhrases(text: string, from = 0, to = text.length): NamePhrase[] {
   const tokens = new TokenList(text, from, to);
+  const flags = tokens.flags;
   const out: NamePhrase[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!tokens.cap(i) && !tokens.role(i)) {
+    if ((flags[i]! & (CAP | ROLE)) === 0) {
       i++;
       continue;
     }
@@ -362,24 +515,35 @@ function withSurnameMentions(tokens: TokenList, phrases: NamePhrase[]): NamePhra
   const bySurname = new Map<string, NamePhrase>();
   for (const p of phrases) {
     if (p.kind !== 'person' || !/\s/u.test(p.name)) continue;
-    const last = p.name.split(/\s+/).pop()!;
+    const last = lastWord(p.name);
     const known = bySurname.get(last);
     if (!known || (!known.role && p.role)) bySurname.set(last, p);
   }
   if (!bySurname.size) return phrases;
   const taken = new Set(phrases.map((p) => p.end));
-  const out = [...phrases];
+  const mentions: NamePhrase[] = [];
+  const flags = tokens.flags;
   for (let i = 0; i < tokens.length; i++) {
+    // A surname is the last word of a name (a name's words are separated by white space, so
+    // its last word is its last token), a capitalised token: other tokens are not looked up.
+    if ((flags[i]! & CAP) === 0) continue;
     const start = tokens.starts[i]!;
     const end = tokens.ends[i]!;
-    // A surname is the last word of a name, a capitalised word: other tokens are not looked up.
-    if (!mayBeCap(tokens.text.charCodeAt(start))) continue;
     const full = bySurname.get(tokens.textOf(i));
     if (!full || taken.has(end)) continue;
     if (tokens.cap(i - 1) || tokens.cap(i + 1)) continue;
-    out.push({ ...full, start, end, phraseStart: start, name: full.name });
+    mentions.push({ ...full, start, end, phraseStart: start, name: full.name });
   }
-  return out.sort((a, b) => a.start - b.start);
+  // Both lists are in text order: merged as the stable sort of `[...phrases, ...mentions]` by start.
+  const out: NamePhrase[] = [];
+  let p = 0;
+  let m = 0;
+  while (p < phrases.length || m < mentions.length) {
+    if (m === mentions.length || (p < phrases.length && phrases[p]!.start <= mentions[m]!.start))
+      out.push(phrases[p++]!);
+    else out.push(mentions[m++]!);
+  }
+  return out;
 }
 
 /** The name phrase in `tokens[i, j)`, or null when the run names no person or organisation. */
@@ -397,7 +561,7 @@ function splitRun(
   // without building the run.
   if (j === i + 1) {
     const word = tokens.textOf(i);
-    if (!ORG_WORDS.has(word) && !ACRONYM.test(word)) return null;
+    if (!ORG_WORDS.has(word) && !isAcronym(word)) return null;
   }
   let run: Token[] = [];
   for (let k = i; k < j; k++) run.push(tokens.token(k)!);
@@ -493,6 +657,8 @@ function apposition(
   at: number,
   to: number,
 ): { role: string; organisation: string } | null {
+  // The pattern starts with the comma: most names are followed by something else.
+  if (at >= to || text.charCodeAt(at) !== 44 /* , */) return null;
   const m = APPOSITION.exec(text.slice(at, Math.min(to, at + 160)));
   if (!m) return null;
   const roleWords = m[1]!.trim().split(/\s+/);

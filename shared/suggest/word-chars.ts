@@ -56,19 +56,56 @@ export function codePointAt(text: string, i: number, to: number): number {
   return c;
 }
 
+/** ASCII characters: 2 a letter or digit, 1 another character that continues a word (`.'-`), 0 the rest. */
+const ASCII_WORD = new Uint8Array(128).map((_, c) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+    ? 2
+    : c === 46 || c === 39 || c === 45
+      ? 1
+      : 0,
+);
+
+/** The last text counted and its count: a sentence is counted by its filter and again by its features. */
+let lastCounted = '';
+let lastCount = 0;
+
 /** How many words (see the module comment) `text` holds: the matches of the word pattern, counted without building them. */
 export function countWords(text: string): number {
+  if (text === lastCounted) return lastCount;
   let n = 0;
   let inWord = false;
   for (let i = 0; i < text.length;) {
+    const u = text.charCodeAt(i);
+    if (u < 128) {
+      // ASCII by table: a character that does not continue a word starts none either.
+      const k = ASCII_WORD[u]!;
+      i++;
+      if (inWord) inWord = k !== 0;
+      else if (k === 2) {
+        n++;
+        inWord = true;
+      }
+      continue;
+    }
     const c = codePointAt(text, i, text.length);
     i += c > 0xffff ? 2 : 1;
-    // A character that does not continue a word is no letter or digit either, so it starts none.
     if (inWord) inWord = continuesWord(c);
     else if (isLetterOrDigit(c)) {
       n++;
       inWord = true;
     }
   }
+  lastCounted = text;
+  lastCount = n;
   return n;
+}
+
+/**
+ * What follows the last white space of `s` (`\s`), or all of `s` when it has
+ * none: `s.split(/\s+/).pop()`, without the array. '' when `s` ends in white space.
+ */
+export function lastWord(s: string): string {
+  let i = s.length;
+  while (i > 0 && !isWhiteSpace(s.charCodeAt(i - 1))) i--;
+  return i === 0 ? s : s.slice(i);
 }

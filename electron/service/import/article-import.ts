@@ -17,6 +17,7 @@
  * imported: a plain-text import never loads them (`factcheck suggest` on a
  * .txt starts faster).
  */
+import { createHash } from 'node:crypto';
 import type { ApiResult } from '../../../shared/api/contract';
 import { toArticle, type Article, type ParsedArticle } from '../../../shared/model/article';
 import { MAX_ARTICLE_BYTES, formatSizeAndLimit } from '../../../shared/model/limits';
@@ -45,6 +46,15 @@ async function loadReaders(kind: Kind | null): Promise<void> {
 function loadedReaders(): Readers {
   if (!readers) throw new Error('the HTML and Markdown readers were used before they were loaded');
   return readers;
+}
+
+/**
+ * SHA-256 of the text's UTF-8 bytes as lowercase hex, as shared/text/sha256.ts
+ * gives it, by Node's native hash (a lone surrogate is encoded as U+FFFD by
+ * both).
+ */
+export function nodeSha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** How far an import has come, from 0 to 1. */
@@ -215,5 +225,6 @@ function importText(
       `“${name}” has no article text: it is empty or holds only markup.`,
     );
   }
-  return { ok: true, value: toArticle(parsed, { fileName: name, bytes, importedAt: nowIso() }) };
+  const source = { fileName: name, bytes, importedAt: nowIso() };
+  return { ok: true, value: toArticle(parsed, source, undefined, nodeSha256Hex) };
 }

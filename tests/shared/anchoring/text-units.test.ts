@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { quotationAround, sentenceAround } from '../../../shared/anchoring';
 import { normalizeNewlines } from '../../../shared/article/plain-text';
+import { wordBefore } from '../../../shared/anchoring/text-units';
+import { seededRandom } from '../../helpers/session-fixtures';
 
 const SEED = normalizeNewlines(
   readFileSync(
@@ -112,5 +114,39 @@ describe('text units on tricky cases', () => {
     expect(sentenceAround('', 0)).toBeNull();
     expect(quotationAround('', 0)).toBeNull();
     expect(quotationAround('“”', 1)).toBeNull();
+  });
+});
+
+describe('wordBefore', () => {
+  it('finds what /([\\p{L}.]+)$/u finds in the slice, on random text with astral and lone surrogates', () => {
+    const random = seededRandom(77);
+    const alphabet = [
+      'a',
+      'Z',
+      '.',
+      ' ',
+      ',',
+      'é',
+      'ß',
+      '𝐀',
+      '😀',
+      '\ud835',
+      '\udc00',
+      '1',
+      '…',
+      'ª',
+    ];
+    let compared = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let s = '';
+      const length = Math.floor(random() * 12);
+      for (let k = 0; k < length; k++) s += alphabet[Math.floor(random() * alphabet.length)];
+      const to = Math.floor(random() * (s.length + 1));
+      const from = Math.floor(random() * (to + 1));
+      const want = /([\p{L}.]+)$/u.exec(s.slice(from, to))?.[1];
+      expect(wordBefore(s, from, to), JSON.stringify([s, from, to])).toBe(want);
+      if (want) compared++;
+    }
+    expect(compared).toBeGreaterThan(4000);
   });
 });

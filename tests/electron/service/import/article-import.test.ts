@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   importArticleFile,
   importPasted,
+  nodeSha256Hex,
   looksBinary,
 } from '../../../../electron/service/import/article-import';
 import { articleToDoc } from '../../../../shared/article/article-doc';
@@ -19,6 +20,7 @@ import {
   newsPage,
 } from '../../../helpers/hostile-inputs';
 import type { Article } from '../../../../shared/model/article';
+import { sha256Hex } from '../../../../shared/text/sha256';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -377,5 +379,25 @@ describe('text encodings and the size message', () => {
       );
     const r2 = await importArticleFile('big.txt', new Uint8Array(20 * 1024 * 1024).fill(0x61));
     if (!r2.ok) expect(r2.error.message).toContain('is 20 MB; articles can be at most 16 MB');
+  });
+});
+
+describe('the article hash', () => {
+  it('Node’s SHA-256 gives what the shared one gives, lone surrogates and astral characters included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        expect(nodeSha256Hex(s)).toBe(sha256Hex(s));
+      }),
+    );
+    for (const s of ['', 'a', '\ud800', 'x\udc00y', '😀 “quoted” — ſ K İ'])
+      expect(nodeSha256Hex(s)).toBe(sha256Hex(s));
+  });
+
+  it('an imported article carries the SHA-256 of its text', async () => {
+    const r = await importArticleFile(
+      'a.txt',
+      enc('Minister Helena Varga said 4,000 people left. “Yes.”'),
+    );
+    expect(r.ok && r.value.sha256).toBe(r.ok && sha256Hex(r.value.text));
   });
 });
