@@ -9,7 +9,8 @@
  * and its suffix slices of the article text where they are the text at the
  * annotation's position (V8 keeps a slice of 13 or more characters as a
  * reference into its parent, not a copy), and keeps one string for each value
- * of the recurring fields. Timestamps, notes and rationales are left as they
+ * of the recurring fields (taken from the vocabulary, the session's own lists
+ * or the previous value). Timestamps, notes and rationales are left as they
  * are: in real sessions they seldom repeat.
  *
  * Only for a session no one has read yet (fresh from `JSON.parse`): the pass
@@ -18,6 +19,7 @@
  */
 import type { Session } from '../model/session';
 import { CodePointIndex } from '../text/code-points';
+import { ANCHOR_STATUSES, ANNOTATION_KINDS, LINK_RELATIONS } from '../model/vocabulary';
 
 /**
  * Shorter slices are copied by V8 anyway (`SlicedString::kMinLength`), so
@@ -26,32 +28,38 @@ import { CodePointIndex } from '../text/code-points';
 const MIN_SLICE = 13;
 
 export function shareSessionStrings(session: Session): void {
-  const pool = new Map<string, string>();
-  const one = (s: string): string => {
-    const kept = pool.get(s);
-    if (kept !== undefined) return kept;
-    pool.set(s, s);
-    return s;
-  };
-  const texts = new Map<string, { text: string; cp: CodePointIndex }>();
-  for (const art of session.articles) {
-    art.id = one(art.id);
-    texts.set(art.id, { text: art.text, cp: new CodePointIndex(art.text) });
-  }
+  // The recurring words come from a short list each (the vocabulary, the session's articles,
+  // speakers and scale), or repeat the previous value (reviewers); only link ends and tags
+  // need a table.
+  const articles = new Map<string, { id: string; text: string; cp: CodePointIndex }>();
+  for (const art of session.articles)
+    articles.set(art.id, { id: art.id, text: art.text, cp: new CodePointIndex(art.text) });
+  const speakers = session.speakers.map((s) => s.id);
+  const steps = session.scale.steps.map((s) => s.id);
+  const ids = new Map<string, string>();
+  const tags = new Map<string, string>();
+  let reviewer = '';
+  const sameReviewer = (r: string) => (r === reviewer ? reviewer : (reviewer = r));
   for (const a of session.annotations) {
-    a.id = one(a.id);
-    a.kind = one(a.kind) as typeof a.kind;
-    a.reviewer = one(a.reviewer);
-    if (a.speakerId) a.speakerId = one(a.speakerId);
-    if (a.verdict) a.verdict.stepId = one(a.verdict.stepId);
-    for (let i = 0; i < a.tags.length; i++) a.tags[i] = one(a.tags[i]!);
+    ids.set(a.id, a.id);
+    a.kind = fromList(ANNOTATION_KINDS, a.kind);
+    a.reviewer = sameReviewer(a.reviewer);
+    if (a.speakerId) a.speakerId = fromList(speakers, a.speakerId);
+    if (a.verdict) a.verdict.stepId = fromList(steps, a.verdict.stepId);
+    for (let i = 0; i < a.tags.length; i++) {
+      const tag = a.tags[i]!;
+      const kept = tags.get(tag);
+      if (kept === undefined) tags.set(tag, tag);
+      else a.tags[i] = kept;
+    }
     const t = a.target;
-    t.articleId = one(t.articleId);
-    t.status = one(t.status) as typeof t.status;
-    t.quote.type = one(t.quote.type) as typeof t.quote.type;
-    t.position.type = one(t.position.type) as typeof t.position.type;
-    const art = texts.get(t.articleId);
-    if (!art || t.status === 'orphaned') continue;
+    t.status = fromList(ANCHOR_STATUSES, t.status);
+    if (t.quote.type === QUOTE) t.quote.type = QUOTE;
+    if (t.position.type === POSITION) t.position.type = POSITION;
+    const art = articles.get(t.articleId);
+    if (!art) continue;
+    t.articleId = art.id;
+    if (t.status === 'orphaned') continue;
     const start = art.cp.toUtf16(t.position.start);
     const end = art.cp.toUtf16(t.position.end);
     const q = t.quote;
@@ -60,11 +68,20 @@ export function shareSessionStrings(session: Session): void {
     q.suffix = sliceIfSame(art.text, end, end + q.suffix.length, q.suffix);
   }
   for (const l of session.links) {
-    l.from = one(l.from);
-    l.to = one(l.to);
-    l.relation = one(l.relation) as typeof l.relation;
-    l.reviewer = one(l.reviewer);
+    l.from = ids.get(l.from) ?? l.from;
+    l.to = ids.get(l.to) ?? l.to;
+    l.relation = fromList(LINK_RELATIONS, l.relation);
+    l.reviewer = sameReviewer(l.reviewer);
   }
+}
+
+const QUOTE = 'TextQuoteSelector';
+const POSITION = 'TextPositionSelector';
+
+/** The list's own string equal to `value`, or `value` when the list has none. */
+function fromList<T extends string>(list: readonly T[], value: T): T {
+  for (const x of list) if (x === value) return x;
+  return value;
 }
 
 /** `text.slice(start, end)` when it equals `value` (and is long enough to be a slice), else `value`. */
