@@ -35,12 +35,29 @@ export interface DisputeCard {
   answered: boolean;
 }
 
+/**
+ * The dispute model of a session. Counting and filtering need only the claims
+ * and the links; a card (its groups, speakers, verdict) is built when it is
+ * asked for, and kept, so a session with thousands of claims builds only the
+ * cards of the page the panel shows.
+ */
 export interface DisputeModel {
-  cards: DisputeCard[];
+  /** Claims (not orphaned), in document order: one card each. */
+  readonly claims: readonly Annotation[];
   /** Anchored statements (not claims) with no link to any claim. */
-  unlinked: Annotation[];
+  readonly unlinked: readonly Annotation[];
   /** Annotations whose text was not found after a re-import. */
-  orphans: Annotation[];
+  readonly orphans: readonly Annotation[];
+  /** The card of `claim`, one of `claims`; built on first use and kept with the model. */
+  card(claim: Annotation): DisputeCard;
+  /** The cards of `claims[from, to)`, in order. */
+  cards(from: number, to: number): DisputeCard[];
+  /** True once a counter-statement or evidence is linked to `claim` (without building its card). */
+  answered(claim: Annotation): boolean;
+  /** The annotations linked to `claim`, either way, as its card groups them (unsorted). */
+  linked(claim: Annotation): readonly Annotation[];
+  /** The speaker of an annotation of the session, or null. */
+  speakerOf(a: Annotation): Speaker | null;
 }
 
 /** Document order: by article (session order), then position, then length (longer first). */
@@ -55,37 +72,97 @@ export function compareByPosition(
     a.created.localeCompare(b.created);
 }
 
-/** Build the dispute model of a session. Linear in annotations + links. */
+/**
+ * Build the dispute model of a session: the claims and statements in document
+ * order and which statements no claim links to, in O(annotations + links) plus
+ * the sort. Cards come later, one by one (see {@link DisputeModel}).
+ */
 export function buildDisputeModel(session: Session): DisputeModel {
-  const byId = new Map(session.annotations.map((a) => [a.id, a]));
-  const speakers = new Map(session.speakers.map((s) => [s.id, s]));
-  const steps = new Map(session.scale.steps.map((s) => [s.id, s]));
-  const linksOf = new Map<string, Link[]>();
-  for (const l of session.links) {
-    for (const end of [l.from, l.to]) {
-      const list = linksOf.get(end);
-      if (list) list.push(l);
-      else linksOf.set(end, [l]);
+  return new SessionDisputes(session);
+}
+
+class SessionDisputes implements DisputeModel {
+  readonly claims: Annotation[];
+  readonly unlinked: Annotation[];
+  readonly orphans: Annotation[];
+  private readonly byId = new Map<string, Annotation>();
+  private readonly speakers: Map<string, Speaker>;
+  private readonly cmp: (a: Annotation, b: Annotation) => number;
+  /** Links by live claim id, made on first use. */
+  private linksByClaim: Map<string, Link[]> | null = null;
+  private readonly built = new Map<string, DisputeCard>();
+
+  constructor(private readonly session: Session) {
+    for (const a of session.annotations) this.byId.set(a.id, a);
+    this.speakers = new Map(session.speakers.map((s) => [s.id, s]));
+    this.cmp = compareByPosition(session);
+    const sorted = session.annotations.filter((a) => a.target.status !== 'orphaned').sort(this.cmp);
+    this.claims = sorted.filter((a) => a.kind === 'claim');
+    // A statement is linked when a link joins it to a claim that is not orphaned.
+    const linkedToClaim = new Set<string>();
+    for (const l of session.links) {
+      if (this.isLiveClaim(l.from) && this.byId.has(l.to)) linkedToClaim.add(l.to);
+      if (this.isLiveClaim(l.to) && this.byId.has(l.from)) linkedToClaim.add(l.from);
     }
+    this.unlinked = sorted.filter((a) => a.kind !== 'claim' && !linkedToClaim.has(a.id));
+    this.orphans = session.annotations.filter((a) => a.target.status === 'orphaned').sort(this.cmp);
   }
-  const sorted = session.annotations
-    .filter((a) => a.target.status !== 'orphaned')
-    .sort(compareByPosition(session));
-  const cards: DisputeCard[] = [];
-  const linkedToClaim = new Set<string>();
-  for (const claim of sorted) {
-    if (claim.kind !== 'claim') continue;
+
+  private isLiveClaim(id: string): boolean {
+    const a = this.byId.get(id);
+    return !!a && a.kind === 'claim' && a.target.status !== 'orphaned';
+  }
+
+  private linksOf(claim: Annotation): readonly Link[] {
+    if (!this.linksByClaim) {
+      const m = new Map<string, Link[]>();
+      for (const l of this.session.links) {
+        for (const end of l.from === l.to ? [l.from] : [l.from, l.to]) {
+          if (!this.isLiveClaim(end)) continue;
+          const list = m.get(end);
+          if (list) list.push(l);
+          else m.set(end, [l]);
+        }
+      }
+      this.linksByClaim = m;
+    }
+    return this.linksByClaim.get(claim.id) ?? [];
+  }
+
+  speakerOf(a: Annotation): Speaker | null {
+    return a.speakerId ? (this.speakers.get(a.speakerId) ?? null) : null;
+  }
+
+  linked(claim: Annotation): Annotation[] {
+    const out: Annotation[] = [];
+    for (const link of this.linksOf(claim)) {
+      const other = this.byId.get(link.from === claim.id ? link.to : link.from);
+      if (other) out.push(other);
+    }
+    return out;
+  }
+
+  answered(claim: Annotation): boolean {
+    return this.linked(claim).some((o) => o.kind === 'counter-statement' || o.kind === 'evidence');
+  }
+
+  cards(from: number, to: number): DisputeCard[] {
+    return this.claims.slice(from, to).map((c) => this.card(c));
+  }
+
+  card(claim: Annotation): DisputeCard {
+    const kept = this.built.get(claim.id);
+    if (kept) return kept;
     const groups = new Map<LinkRelation, DisputeStatement[]>();
     let answered = false;
-    for (const link of linksOf.get(claim.id) ?? []) {
+    for (const link of this.linksOf(claim)) {
       const otherId = link.from === claim.id ? link.to : link.from;
-      const other = byId.get(otherId);
+      const other = this.byId.get(otherId);
       if (!other) continue;
-      linkedToClaim.add(other.id);
       if (other.kind === 'counter-statement' || other.kind === 'evidence') answered = true;
       const st: DisputeStatement = {
         annotation: other,
-        speaker: other.speakerId ? (speakers.get(other.speakerId) ?? null) : null,
+        speaker: this.speakerOf(other),
         link,
         direction: link.from === other.id ? 'outgoing' : 'incoming',
       };
@@ -93,24 +170,23 @@ export function buildDisputeModel(session: Session): DisputeModel {
       if (g) g.push(st);
       else groups.set(link.relation, [st]);
     }
-    const cmp = compareByPosition(session);
-    cards.push({
+    const step = claim.verdict
+      ? this.session.scale.steps.find((s) => s.id === claim.verdict!.stepId)
+      : undefined;
+    const card: DisputeCard = {
       claim,
-      speaker: claim.speakerId ? (speakers.get(claim.speakerId) ?? null) : null,
-      verdict: claim.verdict ? (steps.get(claim.verdict.stepId) ?? null) : null,
+      speaker: this.speakerOf(claim),
+      verdict: step ?? null,
       groups: LINK_RELATIONS.filter((r) => groups.has(r)).map((r) => ({
         relation: r,
         label: RELATION_LABELS[r],
-        statements: groups.get(r)!.sort((a, b) => cmp(a.annotation, b.annotation)),
+        statements: groups.get(r)!.sort((a, b) => this.cmp(a.annotation, b.annotation)),
       })),
       answered,
-    });
+    };
+    this.built.set(claim.id, card);
+    return card;
   }
-  const unlinked = sorted.filter((a) => a.kind !== 'claim' && !linkedToClaim.has(a.id));
-  const orphans = session.annotations
-    .filter((a) => a.target.status === 'orphaned')
-    .sort(compareByPosition(session));
-  return { cards, unlinked, orphans };
 }
 
 /** What the reviewer narrowed the panel to. Empty lists and null mean "any". */
@@ -177,31 +253,59 @@ function matchesStatement(a: Annotation, speaker: Speaker | null, f: DisputeFilt
  * a kept card only the matching statements stay, unless the claim itself
  * matched, in which case all of them stay. Unlinked statements are filtered
  * by the statement filters and dropped when a claim-only filter is on.
+ *
+ * Which claims stay is decided from the claims and their linked annotations;
+ * the narrowed cards are built only when asked for, like the model's.
  */
 export function filterDisputeModel(model: DisputeModel, f: DisputeFilter): DisputeModel {
   if (isEmptyFilter(f)) return model;
-  const cards: DisputeCard[] = [];
-  for (const card of model.cards) {
-    if (f.unansweredOnly && card.answered) continue;
+  const claims: Annotation[] = [];
+  /** Claims kept for a statement of theirs (their cards keep only the matching statements). */
+  const narrowed = new Set<string>();
+  for (const claim of model.claims) {
+    if (f.unansweredOnly && model.answered(claim)) continue;
     if (f.verdicts.length) {
-      const v = card.claim.verdict?.stepId ?? 'none';
+      const v = claim.verdict?.stepId ?? 'none';
       if (!f.verdicts.includes(v)) continue;
     }
-    if (matchesStatement(card.claim, card.speaker, f)) {
-      cards.push(card);
+    if (matchesStatement(claim, model.speakerOf(claim), f)) {
+      claims.push(claim);
       continue;
     }
-    const groups = card.groups
-      .map((g) => ({
-        ...g,
-        statements: g.statements.filter((s) => matchesStatement(s.annotation, s.speaker, f)),
-      }))
-      .filter((g) => g.statements.length);
-    if (groups.length) cards.push({ ...card, groups });
+    if (model.linked(claim).some((a) => matchesStatement(a, model.speakerOf(a), f))) {
+      claims.push(claim);
+      narrowed.add(claim.id);
+    }
   }
   const claimOnly = f.unansweredOnly || f.verdicts.length > 0;
   const unlinked = claimOnly ? [] : model.unlinked.filter((a) => matchesStatement(a, null, f));
-  return { cards, unlinked, orphans: model.orphans };
+  const built = new Map<string, DisputeCard>();
+  const card = (claim: Annotation): DisputeCard => {
+    const whole = model.card(claim);
+    if (!narrowed.has(claim.id)) return whole;
+    let c = built.get(claim.id);
+    if (!c) {
+      const groups = whole.groups
+        .map((g) => ({
+          ...g,
+          statements: g.statements.filter((s) => matchesStatement(s.annotation, s.speaker, f)),
+        }))
+        .filter((g) => g.statements.length);
+      c = { ...whole, groups };
+      built.set(claim.id, c);
+    }
+    return c;
+  };
+  return {
+    claims,
+    unlinked,
+    orphans: model.orphans,
+    card,
+    cards: (from, to) => claims.slice(from, to).map(card),
+    answered: (claim) => model.answered(claim),
+    linked: (claim) => model.linked(claim),
+    speakerOf: (a) => model.speakerOf(a),
+  };
 }
 
 /** Every tag used in the session, sorted case-insensitively, first spelling kept. */

@@ -12,14 +12,19 @@
  *   painted. `correct` counts runs whose check held.
  * - `highlight-app` (N and 0): a passage in view selected with a mouse drag, then from key `1`
  *   to the detail panel showing the new claim's quote and its highlight painted (with every
- *   other highlight in view); undone (Ctrl+Z) between runs, untimed.
+ *   other highlight in view); undone (Ctrl+Z) between runs, untimed. Both sessions are open in
+ *   their own page and the runs alternate (0, N, then N, 0, ...), so a swing of the machine's
+ *   load falls on both alike.
  * - `scroll` (N and 100): from the top, one screen at a time to the bottom (`scrollTop` +=
  *   the view's height), then 50 jumps in a fixed cycle: End and Home (keys, in the reading
  *   column), the middle, and seeded scrollbar-style `scrollTop` sets. Each stop is timed until
  *   every highlight in view is painted; `runs` holds every stop's time, `medianMs` and `p95Ms`
- *   are over them, `correct`/`total` count the stops whose check held.
+ *   are over them, `correct`/`total` count the stops whose check held. Both sessions are open
+ *   in their own page and take each stop in turn (the order reversed every other stop): the
+ *   same stops and the same work at both N, under the same load.
  * - `memory` (N and 0): the host restarted, the session opened in a fresh browser context and
- *   checked painted; then the renderer's JS heap after two forced collections (CDP),
+ *   checked painted; the benchmark's expected highlights dropped from the page; then the
+ *   renderer's JS heap after two forced collections (CDP),
  *   the document's node count, and the host's resident set after two collections (through
  *   Node's inspector, which the benchmark starts the host with).
  *
@@ -259,6 +264,42 @@ async function dragSelect(page: Page, s: BenchSession, start: number, end: numbe
     throw new Error(`the drag selected “${got}”, not “${text}”`);
 }
 
+/** The passage `highlightRuns` marks in `s`, and its text. */
+function markPlan(s: BenchSession) {
+  const { start, end } = pickPassage(s);
+  return { start, end, quote: s.stored.articles[0]!.text.slice(start, end) };
+}
+
+/** One mark with key `1` in the open session `s` (timed), then undone (untimed). */
+async function markOnce(
+  page: Page,
+  s: BenchSession,
+  { start, end, quote }: ReturnType<typeof markPlan>,
+): Promise<StopOutcome> {
+  await dragSelect(page, s, start, end);
+  await call(page, 'armMark', '1', 'claim', start, end, quote, STOP_LIMIT_MS);
+  await page.keyboard.press('1');
+  const o = await call(page, 'armed');
+  // Undo, untimed: leave the speaker field, Ctrl+Z, until the highlight is gone.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+z');
+  await call(page, 'forgetMark');
+  for (let i = 0; ; i++) {
+    const c = await call(page, 'checkNow');
+    if (c.ok && !(await call(page, 'paintedQuote', 'claim', quote))) break;
+    if (i > 100) throw new Error(`the mark in ${s.name} was not undone`);
+  }
+  return o;
+}
+
+/** Wait until every change of the page is saved (the undo too), so the session is as stored. */
+async function allSaved(page: Page): Promise<void> {
+  await page
+    .getByTestId('save-state')
+    .filter({ hasText: 'All changes saved' })
+    .waitFor({ timeout: OPEN_LIMIT_MS });
+}
+
 /** `runs` marks with key `1` in the open session `s` (after one warm-up if `warm`), each undone. */
 async function highlightRuns(
   page: Page,
@@ -266,53 +307,101 @@ async function highlightRuns(
   runs: number,
   warm: boolean,
 ): Promise<StopOutcome[]> {
-  const { start, end } = pickPassage(s);
-  const quote = s.stored.articles[0]!.text.slice(start, end);
+  const plan = markPlan(s);
   const out: StopOutcome[] = [];
   for (let r = warm ? 0 : 1; r <= runs; r++) {
-    await dragSelect(page, s, start, end);
-    await call(page, 'armMark', '1', 'claim', start, end, quote, STOP_LIMIT_MS);
-    await page.keyboard.press('1');
-    const o = await call(page, 'armed');
+    const o = await markOnce(page, s, plan);
     if (r > 0) out.push(o);
-    // Undo, untimed: leave the speaker field, Ctrl+Z, until the highlight is gone.
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+z');
-    await call(page, 'forgetMark');
-    for (let i = 0; ; i++) {
-      const c = await call(page, 'checkNow');
-      if (c.ok && !(await call(page, 'paintedQuote', 'claim', quote))) break;
-      if (i > 100) throw new Error(`the mark in ${s.name} was not undone`);
-    }
   }
-  // Every change saved (the undo too), so the session is as stored for what comes next.
-  await page
-    .getByTestId('save-state')
-    .filter({ hasText: 'All changes saved' })
-    .waitFor({ timeout: OPEN_LIMIT_MS });
+  await allSaved(page);
   return out;
 }
 
-/** The scroll stops of the module comment in the open session. */
-async function scrollStops(page: Page, smoke: boolean): Promise<StopOutcome[]> {
-  const stops = await call(page, 'screens', STOP_LIMIT_MS, smoke ? SMOKE_SCREENS : 1e9);
-  // Focus the reading column (a click in its margin), so End and Home scroll it.
+/** An open session in its own page, for the workloads that alternate two N. */
+interface OpenPage {
+  n: number;
+  s: BenchSession;
+  page: Page;
+}
+
+/** Each page in turn, the order reversed every other round, so neither N always goes first. */
+const inTurn = <T>(xs: readonly T[], round: number): T[] =>
+  round % 2 ? [...xs].reverse() : [...xs];
+
+/**
+ * `highlight-app` with the N interleaved: one warm-up mark in each page, then `runs` rounds of
+ * one mark in each page (each undone), so a swing of the machine's load falls on both N alike.
+ */
+async function interleavedMarks(
+  pages: OpenPage[],
+  runs: number,
+): Promise<Map<number, StopOutcome[]>> {
+  const plans = new Map(pages.map((p) => [p.n, markPlan(p.s)]));
+  const out = new Map<number, StopOutcome[]>(pages.map((p) => [p.n, []]));
+  for (let r = 0; r <= runs; r++)
+    for (const p of inTurn(pages, r)) {
+      const o = await markOnce(p.page, p.s, plans.get(p.n)!);
+      if (r > 0) out.get(p.n)!.push(o);
+    }
+  for (const p of pages) await allSaved(p.page);
+  return out;
+}
+
+/** The jumps after the screens: End, a seeded `scrollTop` set, Home, the middle, a seeded set. */
+function jumpPlan(jumps: number): ({ key: 'End' | 'Home' } | { fraction: number })[] {
+  const random = seededRandom(1107);
+  return Array.from({ length: jumps }, (_, j) => {
+    const kind = j % 5;
+    if (kind === 0 || kind === 2) return { key: kind === 0 ? ('End' as const) : ('Home' as const) };
+    return { fraction: kind === 3 ? 0.5 : random() };
+  });
+}
+
+/** Focus the reading column (a click in its margin), so End and Home scroll it. */
+async function focusColumn(page: Page): Promise<void> {
   const box = await page.getByTestId('article-scroll').boundingBox();
   await page.mouse.click(box!.x + 8, box!.y + box!.height / 2);
-  const random = seededRandom(1107);
-  const jumps = smoke ? SMOKE_JUMPS : JUMPS;
-  for (let j = 0; j < jumps; j++) {
-    const kind = j % 5;
-    if (kind === 0 || kind === 2) {
-      const key = kind === 0 ? 'End' : 'Home';
-      await call(page, 'armKeyJump', key, STOP_LIMIT_MS);
-      await page.keyboard.press(key);
-      stops.push(await call(page, 'armed'));
-    } else {
-      const f = kind === 3 ? 0.5 : random();
-      stops.push(await call(page, 'jumpTo', f, STOP_LIMIT_MS));
-    }
+}
+
+/** One jump of `jumpPlan`, timed in the page. */
+async function jump(page: Page, j: ReturnType<typeof jumpPlan>[number]): Promise<StopOutcome> {
+  if ('key' in j) {
+    await call(page, 'armKeyJump', j.key, STOP_LIMIT_MS);
+    await page.keyboard.press(j.key);
+    return call(page, 'armed');
   }
+  return call(page, 'jumpTo', j.fraction, STOP_LIMIT_MS);
+}
+
+/**
+ * `scroll` with the N interleaved stop by stop: each page scrolls one screen in turn (the order
+ * reversed every other stop) from the top to the bottom, then the same jumps in turn. Both pages
+ * show the same article at the same size, so their stops are the same; a swing of the machine's
+ * load falls on both N alike.
+ */
+async function interleavedScroll(pages: OpenPage[]): Promise<Map<number, StopOutcome[]>> {
+  const out = new Map<number, StopOutcome[]>(pages.map((p) => [p.n, []]));
+  for (const p of pages) await call(p.page, 'toTop');
+  const done = new Set<number>();
+  for (let r = 0; done.size < pages.length; r++)
+    for (const p of inTurn(pages, r)) {
+      if (done.has(p.n)) continue;
+      const o = await call(p.page, 'screenStep', STOP_LIMIT_MS);
+      if (o) out.get(p.n)!.push(o);
+      else done.add(p.n);
+    }
+  for (const p of pages) await focusColumn(p.page);
+  const plan = jumpPlan(JUMPS);
+  for (let j = 0; j < plan.length; j++)
+    for (const p of inTurn(pages, j)) out.get(p.n)!.push(await jump(p.page, plan[j]!));
+  return out;
+}
+
+/** The scroll stops of the module comment in one open session (the smoke run). */
+async function scrollStops(page: Page, smoke: boolean): Promise<StopOutcome[]> {
+  const stops = await call(page, 'screens', STOP_LIMIT_MS, smoke ? SMOKE_SCREENS : 1e9);
+  await focusColumn(page);
+  for (const j of jumpPlan(smoke ? SMOKE_JUMPS : JUMPS)) stops.push(await jump(page, j));
   return stops;
 }
 
@@ -410,34 +499,43 @@ export async function runAppBench(opts: AppBenchOptions): Promise<AppBenchOutcom
     if (has('open-app')) results.push(...atZero.map((n) => figures.open(n, opens.get(n)!)));
     log(`app: open-app done`);
 
-    // highlight-app: 0 and each N.
-    for (const n of has('highlight-app') ? atZero : []) {
-      const page = await openSession(browser, host, at(n));
-      const marks = await highlightRuns(page, at(n), Math.max(runs, 7), true);
-      await page.close();
-      const kept = await api(host.origin, host.token, 'sessions.open', { id: at(n).id });
-      if (kept.session.annotations.length !== n)
-        throw new Error(
-          `after the marks were undone, ${at(n).name} holds ${kept.session.annotations.length}`,
-        );
-      results.push(figures.mark(n, marks));
+    // highlight-app: 0 and each N, one page each, the marks interleaved run by run.
+    if (has('highlight-app')) {
+      const pages: OpenPage[] = [];
+      for (const n of atZero)
+        pages.push({ n, s: at(n), page: await openSession(browser, host, at(n)) });
+      const marks = await interleavedMarks(pages, Math.max(runs, 7));
+      for (const p of pages) {
+        await p.page.close();
+        const kept = await api(host.origin, host.token, 'sessions.open', { id: p.s.id });
+        if (kept.session.annotations.length !== p.n)
+          throw new Error(
+            `after the marks were undone, ${p.s.name} holds ${kept.session.annotations.length}`,
+          );
+        results.push(figures.mark(p.n, marks.get(p.n)!));
+      }
     }
     log(`app: highlight-app done`);
 
-    // scroll: 100 and each N.
-    for (const n of has('scroll') ? scrollNs : []) {
-      const page = await openSession(browser, host, at(n));
-      const stops = await scrollStops(page, false);
-      await page.close();
-      log(
-        `app: scroll N=${n}: ${stops.length} stops, checks ${median(stops.map((o) => o.checkMs)).toFixed(1)} ms (median), frames ${median(stops.map((o) => o.frames))}`,
-      );
-      const bad = stops.filter((o) => !o.ok);
-      if (bad.length)
+    // scroll: 100 and each N, one page each, the stops interleaved.
+    if (has('scroll')) {
+      const pages: OpenPage[] = [];
+      for (const n of scrollNs)
+        pages.push({ n, s: at(n), page: await openSession(browser, host, at(n)) });
+      const all = await interleavedScroll(pages);
+      for (const p of pages) {
+        await p.page.close();
+        const stops = all.get(p.n)!;
         log(
-          `app: scroll N=${n}: ${bad.length} stop(s) not painted, e.g. ${JSON.stringify(bad[0])}`,
+          `app: scroll N=${p.n}: ${stops.length} stops, checks ${median(stops.map((o) => o.checkMs)).toFixed(1)} ms (median), frames ${median(stops.map((o) => o.frames))}`,
         );
-      results.push(figures.scroll(n, stops));
+        const bad = stops.filter((o) => !o.ok);
+        if (bad.length)
+          log(
+            `app: scroll N=${p.n}: ${bad.length} stop(s) not painted, e.g. ${JSON.stringify(bad[0])}`,
+          );
+        results.push(figures.scroll(p.n, stops));
+      }
     }
 
     // memory: the host restarted per N, a fresh browser context.
@@ -496,6 +594,8 @@ class AppFigures {
 
   /** Memory with the session open in `page` (its highlights in view painted). */
   async memory(page: Page, host: RunningHost, n: number): Promise<BenchResult> {
+    // The expected highlights are the benchmark's, not the app's: dropped before measuring.
+    await call(page, 'unload');
     await new Promise((r) => setTimeout(r, 500));
     const heap = await heapMB(page);
     const domNodes = await call(page, 'domNodes');

@@ -33,7 +33,7 @@ export function filterResult(
   if (isEmptyFilter(filter)) return null;
   const of = (n: number, total: number, one: string) =>
     `${n.toLocaleString('en')} of ${plural(total, one)}`;
-  const claims = `Showing ${of(shown.cards.length, model.cards.length, 'claim')}`;
+  const claims = `Showing ${of(shown.claims.length, model.claims.length, 'claim')}`;
   return model.unlinked.length
     ? `${claims} · ${of(shown.unlinked.length, model.unlinked.length, 'statement')} not linked to a claim`
     : claims;

@@ -46,7 +46,8 @@ export function DisputePanel({
   onReattach,
   disputed,
 }: DisputePanelProps) {
-  // Long reviews render in pages, so a session with thousands of claims stays quick to open.
+  // Long reviews render in pages, so a session with thousands of claims stays quick to open:
+  // the model builds the cards of the page shown only (`DisputeModel.cards`).
   const [limit, setLimit] = useState(PAGE);
   const model = useMemo(
     () => buildDisputeModel(session),
@@ -58,14 +59,17 @@ export function DisputePanel({
     () => new Map(session.speakers.map((s) => [s.id, s])),
     [session.speakers],
   );
-  const verdicts = session.annotations.filter((a) => a.verdict).length;
+  const verdicts = useMemo(
+    () => session.annotations.reduce((k, a) => (a.verdict ? k + 1 : k), 0),
+    [session.annotations],
+  );
   const result = filterResult(model, shown, filter);
 
   return (
     <div class="disputes" data-testid="dispute-panel">
       <p class="panel-summary muted" data-testid="panel-summary">
-        {plural(model.cards.length, 'claim')} ·{' '}
-        {plural(session.annotations.length - model.cards.length, 'statement')} ·{' '}
+        {plural(model.claims.length, 'claim')} ·{' '}
+        {plural(session.annotations.length - model.claims.length, 'statement')} ·{' '}
         {plural(session.links.length, 'link')} · {plural(verdicts, 'verdict')}
       </p>
       <DisputeFilters
@@ -79,9 +83,9 @@ export function DisputePanel({
         {result}
       </p>
 
-      {shown.cards.length ? (
+      {shown.claims.length ? (
         <ol class="card-stack" aria-label="Disputes">
-          {shown.cards.slice(0, limit).map((card) => (
+          {shown.cards(0, limit).map((card) => (
             <li
               key={card.claim.id}
               class={`dispute-card ${card.claim.id === activeId ? 'is-active' : ''}`}
@@ -162,21 +166,21 @@ export function DisputePanel({
               ) : null}
             </li>
           ))}
-          {shown.cards.length > limit ? (
+          {shown.claims.length > limit ? (
             <li>
               <button
                 type="button"
                 class="button button-small"
                 onClick={() => setLimit(limit + PAGE)}
               >
-                Show more ({(shown.cards.length - limit).toLocaleString('en')} more claims)
+                Show more ({(shown.claims.length - limit).toLocaleString('en')} more claims)
               </button>
             </li>
           ) : null}
         </ol>
       ) : (
         <div class="empty-state">
-          {model.cards.length ? (
+          {model.claims.length ? (
             <p>No claim matches the filters.</p>
           ) : (
             <>

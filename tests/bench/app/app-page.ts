@@ -218,6 +218,27 @@ const bench = {
     return out;
   },
 
+  /** The view at the top of the article (untimed), after two frames. */
+  async toTop(): Promise<void> {
+    scroller()!.scrollTop = 0;
+    await nextRenderedFrame();
+    await nextRenderedFrame();
+  },
+
+  /**
+   * One stop of `screens` from where the view is: one screen down, timed; null when the view is
+   * already at the bottom. `app-bench.ts` calls it on two pages in turn, so that both N meet the
+   * same load.
+   */
+  async screenStep(limitMs: number): Promise<StopOutcome | null> {
+    const sc = scroller()!;
+    const end = sc.scrollHeight - sc.clientHeight;
+    if (sc.scrollTop >= end - 1) return null;
+    const t0 = performance.now();
+    sc.scrollTop = Math.min(end, sc.scrollTop + sc.clientHeight);
+    return settle(t0, limitMs);
+  },
+
   /** One scrollbar-style jump: `scrollTop` set to `fraction` of the way down. */
   async jumpTo(fraction: number, limitMs: number): Promise<StopOutcome> {
     const sc = scroller()!;
@@ -298,6 +319,16 @@ const bench = {
   /** The probe's view of spans (their client rectangles), optionally revealing the first. */
   probe(spans: ProbeSpan[], reveal: boolean): ReturnType<typeof probeArticle> {
     return probeArticle({ segments: data!.segments, spans, reveal });
+  },
+
+  /**
+   * Drop the expected highlights (before a memory figure: they are the benchmark's, not the
+   * app's; about 1 MB at 10,000). Checks refuse to run after this.
+   */
+  unload(): void {
+    data = null;
+    known = new Set();
+    maxLen = 0;
   },
 
   /** Every node of the document (elements, text, comments). */
