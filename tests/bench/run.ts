@@ -250,7 +250,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchOutcome> {
     }
     const s = sessionAt(n);
     if (has('save')) {
-      results.push(...(await runStoreBench({ session: s, runs: opts.runs, text: label })));
+      // A save is a fraction of a second and its figures sit near their targets: three times the
+      // runs (still alternating ours, the floor and lowdb) steady the medians for a few seconds.
+      const saveRuns = opts.smoke ? opts.runs : opts.runs * 3;
+      results.push(...(await runStoreBench({ session: s, runs: saveRuns, text: label })));
       log(`${stamp()} save N=${n} done`);
     }
     if (has('export')) {
