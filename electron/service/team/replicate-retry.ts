@@ -90,6 +90,39 @@ export function failure(err: unknown, remote: URL, what: string): TeamSyncError 
   );
 }
 
+/**
+ * The one backoff loop: run `attempt`; on a failure, `retryReason` says in words why it may be
+ * tried again (or throws the error to give up); then wait, doubling the delay up to the policy's
+ * maximum, and report the retry.
+ */
+async function withBackoff<T>(
+  opts: RetryOptions,
+  attempt: () => Promise<T>,
+  retryReason: (err: unknown, attempt: number, attempts: number) => string,
+): Promise<T> {
+  const policy = opts.retry ?? DEFAULT_RETRY;
+  const sleep = opts.sleep ?? sleepFor;
+  let delay = policy.baseDelayMs;
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      const reason = retryReason(err, n, policy.attempts);
+      opts.onProgress?.({ phase: 'retry', attempt: n + 1, reason });
+      await sleep(delay);
+      delay = Math.min(delay * 2, policy.maxDelayMs);
+    }
+  }
+}
+
+/** Network failures are tried again while attempts are left; anything else fails in words. */
+function transientReason(opts: RetryOptions, what: string) {
+  return (err: unknown, attempt: number, attempts: number): string => {
+    if (!isTransient(err) || attempt >= attempts) throw failure(err, opts.remote, what);
+    return describeNetworkError(err);
+  };
+}
+
 /** Run one replication to completion, retrying transient failures. Returns it with the documents written. */
 export async function replicateWithRetry(
   run: () => PromiseLike<ReplicationResult> & {
@@ -99,84 +132,52 @@ export async function replicateWithRetry(
   opts: RetryOptions,
   what: string,
 ): Promise<{ written: number; result: ReplicationResult }> {
-  const policy = opts.retry ?? DEFAULT_RETRY;
-  const sleep = opts.sleep ?? sleepFor;
   let written = 0;
-  let delay = policy.baseDelayMs;
-  for (let attempt = 1; ; attempt++) {
-    const r = run();
-    let seen = 0;
-    r.on('change', (info) => {
-      seen = info.docs_written;
-      opts.onProgress?.({ phase, docsWritten: seen });
-    });
-    try {
-      const result = await r;
-      written += result.docs_written;
-      if (result.doc_write_failures > 0)
-        throw new TeamSyncError(
-          `${result.doc_write_failures} document${result.doc_write_failures === 1 ? '' : 's'} could not be written while ${what} ${showRemote(opts.remote)}.`,
-          'server',
-        );
-      return { written, result };
-    } catch (err) {
-      written += seen;
-      if (err instanceof TeamSyncError && err.kind !== 'unreachable') throw err;
-      if (!isTransient(err) || attempt >= policy.attempts) throw failure(err, opts.remote, what);
-      opts.onProgress?.({
-        phase: 'retry',
-        attempt: attempt + 1,
-        reason: describeNetworkError(err),
+  const transient = transientReason(opts, what);
+  return withBackoff(
+    opts,
+    async () => {
+      const r = run();
+      let seen = 0;
+      r.on('change', (info) => {
+        seen = info.docs_written;
+        opts.onProgress?.({ phase, docsWritten: seen });
       });
-      await sleep(delay);
-      delay = Math.min(delay * 2, policy.maxDelayMs);
-    }
-  }
+      try {
+        const result = await r;
+        written += result.docs_written;
+        if (result.doc_write_failures > 0)
+          throw new TeamSyncError(
+            `${result.doc_write_failures} document${result.doc_write_failures === 1 ? '' : 's'} could not be written while ${what} ${showRemote(opts.remote)}.`,
+            'server',
+          );
+        return { written, result };
+      } catch (err) {
+        written += seen;
+        throw err;
+      }
+    },
+    (err, attempt, attempts) => {
+      if (err instanceof TeamSyncError && err.kind !== 'unreachable') throw err;
+      return transient(err, attempt, attempts);
+    },
+  );
 }
 
 /** Probe the server (probeRemote), retrying while it cannot be reached. */
-export async function probeWithRetry(opts: RetryOptions): Promise<RemoteInfo> {
-  const policy = opts.retry ?? DEFAULT_RETRY;
-  const sleep = opts.sleep ?? sleepFor;
-  let delay = policy.baseDelayMs;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await probeRemote(opts.remote, opts.credentials);
-    } catch (err) {
-      if (
-        !(err instanceof TeamSyncError) ||
-        err.kind !== 'unreachable' ||
-        attempt >= policy.attempts
-      )
+export function probeWithRetry(opts: RetryOptions): Promise<RemoteInfo> {
+  return withBackoff(
+    opts,
+    () => probeRemote(opts.remote, opts.credentials),
+    (err, attempt, attempts) => {
+      if (!(err instanceof TeamSyncError) || err.kind !== 'unreachable' || attempt >= attempts)
         throw err;
-      opts.onProgress?.({ phase: 'retry', attempt: attempt + 1, reason: err.message });
-      await sleep(delay);
-      delay = Math.min(delay * 2, policy.maxDelayMs);
-    }
-  }
+      return err.message;
+    },
+  );
 }
 
 /** Run `task` (one request to the server), retrying network failures like a replication. */
-export async function retrying<T>(
-  task: () => Promise<T>,
-  opts: RetryOptions,
-  what: string,
-): Promise<T> {
-  const policy = opts.retry ?? DEFAULT_RETRY;
-  const sleep = opts.sleep ?? sleepFor;
-  let delay = policy.baseDelayMs;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await task();
-    } catch (err) {
-      if (!isTransient(err) || attempt >= policy.attempts) throw failure(err, opts.remote, what);
-      opts.onProgress?.({
-        phase: 'retry',
-        attempt: attempt + 1,
-        reason: describeNetworkError(err),
-      });
-      await sleep(delay);
-      delay = Math.min(delay * 2, policy.maxDelayMs);
-    }
-  }
+export function retrying<T>(task: () => Promise<T>, opts: RetryOptions, what: string): Promise<T> {
+  return withBackoff(opts, task, transientReason(opts, what));
 }
